@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  message?: string;
+  limit?: number;
+}
+
+/**
+ * One place that turns errors into responses: HTTP exceptions pass through, body-parser
+ * errors become 400/413 with a readable message, anything else is a 500 without details
+ * (logged server-side, never a stack trace in the response).
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    const parser = error as BodyParserError;
+    if (parser?.type === 'entity.too.large') {
+      res.status(HttpStatus.PAYLOAD_TOO_LARGE).json({ statusCode: 413, message: `request body must be at most ${parser.limit} bytes`, error: 'Payload Too Large' });
+      return;
+    }
+    if (parser?.type === 'entity.parse.failed') {
+      res.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
+      return;
+    }
+    const status = parser?.status ?? parser?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ statusCode: status, message: parser.message ?? 'bad request' });
+      return;
+    }
+    if (isUnavailable(error)) {
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', '5');
+      res.json({ statusCode: 503, message: 'a backing service is unavailable; retry shortly', error: 'Service Unavailable' });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'internal error' });
+  }
+}
+
+/** Database or Redis unreachable: the request may succeed later, so 503 rather than 500. */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code ?? '';
+  return ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
+    /Can't reach database|Connection terminated|ECONNREFUSED|Stream isn't writeable|Connection is closed/i.test(error.message);
+}

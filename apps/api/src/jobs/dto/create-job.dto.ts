@@ -1,0 +1,86 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { FileEncoding } from '#contracts';
+
+export const MAX_FILES = 64;
+export const MAX_ARGS = 128;
+
+export class SourceFileDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name!: string;
+
+  @IsString()
+  content!: string;
+
+  @IsOptional()
+  @IsIn(['utf8', 'base64'])
+  encoding?: FileEncoding;
+}
+
+/** Per-job limits; anything left out takes the server's (or the language's) default. */
+export class LimitsDto {
+  @IsOptional() @IsInt() @Min(100) timeoutMs?: number;
+  @IsOptional() @IsInt() @Min(16) memoryMb?: number;
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.05) cpus?: number;
+  @IsOptional() @IsInt() @Min(4) processes?: number;
+  @IsOptional() @IsInt() @Min(1) outputBytes?: number;
+}
+
+export class CreateJobDto {
+  /** Language id or alias (see GET /languages). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  language!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  version?: string;
+
+  /** One source file; use `files` for several. */
+  @IsOptional()
+  @IsString()
+  code?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_FILES)
+  @ValidateNested({ each: true })
+  @Type(() => SourceFileDto)
+  files?: SourceFileDto[];
+
+  @IsOptional()
+  @IsString()
+  stdin?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ARGS)
+  @IsString({ each: true })
+  @MaxLength(4096, { each: true })
+  args?: string[];
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LimitsDto)
+  limits?: LimitsDto;
+}

@@ -1,0 +1,107 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import type { JobLimits, SourceFile } from '#contracts';
+import type { NewJob } from '#db';
+import { LanguageRegistry, type LanguageDefinition } from '#sandbox';
+import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
+
+const MAX_PATH_DEPTH = 8;
+const SAFE_SEGMENT = /^[A-Za-z0-9._+@-][A-Za-z0-9 ._+@-]*$/;
+
+/**
+ * Turns a validated request body into the row to insert: resolves the language, checks
+ * file names and byte sizes, and fills limits from defaults within the server's maxima.
+ * Everything here fails with a 400 naming the field, before anything is written.
+ */
+@Injectable()
+export class JobRequestFactory {
+  constructor(
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    private readonly languages: LanguageRegistry,
+  ) {}
+
+  build(dto: CreateJobDto, apiKeyId: string | null): NewJob {
+    const language = this.language(dto.language);
+    const files = this.files(dto, language);
+    const stdin = dto.stdin ?? '';
+    if (Buffer.byteLength(stdin) > this.config.maxStdinBytes) {
+      throw new BadRequestException(`stdin must be at most ${this.config.maxStdinBytes} bytes`);
+    }
+    const args = dto.args ?? [];
+    args.forEach((arg, i) => {
+      if (arg.includes('\0')) throw new BadRequestException(`args[${i}] must not contain NUL characters`);
+    });
+    return {
+      id: randomUUID(),
+      apiKeyId,
+      language: language.id,
+      version: dto.version ?? null,
+      files,
+      stdin,
+      args,
+      limits: this.limits(dto, language),
+    };
+  }
+
+  private language(name: string): LanguageDefinition {
+    const language = this.languages.resolve(name);
+    if (!language) {
+      throw new BadRequestException(`language "${name}" is not supported; valid ids: ${this.languages.ids().join(', ')}`);
+    }
+    return language;
+  }
+
+  private files(dto: CreateJobDto, language: LanguageDefinition): SourceFile[] {
+    if (dto.code !== undefined && dto.files !== undefined) throw new BadRequestException('send either code or files, not both');
+    let files: SourceFile[];
+    if (dto.files !== undefined) {
+      files = dto.files.map((file, i) => ({ name: checkFileName(file, i), content: file.content, encoding: file.encoding ?? 'utf8' }));
+      const seen = new Set<string>();
+      files.forEach((file, i) => {
+        if (seen.has(file.name)) throw new BadRequestException(`files[${i}].name "${file.name}" is used twice`);
+        seen.add(file.name);
+        if (file.encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(file.content)) {
+          throw new BadRequestException(`files[${i}].content is not valid base64`);
+        }
+      });
+    } else if (dto.code !== undefined) {
+      files = [{ name: language.fileName, content: dto.code, encoding: 'utf8' }];
+    } else {
+      throw new BadRequestException('code must be a non-empty string (or send files)');
+    }
+    const total = files.reduce((sum, f) => sum + (f.encoding === 'base64' ? Buffer.from(f.content, 'base64').length : Buffer.byteLength(f.content)), 0);
+    if (total === 0) throw new BadRequestException(dto.files ? 'files must not all be empty' : 'code must not be empty');
+    if (total > this.config.maxCodeBytes) {
+      throw new BadRequestException(`${dto.files ? 'files' : 'code'} must be at most ${this.config.maxCodeBytes} bytes in total`);
+    }
+    return files;
+  }
+
+  private limits(dto: CreateJobDto, language: LanguageDefinition): JobLimits {
+    const { defaults, maxima } = this.config;
+    const limits = { ...defaults } as JobLimits;
+    for (const key of Object.keys(defaults) as (keyof JobLimits)[]) {
+      const asked = dto.limits?.[key];
+      if (asked !== undefined && asked > maxima[key]) {
+        throw new BadRequestException(`limits.${key} must not be greater than ${maxima[key]}`);
+      }
+      limits[key] = asked ?? Math.min(language.limits?.[key] ?? defaults[key], maxima[key]);
+    }
+    return limits;
+  }
+}
+
+function checkFileName(file: SourceFileDto, index: number): string {
+  const name = file.name;
+  const field = `files[${index}].name`;
+  if (name.includes('\0')) throw new BadRequestException(`${field} must not contain NUL characters`);
+  if (name.startsWith('/') || name.includes('\\')) throw new BadRequestException(`${field} must be a relative path with / separators`);
+  const segments = name.split('/');
+  if (segments.length > MAX_PATH_DEPTH) throw new BadRequestException(`${field} must be at most ${MAX_PATH_DEPTH} levels deep`);
+  for (const segment of segments) {
+    if (segment === '..' || segment === '.' || segment === '') throw new BadRequestException(`${field} must not contain empty, "." or ".." segments`);
+    if (!SAFE_SEGMENT.test(segment)) throw new BadRequestException(`${field} may only use letters, digits, space and ._+@-`);
+  }
+  return name;
+}

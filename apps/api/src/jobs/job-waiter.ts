@@ -1,0 +1,47 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { JobEvents } from '#messaging';
+
+/**
+ * Lets many HTTP requests wait for job completion over the process's single Redis
+ * subscription. A waiter is armed before the job is enqueued, so no event is missed.
+ */
+@Injectable()
+export class JobWaiter implements OnModuleInit, OnModuleDestroy {
+  private readonly waiting = new Map<string, Set<() => void>>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly events: JobEvents) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.onFinished((jobId) => this.waiting.get(jobId)?.forEach((wake) => wake()));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+    for (const set of this.waiting.values()) set.forEach((wake) => wake());
+  }
+
+  /** Returns a promise that settles on the job's finished event or after `ms`, and a disarm function. */
+  arm(jobId: string, ms: number): { done: Promise<boolean>; disarm: () => void } {
+    let wake!: () => void;
+    let timer: NodeJS.Timeout | undefined;
+    const done = new Promise<boolean>((resolve) => {
+      wake = () => resolve(true);
+      timer = setTimeout(() => resolve(false), ms);
+    });
+    let set = this.waiting.get(jobId);
+    if (!set) this.waiting.set(jobId, (set = new Set()));
+    set.add(wake);
+    const disarm = () => {
+      clearTimeout(timer);
+      set.delete(wake);
+      if (!set.size) this.waiting.delete(jobId);
+    };
+    void done.then(disarm);
+    return { done, disarm };
+  }
+
+  get size(): number {
+    return this.waiting.size;
+  }
+}

@@ -1,0 +1,16 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { EXECUTIONS_QUEUE } from '#contracts';
+import { LanguagesModule } from '../languages/languages.module';
+import { JobQueue } from './job-queue';
+import { JobRequestFactory } from './job-request.factory';
+import { JobWaiter } from './job-waiter';
+import { JobsController } from './jobs.controller';
+import { JobsService } from './jobs.service';
+
+@Module({
+  imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), LanguagesModule],
+  controllers: [JobsController],
+  providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter],
+})
+export class JobsModule {}

@@ -1,0 +1,114 @@
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import { FINAL_STATUSES, type JobStatus } from '#contracts';
+import { JobRepository, type JobRow, type NewJob } from '#db';
+import { JobEvents } from '#messaging';
+import type { Caller } from '../auth/caller';
+import { LanguagesService } from '../languages/languages.service';
+import type { CreateJobDto } from './dto/create-job.dto';
+import type { ListJobsQuery } from './dto/job-queries.dto';
+import { decodeCursor, encodeCursor, isUuid } from './job-cursor';
+import { JobQueue } from './job-queue';
+import { JobRequestFactory } from './job-request.factory';
+import { JobWaiter } from './job-waiter';
+
+export interface WaitResult {
+  job: JobRow;
+  finished: boolean;
+}
+
+@Injectable()
+export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+
+  constructor(
+    private readonly requests: JobRequestFactory,
+    private readonly jobs: JobRepository,
+    private readonly queue: JobQueue,
+    private readonly waiter: JobWaiter,
+    private readonly events: JobEvents,
+    private readonly languages: LanguagesService,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+  ) {}
+
+  async create(dto: CreateJobDto, caller: Caller): Promise<JobRow> {
+    return this.persist(this.prepare(dto, caller));
+  }
+
+  /** Creates a job and waits (woken by its finished event) up to the bounded wait. */
+  async createAndWait(dto: CreateJobDto, caller: Caller, waitMs: number | undefined): Promise<WaitResult> {
+    const ms = Math.min(waitMs ?? this.config.wait.defaultMs, this.config.wait.maxMs);
+    const draft = this.prepare(dto, caller);
+    // Armed before the job exists in the queue, so even an instant completion is seen.
+    const { done, disarm } = this.waiter.arm(draft.id, ms);
+    let row: JobRow;
+    try {
+      row = await this.persist(draft);
+    } catch (error) {
+      disarm();
+      throw error;
+    }
+    await done;
+    const latest = (await this.jobs.findById(row.id)) ?? row;
+    return { job: latest, finished: FINAL_STATUSES.includes(latest.status as JobStatus) };
+  }
+
+  private prepare(dto: CreateJobDto, caller: Caller): NewJob {
+    const draft = this.requests.build(dto, caller.keyId);
+    draft.version = this.languages.checkVersion(draft.language, dto.version);
+    return draft;
+  }
+
+  /** Inserts the row, then enqueues its id; if the queue is unreachable the row is removed again. */
+  private async persist(draft: NewJob): Promise<JobRow> {
+    const row = await this.jobs.create(draft);
+    try {
+      await this.queue.enqueue(row.id);
+    } catch (error) {
+      this.logger.warn(`enqueue failed, job ${row.id} withdrawn: ${(error as Error).message}`);
+      await this.jobs.delete(row.id).catch(() => undefined);
+      throw new ServiceUnavailableException('the job queue is unavailable; retry shortly');
+    }
+    return row;
+  }
+
+  async get(id: string, caller: Caller): Promise<JobRow> {
+    const row = isUuid(id) ? await this.jobs.findById(id) : null;
+    if (!row || !this.canSee(row, caller)) throw new NotFoundException(`job ${id} was not found`);
+    return row;
+  }
+
+  async list(query: ListJobsQuery, caller: Caller): Promise<{ items: JobRow[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 20;
+    const language = query.language ? (this.languages.resolveId(query.language) ?? query.language) : undefined;
+    const rows = await this.jobs.list({
+      status: query.status,
+      language,
+      apiKeyId: caller.role === 'admin' ? undefined : caller.keyId,
+      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  /** queued → cancelled (never runs); running → cancelled (its container is killed); finished → 409. */
+  async cancel(id: string, caller: Caller): Promise<JobRow> {
+    const row = await this.get(id, caller);
+    if (await this.jobs.cancel(id, 'queued')) {
+      await this.queue.remove(id);
+    } else if (await this.jobs.cancel(id, 'running')) {
+      await this.events.publishCancel(id);
+    } else {
+      const now = await this.get(id, caller);
+      throw new ConflictException(`job ${id} is already ${now.status} and cannot be cancelled`);
+    }
+    await this.events.publishFinished(id).catch(() => undefined);
+    return (await this.jobs.findById(id)) ?? row;
+  }
+
+  private canSee(row: JobRow, caller: Caller): boolean {
+    return caller.role === 'admin' || row.apiKeyId === caller.keyId;
+  }
+}

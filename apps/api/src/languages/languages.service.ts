@@ -1,0 +1,83 @@
+import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import type { JobLimits } from '#contracts';
+import { WorkerRegistry } from '#messaging';
+import { LanguageRegistry } from '#sandbox';
+
+export interface LanguageView {
+  id: string;
+  name: string;
+  version: string | null;
+  aliases: string[];
+  compiled: boolean;
+  fileName: string;
+  limits: JobLimits;
+  /** True when at least one live worker has the language's image. */
+  available: boolean;
+}
+
+const REFRESH_MS = 5000;
+
+/** The catalog, with real toolchain versions as reported by live workers' heartbeats. */
+@Injectable()
+export class LanguagesService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LanguagesService.name);
+  private versions: Record<string, string> = {};
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly registry: LanguageRegistry,
+    private readonly workers: WorkerRegistry,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const versions: Record<string, string> = {};
+      for (const worker of await this.workers.list()) Object.assign(versions, worker.languages);
+      this.versions = versions;
+    } catch (error) {
+      this.logger.debug(`language versions not refreshed: ${(error as Error).message}`);
+    }
+  }
+
+  list(): LanguageView[] {
+    const { defaults, maxima } = this.config;
+    return this.registry.all.map((l) => {
+      const limits = { ...defaults };
+      for (const key of Object.keys(defaults) as (keyof JobLimits)[]) limits[key] = Math.min(l.limits?.[key] ?? defaults[key], maxima[key]);
+      return {
+        id: l.id,
+        name: l.name,
+        version: this.versions[l.id] ?? null,
+        aliases: l.aliases,
+        compiled: Boolean(l.compile),
+        fileName: l.fileName,
+        limits,
+        available: Boolean(this.versions[l.id]),
+      };
+    });
+  }
+
+  resolveId(name: string): string | undefined {
+    return this.registry.resolve(name)?.id;
+  }
+
+  /** A requested version must be a prefix of the installed one ("3", "3.11", "3.11.2"). */
+  checkVersion(languageId: string, requested: string | undefined): string | null {
+    const installed = this.versions[languageId] ?? null;
+    if (requested && installed && !(installed === requested || installed.startsWith(`${requested}.`))) {
+      throw new BadRequestException(`version "${requested}" of ${languageId} is not available; installed: ${installed}`);
+    }
+    return installed ?? requested ?? null;
+  }
+}

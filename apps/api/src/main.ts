@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { Logger, ValidationPipe, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigError, loadConfig, type RunqConfig } from '#config';
+import { AppModule } from './app.module';
+
+export function configureApp(app: NestExpressApplication, config: RunqConfig): void {
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      stopAtFirstError: false,
+    }),
+  );
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const levels: LogLevel[] = ['error', 'warn', 'log', 'debug'];
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: levels.slice(0, levels.indexOf(config.logLevel) + 1),
+  });
+  configureApp(app, config);
+  await app.listen(config.port, config.host);
+  new Logger('api').log(`listening on http://${config.host}:${config.port}`);
+}
+
+bootstrap().catch((error: Error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else new Logger('api').error(error.stack ?? error.message);
+  process.exit(1);
+});

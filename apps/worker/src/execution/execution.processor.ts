@@ -1,0 +1,51 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import { EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
+import { JobEvents } from '#messaging';
+import { ExecutionService } from './execution.service';
+import { RunningExecutions } from './running-executions';
+
+/** BullMQ entry point; the work itself is in ExecutionService. */
+@Processor(EXECUTIONS_QUEUE, { autorun: false })
+export class ExecutionProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ExecutionProcessor.name);
+
+  constructor(
+    private readonly executions: ExecutionService,
+    private readonly running: RunningExecutions,
+    private readonly events: JobEvents,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<ExecutionJobData>): Promise<string> {
+    const isFinalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    return this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.worker.concurrency;
+    this.events.onCancel((jobId) => {
+      if (this.running.stop(jobId, 'cancel')) this.logger.log(`job ${jobId}: cancelled, container killed`);
+    });
+    this.worker.on('error', (error) => this.logger.error(`queue: ${error.message}`));
+    void this.worker.run();
+    this.logger.log(`taking jobs from "${EXECUTIONS_QUEUE}" with concurrency ${this.config.worker.concurrency}`);
+  }
+
+  /** Graceful stop: take no new jobs, let running ones finish within the grace period, then hand the rest back. */
+  async onModuleDestroy(): Promise<void> {
+    const closing = this.worker.close();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), this.config.worker.shutdownGraceMs)));
+    if ((await Promise.race([closing, expired])) === 'expired') {
+      this.logger.warn(`grace period over: returning ${this.running.size} running job(s) to the queue`);
+      this.running.stopAll('shutdown');
+    }
+    clearTimeout(timer);
+    await closing;
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JobLimits, SourceFile } from '#contracts';
+import { JobRepository } from '#db';
+import { JobEvents } from '#messaging';
+import { LanguageRegistry, SandboxService, WORKER_LABEL } from '#sandbox';
+import { WORKER_ID } from '../worker.tokens';
+import { toExecutionFiles } from './job-files';
+import { RunningExecutions } from './running-executions';
+
+export interface AttemptInfo {
+  jobId: string;
+  /** True when no retry follows if this attempt throws. */
+  isFinalAttempt: boolean;
+}
+
+export type AttemptResult = 'completed' | 'skipped' | 'cancelled' | 'superseded';
+
+/** Thrown to hand a job back to the queue (worker shutting down). */
+export class RequeueError extends Error {}
+
+/**
+ * One attempt at one job: claim the row, run it in the sandbox, write the result only
+ * if this attempt still owns the job, then announce it. Faults are rethrown so the
+ * queue retries; on the final attempt the job is marked failed first.
+ */
+@Injectable()
+export class ExecutionService {
+  private readonly logger = new Logger(ExecutionService.name);
+
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly events: JobEvents,
+    private readonly sandbox: SandboxService,
+    private readonly languages: LanguageRegistry,
+    private readonly running: RunningExecutions,
+    @Inject(WORKER_ID) private readonly workerId: string,
+  ) {}
+
+  async attempt({ jobId, isFinalAttempt }: AttemptInfo): Promise<AttemptResult> {
+    const row = await this.jobs.claim(jobId, this.workerId);
+    if (!row) return 'skipped';
+    const attempt = row.attempts;
+    const signal = this.running.start(jobId);
+    try {
+      const language = this.languages.resolve(row.language);
+      if (!language) throw new Error(`language "${row.language}" is not known to this worker`);
+      const result = await this.sandbox.execute({
+        jobId,
+        language,
+        files: toExecutionFiles(row.files as unknown as SourceFile[]),
+        stdin: Buffer.from(row.stdin, 'utf8'),
+        args: row.args as string[],
+        limits: row.limits as unknown as JobLimits,
+        labels: { [WORKER_LABEL]: this.workerId },
+        signal,
+      });
+      if (result.cancelled) {
+        if (signal.reason === 'shutdown') throw new RequeueError('worker shut down before the job finished');
+        return 'cancelled';
+      }
+      const written = await this.jobs.complete(jobId, attempt, result);
+      if (!written) return 'superseded';
+      await this.publish(jobId);
+      return 'completed';
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(`job ${jobId} attempt ${attempt} failed: ${message}`);
+      if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`))) await this.publish(jobId);
+      throw error;
+    } finally {
+      this.running.finish(jobId);
+    }
+  }
+
+  private async publish(jobId: string): Promise<void> {
+    // The row is the truth; a lost event only delays a waiting request until its fallback.
+    await this.events.publishFinished(jobId).catch((error: Error) => this.logger.warn(`publish ${jobId}: ${error.message}`));
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import type { WorkerHeartbeat } from '#contracts';
+import { WorkerRegistry } from '#messaging';
+import { DockerInventory, LanguageRegistry } from '#sandbox';
+import { RunningExecutions } from '../execution/running-executions';
+import { WORKER_ID } from '../worker.tokens';
+
+export const HEARTBEAT_EVERY_MS = 5000;
+export const HEARTBEAT_TTL_MS = 15_000;
+
+/**
+ * Announces this worker (capacity, runtime, languages and their versions, Docker health)
+ * every few seconds, and on start removes sandbox containers left by dead workers.
+ */
+@Injectable()
+export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatService.name);
+  private timer: NodeJS.Timeout | undefined;
+  private languages: Record<string, string> = {};
+  private readonly startedAt = new Date().toISOString();
+
+  constructor(
+    private readonly registry: WorkerRegistry,
+    private readonly docker: DockerInventory,
+    private readonly catalog: LanguageRegistry,
+    private readonly running: RunningExecutions,
+    @Inject(WORKER_ID) private readonly workerId: string,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.languages = await this.docker.languageVersions(this.catalog.all, this.config.worker.imagePrefix);
+    const missing = this.catalog.ids().filter((id) => !this.languages[id]);
+    if (missing.length) this.logger.warn(`no image on this host for: ${missing.join(', ')} (npm run images)`);
+    const live = new Set((await this.registry.list()).map((w) => w.id));
+    const removed = await this.docker.removeOrphans((id) => live.has(id) || id === this.workerId);
+    if (removed) this.logger.log(`removed ${removed} sandbox container(s) left by stopped workers`);
+    await this.beat();
+    this.timer = setInterval(() => void this.beat(), HEARTBEAT_EVERY_MS);
+    this.logger.log(`worker ${this.workerId} ready; languages: ${Object.entries(this.languages).map(([id, v]) => `${id} ${v}`).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.registry.remove(this.workerId).catch(() => undefined);
+  }
+
+  private async beat(): Promise<void> {
+    let docker: WorkerHeartbeat['docker'] = { ok: true };
+    try {
+      await this.docker.ping();
+    } catch (error) {
+      docker = { ok: false, error: (error as Error).message };
+    }
+    const heartbeat: WorkerHeartbeat = {
+      id: this.workerId,
+      host: hostname(),
+      pid: process.pid,
+      concurrency: this.config.worker.concurrency,
+      running: this.running.size,
+      runtime: this.config.worker.runtime,
+      docker,
+      languages: this.languages,
+      startedAt: this.startedAt,
+      at: new Date().toISOString(),
+    };
+    await this.registry.beat(heartbeat, HEARTBEAT_TTL_MS).catch((error: Error) => this.logger.warn(`heartbeat: ${error.message}`));
+  }
+}

@@ -1,0 +1,53 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import Docker from 'dockerode';
+import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
+import { EXECUTIONS_QUEUE } from '#contracts';
+import { DbModule } from '#db';
+import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
+import { DockerContainerRunner, DockerInventory, LanguageRegistry, SandboxService } from '#sandbox';
+import { ExecutionProcessor } from './execution/execution.processor';
+import { ExecutionService } from './execution/execution.service';
+import { RunningExecutions } from './execution/running-executions';
+import { HeartbeatService } from './fleet/heartbeat.service';
+import { DOCKER, makeWorkerId, WORKER_ID } from './worker.tokens';
+
+/** Extra wall time a container gets on top of the job's limit to start and unpack. */
+const START_GRACE_MS = 1000;
+
+@Module({
+  imports: [
+    RunqConfigModule,
+    DbModule,
+    MessagingModule.forRoot(PERSISTENT),
+    BullModule.forRootAsync({
+      inject: [RUNQ_CONFIG],
+      useFactory: (config: RunqConfig) => ({ connection: bullConnection(config.redisUrl, PERSISTENT) }),
+    }),
+    BullModule.registerQueue({ name: EXECUTIONS_QUEUE }),
+  ],
+  providers: [
+    { provide: WORKER_ID, inject: [RUNQ_CONFIG], useFactory: (config: RunqConfig) => makeWorkerId(config.worker.id) },
+    // dockerode reads DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) itself.
+    { provide: DOCKER, useFactory: () => new Docker() },
+    { provide: DockerContainerRunner, inject: [DOCKER], useFactory: (docker: Docker) => new DockerContainerRunner(docker) },
+    { provide: DockerInventory, inject: [DOCKER], useFactory: (docker: Docker) => new DockerInventory(docker) },
+    { provide: LanguageRegistry, useFactory: () => new LanguageRegistry() },
+    {
+      provide: SandboxService,
+      inject: [DockerContainerRunner, RUNQ_CONFIG],
+      useFactory: (runner: DockerContainerRunner, config: RunqConfig) =>
+        new SandboxService(runner, {
+          imagePrefix: config.worker.imagePrefix,
+          runtime: config.worker.runtime,
+          compile: config.compile,
+          startGraceMs: START_GRACE_MS,
+        }),
+    },
+    RunningExecutions,
+    ExecutionService,
+    ExecutionProcessor,
+    HeartbeatService,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,52 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const MiB = 1024 * 1024;
+const toNumber = ({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : Number(value));
+
+/**
+ * Every environment variable runq reads, with its default. Validated once at startup;
+ * a bad value stops the process with a message naming the variable.
+ */
+export class EnvironmentVariables {
+  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
+  DATABASE_URL!: string;
+
+  @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  @IsOptional() @IsString() HOST = '127.0.0.1';
+  @Transform(toNumber) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+
+  // Limits: defaults applied to a job that does not ask, maxima a job may ask for.
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_DEFAULT_TIMEOUT_MS = 5000;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_MAX_TIMEOUT_MS = 300_000;
+  @Transform(toNumber) @IsInt() @Min(16) RUNQ_DEFAULT_MEMORY_MB = 128;
+  @Transform(toNumber) @IsInt() @Min(16) RUNQ_MAX_MEMORY_MB = 1024;
+  @Transform(toNumber) @IsNumber() @Min(0.01) RUNQ_DEFAULT_CPUS = 0.5;
+  @Transform(toNumber) @IsNumber() @Min(0.01) RUNQ_MAX_CPUS = 2;
+  @Transform(toNumber) @IsInt() @Min(4) RUNQ_DEFAULT_PROCESSES = 64;
+  @Transform(toNumber) @IsInt() @Min(4) RUNQ_MAX_PROCESSES = 256;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_DEFAULT_OUTPUT_BYTES = 1 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_MAX_OUTPUT_BYTES = 10 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_MAX_CODE_BYTES = 1 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_MAX_STDIN_BYTES = 1 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_MAX_BODY_BYTES = 2 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1000) RUNQ_COMPILE_TIMEOUT_MS = 10_000;
+  @Transform(toNumber) @IsInt() @Min(64) RUNQ_COMPILE_MEMORY_MB = 512;
+
+  // Synchronous wait (POST /execute, POST /jobs?wait=true).
+  @Transform(toNumber) @IsInt() @Min(0) RUNQ_DEFAULT_WAIT_MS = 30_000;
+  @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_WAIT_MS = 60_000;
+
+  // Worker.
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(256) RUNQ_WORKER_CONCURRENCY?: number;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(20) RUNQ_JOB_ATTEMPTS = 3;
+  @Transform(toNumber) @IsInt() @Min(0) RUNQ_SHUTDOWN_GRACE_MS = 30_000;
+  @IsString() RUNQ_RUNTIME = 'runc';
+  @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
+  @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
+
+  @IsIn(['debug', 'log', 'warn', 'error']) RUNQ_LOG_LEVEL: 'debug' | 'log' | 'warn' | 'error' = 'log';
+}
+

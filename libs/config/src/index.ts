@@ -1,0 +1,2 @@
+export * from './runq-config';
+export * from './config.module';

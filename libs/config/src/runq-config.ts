@@ -1,0 +1,90 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { cpus, totalmem } from 'node:os';
+import { EnvironmentVariables } from './environment.dto';
+import type { JobLimits } from '#contracts';
+
+export interface RunqConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  host: string;
+  port: number;
+  defaults: JobLimits;
+  maxima: JobLimits;
+  compile: { timeoutMs: number; memoryMb: number };
+  maxCodeBytes: number;
+  maxStdinBytes: number;
+  maxBodyBytes: number;
+  wait: { defaultMs: number; maxMs: number };
+  worker: {
+    id: string | undefined;
+    concurrency: number;
+    attempts: number;
+    shutdownGraceMs: number;
+    runtime: string;
+    imagePrefix: string;
+  };
+  logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Fits the host: one slot per core, but never more than memory for default-sized jobs allows. */
+export function defaultConcurrency(memoryMb: number): number {
+  const byCpu = Math.max(1, cpus().length * 2);
+  const byMemory = Math.max(1, Math.floor((totalmem() / (1024 * 1024) / 2) / Math.max(memoryMb, 64)));
+  return Math.min(byCpu, byMemory, 32);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
+  const vars = plainToInstance(EnvironmentVariables, { ...env }, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const defaults: JobLimits = {
+    timeoutMs: vars.RUNQ_DEFAULT_TIMEOUT_MS,
+    memoryMb: vars.RUNQ_DEFAULT_MEMORY_MB,
+    cpus: vars.RUNQ_DEFAULT_CPUS,
+    processes: vars.RUNQ_DEFAULT_PROCESSES,
+    outputBytes: vars.RUNQ_DEFAULT_OUTPUT_BYTES,
+  };
+  const maxima: JobLimits = {
+    timeoutMs: vars.RUNQ_MAX_TIMEOUT_MS,
+    memoryMb: vars.RUNQ_MAX_MEMORY_MB,
+    cpus: vars.RUNQ_MAX_CPUS,
+    processes: vars.RUNQ_MAX_PROCESSES,
+    outputBytes: vars.RUNQ_MAX_OUTPUT_BYTES,
+  };
+  for (const key of Object.keys(defaults) as (keyof JobLimits)[]) {
+    if (defaults[key] > maxima[key]) {
+      throw new ConfigError(`Invalid configuration: the default ${key} (${defaults[key]}) is above its maximum (${maxima[key]})`);
+    }
+  }
+  if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {
+    throw new ConfigError('Invalid configuration: RUNQ_DEFAULT_WAIT_MS is above RUNQ_MAX_WAIT_MS');
+  }
+  return {
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    host: vars.HOST,
+    port: vars.PORT,
+    defaults,
+    maxima,
+    compile: { timeoutMs: vars.RUNQ_COMPILE_TIMEOUT_MS, memoryMb: vars.RUNQ_COMPILE_MEMORY_MB },
+    maxCodeBytes: vars.RUNQ_MAX_CODE_BYTES,
+    maxStdinBytes: vars.RUNQ_MAX_STDIN_BYTES,
+    maxBodyBytes: vars.RUNQ_MAX_BODY_BYTES,
+    wait: { defaultMs: vars.RUNQ_DEFAULT_WAIT_MS, maxMs: vars.RUNQ_MAX_WAIT_MS },
+    worker: {
+      id: vars.RUNQ_WORKER_ID,
+      concurrency: vars.RUNQ_WORKER_CONCURRENCY ?? defaultConcurrency(vars.RUNQ_DEFAULT_MEMORY_MB),
+      attempts: vars.RUNQ_JOB_ATTEMPTS,
+      shutdownGraceMs: vars.RUNQ_SHUTDOWN_GRACE_MS,
+      runtime: vars.RUNQ_RUNTIME,
+      imagePrefix: vars.RUNQ_IMAGE_PREFIX,
+    },
+    logLevel: vars.RUNQ_LOG_LEVEL,
+  };
+}

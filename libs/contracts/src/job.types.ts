@@ -1,0 +1,54 @@
+/** The shared vocabulary of a job, used by API, worker, database and docs alike. */
+
+export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const FINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+
+export const OUTCOMES = [
+  'ok',
+  'compile_error',
+  'runtime_error',
+  'timeout',
+  'memory_limit',
+  'output_limit',
+  'wrong_answer',
+  'internal_error',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface JobLimits {
+  timeoutMs: number;
+  memoryMb: number;
+  cpus: number;
+  processes: number;
+  outputBytes: number;
+}
+
+export type FileEncoding = 'utf8' | 'base64';
+
+export interface SourceFile {
+  name: string;
+  content: string;
+  encoding?: FileEncoding;
+}
+
+/** What one stage (compile or run) of an execution produced. */
+export interface StageResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  signal: string | null;
+  wallMs: number | null;
+  cpuMs: number | null;
+  memoryBytes: number | null;
+  truncated: boolean;
+}
+
+/** What the sandbox reports for one execution. */
+export interface ExecutionResult {
+  outcome: Outcome;
+  compile: StageResult | null;
+  run: StageResult | null;
+  /** A short, user-facing explanation for outcomes other than ok. */
+  message: string | null;
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKey, ApiKeyRole } from './generated/client';
+import { PrismaService } from './prisma.service';
+
+export type ApiKeyRow = ApiKey;
+
+@Injectable()
+export class ApiKeyRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findActiveByHash(hash: string): Promise<ApiKeyRow | null> {
+    return this.prisma.apiKey.findFirst({ where: { hash, revokedAt: null } });
+  }
+
+  create(data: { name: string; prefix: string; hash: string; role: ApiKeyRole }): Promise<ApiKeyRow> {
+    return this.prisma.apiKey.create({ data });
+  }
+
+  list(): Promise<ApiKeyRow[]> {
+    return this.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' } });
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    const { count } = await this.prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return count === 1;
+  }
+}

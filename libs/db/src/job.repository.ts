@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { ExecutionResult, JobLimits, SourceFile } from '#contracts';
+import { Prisma, type Job, type JobStatus } from './generated/client';
+import { PrismaService } from './prisma.service';
+
+export type JobRow = Job;
+
+const jsonOrNull = (value: object | null) => (value === null ? Prisma.DbNull : (value as unknown as Prisma.InputJsonValue));
+
+export interface NewJob {
+  id: string;
+  apiKeyId: string | null;
+  language: string;
+  version: string | null;
+  files: SourceFile[];
+  stdin: string;
+  args: string[];
+  limits: JobLimits;
+}
+
+export interface JobListQuery {
+  status?: JobStatus;
+  language?: string;
+  apiKeyId?: string;
+  /** Exclusive upper bound in (createdAt, id) order, newest first. */
+  before?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+/** Every read and write of the jobs table. Writes that finish a job are conditional. */
+@Injectable()
+export class JobRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(job: NewJob): Promise<JobRow> {
+    return this.prisma.job.create({
+      data: { ...job, files: job.files as unknown as Prisma.InputJsonValue, limits: { ...job.limits } },
+    });
+  }
+
+  findById(id: string): Promise<JobRow | null> {
+    return this.prisma.job.findUnique({ where: { id } });
+  }
+
+  list(query: JobListQuery): Promise<JobRow[]> {
+    const where: Prisma.JobWhereInput = {
+      status: query.status,
+      language: query.language,
+      apiKeyId: query.apiKeyId,
+    };
+    if (query.before) {
+      const { createdAt, id } = query.before;
+      where.OR = [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }];
+    }
+    return this.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit });
+  }
+
+  delete(id: string): Promise<unknown> {
+    return this.prisma.job.delete({ where: { id } });
+  }
+
+  /**
+   * Marks a job running for a new attempt. A job already `running` is claimed again:
+   * its previous worker died and the queue handed it out once more. Returns null
+   * when the job is cancelled, finished or gone.
+   */
+  async claim(id: string, workerId: string): Promise<JobRow | null> {
+    try {
+      return await this.prisma.job.update({
+        where: { id, status: { in: ['queued', 'running'] } },
+        data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), workerId },
+      });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
+      throw error;
+    }
+  }
+
+  /** Records a result, only if this attempt still owns the job. */
+  async complete(id: string, attempt: number, result: ExecutionResult): Promise<boolean> {
+    const { count } = await this.prisma.job.updateMany({
+      where: { id, status: 'running', attempts: attempt },
+      data: {
+        status: 'completed',
+        outcome: result.outcome,
+        compile: jsonOrNull(result.compile),
+        run: jsonOrNull(result.run),
+        message: result.message,
+        finishedAt: new Date(),
+      },
+    });
+    return count === 1;
+  }
+
+  async fail(id: string, attempt: number, message: string): Promise<boolean> {
+    const { count } = await this.prisma.job.updateMany({
+      where: { id, status: 'running', attempts: attempt },
+      data: { status: 'failed', outcome: 'internal_error', message, finishedAt: new Date() },
+    });
+    return count === 1;
+  }
+
+  /** Cancels a job that is still in `from`; false when it has moved on. */
+  async cancel(id: string, from: 'queued' | 'running'): Promise<boolean> {
+    const { count } = await this.prisma.job.updateMany({
+      where: { id, status: from },
+      data: { status: 'cancelled', finishedAt: new Date(), message: 'cancelled by request' },
+    });
+    return count === 1;
+  }
+}

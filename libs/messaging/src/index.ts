@@ -1,0 +1,5 @@
+export * from './redis-options';
+export * from './redis.tokens';
+export * from './job-events';
+export * from './worker-registry';
+export * from './messaging.module';

@@ -1,0 +1,79 @@
+import type { ContainerCreateOptions } from 'dockerode';
+
+export const MANAGED_LABEL = 'runq.managed';
+export const JOB_LABEL = 'runq.job';
+export const WORKER_LABEL = 'runq.worker';
+export const SANDBOX_USER = '65534:65534';
+
+export interface SandboxProfile {
+  memoryMb: number;
+  cpus: number;
+  processes: number;
+  runtime: string;
+}
+
+export interface ContainerSpecInput {
+  image: string;
+  cmd: string[];
+  profile: SandboxProfile;
+  labels: Record<string, string>;
+}
+
+const MiB = 1024 * 1024;
+
+/** tmpfs sizes follow the memory limit: tmpfs pages are charged to the container anyway. */
+export function tmpfsSizes(memoryMb: number): { workMb: number; tmpMb: number } {
+  return { workMb: Math.max(16, Math.floor(memoryMb / 2)), tmpMb: Math.max(16, Math.floor(memoryMb / 4)) };
+}
+
+/**
+ * The hardened container every stage runs in: no network, no capabilities, read-only
+ * root, non-root user, empty environment, bounded memory/CPU/pids/files, and stdin
+ * left open so the job arrives as a tar stream (the host never writes into it).
+ */
+export function buildContainerSpec({ image, cmd, profile, labels }: ContainerSpecInput): ContainerCreateOptions {
+  const { workMb, tmpMb } = tmpfsSizes(profile.memoryMb);
+  const memory = profile.memoryMb * MiB;
+  return {
+    Image: image,
+    Cmd: cmd,
+    Env: [],
+    User: SANDBOX_USER,
+    WorkingDir: '/work',
+    Hostname: 'sandbox',
+    Labels: { [MANAGED_LABEL]: '1', ...labels },
+    NetworkDisabled: true,
+    AttachStdin: true,
+    AttachStdout: true,
+    AttachStderr: true,
+    OpenStdin: true,
+    StdinOnce: true,
+    Tty: false,
+    HostConfig: {
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      Tmpfs: {
+        '/work': `rw,exec,nosuid,nodev,size=${workMb}m,mode=1777`,
+        '/tmp': `rw,noexec,nosuid,nodev,size=${tmpMb}m,mode=1777`,
+      },
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      PidsLimit: profile.processes,
+      Memory: memory,
+      MemorySwap: memory,
+      MemorySwappiness: 0,
+      NanoCpus: Math.round(profile.cpus * 1e9),
+      Ulimits: [
+        { Name: 'nofile', Soft: 512, Hard: 512 },
+        { Name: 'fsize', Soft: workMb * MiB, Hard: workMb * MiB },
+        { Name: 'core', Soft: 0, Hard: 0 },
+      ],
+      IpcMode: 'none',
+      Init: true,
+      LogConfig: { Type: 'none', Config: {} },
+      AutoRemove: false,
+      Privileged: false,
+      ...(profile.runtime && profile.runtime !== 'runc' ? { Runtime: profile.runtime } : {}),
+    },
+  };
+}

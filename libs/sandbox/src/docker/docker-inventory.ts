@@ -1,0 +1,46 @@
+import Docker from 'dockerode';
+import type { LanguageDefinition } from '../languages/language.types';
+import { MANAGED_LABEL, WORKER_LABEL } from './container-spec';
+
+export const VERSION_LABEL_PREFIX = 'runq.version.';
+
+/** What a worker asks of its Docker engine besides running containers. */
+export class DockerInventory {
+  constructor(private readonly docker: Docker) {}
+
+  async ping(): Promise<void> {
+    await this.docker.ping();
+  }
+
+  /** language id -> version, from labels written by the image build (scripts/build-images.ts). */
+  async languageVersions(languages: readonly LanguageDefinition[], imagePrefix: string): Promise<Record<string, string>> {
+    const versions: Record<string, string> = {};
+    for (const language of languages) {
+      try {
+        const info = await this.docker.getImage(`${imagePrefix}${language.image}:latest`).inspect();
+        const version = info.Config?.Labels?.[`${VERSION_LABEL_PREFIX}${language.id}`];
+        if (version) versions[language.id] = version;
+      } catch {
+        // Image not built on this host: the worker does not offer the language.
+      }
+    }
+    return versions;
+  }
+
+  /**
+   * Removes sandbox containers whose worker is gone (crashed, killed): a container left
+   * by a live worker on the same engine is not touched. Returns how many were removed.
+   */
+  async removeOrphans(isLive: (workerId: string) => boolean): Promise<number> {
+    const containers = await this.docker.listContainers({ all: true, filters: { label: [`${MANAGED_LABEL}=1`] } });
+    const orphans = containers.filter((c) => !isLive(c.Labels?.[WORKER_LABEL] ?? ''));
+    await Promise.all(orphans.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    return orphans.length;
+  }
+
+  /** Kills the containers of one job on this engine (cancellation). */
+  async killJob(jobId: string): Promise<void> {
+    const containers = await this.docker.listContainers({ filters: { label: [`runq.job=${jobId}`] } });
+    await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).kill({ signal: 'SIGKILL' }).catch(() => undefined)));
+  }
+}

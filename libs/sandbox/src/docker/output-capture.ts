@@ -1,0 +1,39 @@
+import { Writable } from 'node:stream';
+
+/**
+ * Collects one stream of a container's output up to a byte cap, counting as it
+ * streams. Past the cap it keeps nothing more and calls onOverflow once, so the
+ * caller can kill the container rather than buffer an unbounded flood.
+ */
+export class OutputCapture extends Writable {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  overflowed = false;
+
+  constructor(
+    private readonly cap: number,
+    private readonly onOverflow: () => void,
+  ) {
+    super();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (!this.overflowed) {
+      const room = this.cap - this.size;
+      if (chunk.length > room) {
+        if (room > 0) this.chunks.push(chunk.subarray(0, room));
+        this.size = this.cap;
+        this.overflowed = true;
+        this.onOverflow();
+      } else {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+      }
+    }
+    callback();
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks, this.size);
+  }
+}

@@ -1,0 +1,33 @@
+import type { ExecutionResult, JobLimits } from '#contracts';
+import type { LanguageDefinition } from '../languages/language.types';
+
+export interface ExecutionFile {
+  /** Safe relative path, already validated. */
+  name: string;
+  data: Buffer;
+}
+
+export interface ExecutionRequest {
+  jobId: string;
+  language: LanguageDefinition;
+  /** files[0] is the entry. */
+  files: ExecutionFile[];
+  stdin: Buffer;
+  args: string[];
+  limits: JobLimits;
+  labels?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ExecutionSettings {
+  imagePrefix: string;
+  runtime: string;
+  compile: { timeoutMs: number; memoryMb: number };
+  /** Time allowed on top of the job's timeout for container start-up before the outside kill. */
+  startGraceMs: number;
+}
+
+export type ExecutionOutcome = (ExecutionResult & { cancelled?: false }) | { cancelled: true };
+
+/** The platform could not run the job (image missing, engine down, runner broken): retry. */
+export class SandboxError extends Error {}

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ExecutionResult, Outcome, StageResult } from '#contracts';
+import { buildContainerSpec, JOB_LABEL, tmpfsSizes, type SandboxProfile } from '../docker/container-spec';
+import type { ContainerRunner, ContainerRunResult } from '../docker/container-runner';
+import { packArchive, unpackArchive, type ArchiveFile } from '../docker/job-archive';
+import { expandArgv } from '../languages/language-registry';
+import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings } from './execution.types';
+import { SandboxError } from './execution.types';
+import { parseCompileStatus, signalOf, splitRunTrailer, type StageUsage } from './stage-report';
+
+const MiB = 1024 * 1024;
+const TRAILER_ROOM = 512;
+const RUNNER_FAILURE = 125;
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function stage(stdout: Buffer, stderr: Buffer, usage: StageUsage | null, fallbackCode: number | null, wallMs: number, truncated: boolean): StageResult {
+  const exitCode = usage?.exitCode ?? fallbackCode;
+  return {
+    stdout: stdout.toString('utf8'),
+    stderr: stderr.toString('utf8'),
+    exitCode,
+    signal: signalOf(exitCode),
+    wallMs: usage?.wallMs ?? Math.round(wallMs * 10) / 10,
+    cpuMs: usage?.cpuMs ?? null,
+    memoryBytes: usage?.memoryBytes ?? null,
+    truncated,
+  };
+}
+
+/**
+ * Runs a job's stages, each in its own fresh container: compile (when the language
+ * has one) returns its artifacts as a tar on stdout, which the run stage receives on
+ * stdin together with the program's input. Interprets what happened as an outcome.
+ */
+export class SandboxService {
+  constructor(
+    private readonly runner: ContainerRunner,
+    private readonly settings: ExecutionSettings,
+  ) {}
+
+  async execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
+    const { language, files } = request;
+    const entry = files[0].name;
+    const names = files.map((f) => f.name);
+    let work: ArchiveFile[] = files.map((f) => ({ path: `work/${f.name}`, data: f.data }));
+    let compile: StageResult | null = null;
+
+    if (language.compile) {
+      const compiled = await this.compileStage(request, expandArgv(language.compile, entry, names, language.sourceExtensions), work);
+      if ('cancelled' in compiled) return { cancelled: true };
+      compile = compiled.stage;
+      if (compiled.failure) return { outcome: 'compile_error', compile, run: null, message: compiled.failure };
+      work = compiled.artifacts;
+    }
+    const argv = [...expandArgv(language.run, entry, names, language.sourceExtensions), ...request.args];
+    const ran = await this.runStage(request, argv, work);
+    if ('cancelled' in ran) return { cancelled: true };
+    return { ...ran, compile };
+  }
+
+  private image(request: ExecutionRequest): string {
+    return `${this.settings.imagePrefix}${request.language.image}:latest`;
+  }
+
+  private labels(request: ExecutionRequest, stageName: string): Record<string, string> {
+    return { ...request.labels, [JOB_LABEL]: request.jobId, 'runq.stage': stageName };
+  }
+
+  private async compileStage(request: ExecutionRequest, argv: string[], work: ArchiveFile[]) {
+    const { timeoutMs, memoryMb } = this.settings.compile;
+    const profile: SandboxProfile = {
+      memoryMb,
+      cpus: Math.max(request.limits.cpus, 1),
+      processes: Math.max(request.limits.processes, 128),
+      runtime: this.settings.runtime,
+    };
+    const { workMb, tmpMb } = tmpfsSizes(memoryMb);
+    const result = await this.runner.run({
+      spec: buildContainerSpec({ image: this.image(request), cmd: ['/opt/runq/compile', seconds(timeoutMs), ...argv], profile, labels: this.labels(request, 'compile') }),
+      input: await packArchive(work),
+      deadlineMs: timeoutMs + this.settings.startGraceMs,
+      stdoutCap: (workMb + tmpMb) * MiB,
+      stderrCap: 64 * 1024,
+      signal: request.signal,
+    });
+    if (result.killedFor === 'cancel') return { cancelled: true as const };
+    const failed = (message: string, stageResult: StageResult) => ({ stage: stageResult, failure: message, artifacts: [] as ArchiveFile[] });
+    const empty = Buffer.alloc(0);
+    if (result.oomKilled) return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, stage(empty, result.stderr, null, result.statusCode, result.wallMs, false));
+    if (result.killedFor === 'timeout') return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, stage(empty, result.stderr, null, result.statusCode, result.wallMs, false));
+    if (result.killedFor === 'output') return failed('the compiler produced more output than the sandbox can hold', stage(empty, empty, null, result.statusCode, result.wallMs, true));
+
+    const entries = await unpackArchive(Readable.from([result.stdout]), result.stdout.length).catch((error: Error) => {
+      throw new SandboxError(`compile stage returned an unreadable archive: ${error.message}`);
+    });
+    const find = (path: string) => entries.find((e) => e.path === path)?.data;
+    const status = find('result/status');
+    const usage = status ? parseCompileStatus(status.toString()) : null;
+    if (!usage) throw new SandboxError(`compile runner failed (status ${result.statusCode}): ${result.stderr.toString().slice(0, 500)}`);
+    const cap = request.limits.outputBytes;
+    const out = find('result/stdout') ?? empty;
+    const err = find('result/stderr') ?? empty;
+    const compiled = stage(out.subarray(0, cap), err.subarray(0, cap), usage, null, result.wallMs, out.length > cap || err.length > cap);
+    if (usage.exitCode === 137 && usage.wallMs >= timeoutMs) return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
+    if (usage.exitCode !== 0) return failed(`compilation failed with exit code ${usage.exitCode}`, compiled);
+    return { stage: compiled, failure: null, artifacts: entries.filter((e) => e.path.startsWith('work/')) };
+  }
+
+  private async runStage(request: ExecutionRequest, argv: string[], work: ArchiveFile[]): Promise<Omit<ExecutionResult, 'compile'> | { cancelled: true }> {
+    const { limits } = request;
+    const nonce = randomBytes(16).toString('hex');
+    const input = await packArchive([
+      ...work,
+      { path: 'tmp/runq/stdin', data: request.stdin },
+      { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
+    ]);
+    const profile: SandboxProfile = { memoryMb: limits.memoryMb, cpus: limits.cpus, processes: limits.processes, runtime: this.settings.runtime };
+    const result = await this.runner.run({
+      spec: buildContainerSpec({ image: this.image(request), cmd: ['/opt/runq/run', seconds(limits.timeoutMs), ...argv], profile, labels: this.labels(request, 'run') }),
+      input,
+      deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
+      stdoutCap: limits.outputBytes,
+      stderrCap: limits.outputBytes + TRAILER_ROOM,
+      signal: request.signal,
+    });
+    if (result.killedFor === 'cancel') return { cancelled: true };
+    return interpretRun(result, nonce, request);
+  }
+}
+
+/** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
+export function interpretRun(result: ContainerRunResult, nonce: string, request: Pick<ExecutionRequest, 'limits'>): Omit<ExecutionResult, 'compile'> {
+  const { limits } = request;
+  const split = splitRunTrailer(result.stderr, nonce);
+  let stderr = split.stderr;
+  const stderrOver = stderr.length > limits.outputBytes;
+  if (stderrOver) stderr = stderr.subarray(0, limits.outputBytes);
+  const outputExceeded = result.killedFor === 'output' || result.stdoutOverflow || stderrOver;
+  if (!split.usage && result.statusCode === RUNNER_FAILURE && !result.killedFor && !result.oomKilled) {
+    throw new SandboxError(`run stage runner failed: ${stderr.toString().slice(0, 500)}`);
+  }
+  const run = stage(result.stdout, stderr, split.usage, result.statusCode, result.wallMs, outputExceeded);
+
+  let outcome: Outcome;
+  let message: string | null = null;
+  const timedOut = result.killedFor === 'timeout' || (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs);
+  if (result.oomKilled) {
+    outcome = 'memory_limit';
+    message = `memory limit of ${limits.memoryMb} MB exceeded`;
+  } else if (outputExceeded) {
+    outcome = 'output_limit';
+    message = `output limit of ${limits.outputBytes} bytes per stream exceeded`;
+  } else if (timedOut) {
+    outcome = 'timeout';
+    message = `time limit of ${limits.timeoutMs} ms exceeded`;
+  } else if (run.exitCode !== 0) {
+    outcome = 'runtime_error';
+    message = run.signal ? `killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+  } else {
+    outcome = 'ok';
+  }
+  return { outcome, run, message };
+}

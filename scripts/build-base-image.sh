@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Prints the name of the Debian bookworm image every sandbox image starts FROM.
+# RUNQ_BASE_IMAGE wins; else debian:bookworm-slim when a registry serves it; else a
+# minbase debootstrap imported as runq/debian:bookworm (hosts without Docker Hub).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+if [ -n "${RUNQ_BASE_IMAGE:-}" ]; then
+  docker image inspect "$RUNQ_BASE_IMAGE" >/dev/null 2>&1 || docker pull "$RUNQ_BASE_IMAGE" >&2
+  echo "$RUNQ_BASE_IMAGE"; exit 0
+fi
+local_name="runq/debian:bookworm"
+for candidate in "$local_name" debian:bookworm-slim; do
+  if docker image inspect "$candidate" >/dev/null 2>&1; then echo "$candidate"; exit 0; fi
+done
+if timeout 30 docker pull debian:bookworm-slim >/dev/null 2>&1; then echo debian:bookworm-slim; exit 0; fi
+
+step "Docker Hub is unreachable: building $local_name with debootstrap (about a minute)" >&2
+ensure_apt debootstrap >&2
+rootfs="$(mktemp -d /var/tmp/runq-rootfs.XXXXXX)"
+trap 'as_root rm -rf "$rootfs"' EXIT
+as_root debootstrap --variant=minbase bookworm "$rootfs" "${RUNQ_DEBIAN_MIRROR:-http://deb.debian.org/debian}" >/dev/null
+as_root tar -C "$rootfs" -c . | docker import --change 'CMD ["/bin/sh"]' - "$local_name" >/dev/null
+echo "$local_name"

@@ -1,0 +1,82 @@
+/**
+ * Builds the sandbox images that the requested languages need (RUNQ_LANGUAGES: ids or
+ * aliases separated by spaces/commas, or "all"), reusing Docker's layer cache. Each
+ * image is labelled with the real version of its toolchain, read by running it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES, LanguageRegistry, parseVersion, VERSION_LABEL_PREFIX, type LanguageDefinition } from '#sandbox';
+
+const root = join(__dirname, '..', '..');
+const prefix = process.env.RUNQ_IMAGE_PREFIX ?? 'runq/';
+const logDir = join(root, '.runq', 'logs');
+
+function docker(args: string[], options: { log?: string; input?: string } = {}): string {
+  const log = options.log ? openSync(join(logDir, options.log), 'a') : 'pipe';
+  const res = spawnSync('docker', args, { cwd: root, input: options.input, encoding: 'utf8', stdio: ['pipe', log === 'pipe' ? 'pipe' : log, log === 'pipe' ? 'pipe' : log] });
+  if (res.status !== 0) {
+    throw new Error(`docker ${args.slice(0, 2).join(' ')} failed${options.log ? `; see .runq/logs/${options.log}` : `: ${res.stderr}`}`);
+  }
+  return res.stdout ?? '';
+}
+
+function imageId(name: string): string | null {
+  const res = spawnSync('docker', ['image', 'inspect', '-f', '{{.Id}}', name], { encoding: 'utf8' });
+  return res.status === 0 ? res.stdout.trim() : null;
+}
+
+function label(name: string, key: string): string | null {
+  const res = spawnSync('docker', ['image', 'inspect', '-f', `{{index .Config.Labels "${key}"}}`, name], { encoding: 'utf8' });
+  const value = res.status === 0 ? res.stdout.trim() : '';
+  return value && value !== '<no value>' ? value : null;
+}
+
+function select(): LanguageDefinition[] {
+  const wanted = (process.env.RUNQ_LANGUAGES ?? 'all').split(/[\s,]+/).filter(Boolean);
+  if (wanted.includes('all')) return [...LANGUAGES];
+  const registry = new LanguageRegistry();
+  return wanted.map((name) => {
+    const language = registry.resolve(name);
+    if (!language) throw new Error(`unknown language "${name}"; known: ${registry.ids().join(', ')}`);
+    return language;
+  });
+}
+
+function readVersion(image: string, language: LanguageDefinition): string {
+  const out = docker(['run', '--rm', '--network', 'none', '--user', '65534:65534', '--read-only', '--tmpfs', '/tmp', '--entrypoint', language.version[0], image, ...language.version.slice(1)]);
+  const version = parseVersion(out);
+  if (!version) throw new Error(`could not read the ${language.id} version from: ${out.slice(0, 200)}`);
+  return version;
+}
+
+function main(): void {
+  mkdirSync(logDir, { recursive: true });
+  const languages = select();
+  const base = execFileSync('bash', [join(root, 'scripts', 'build-base-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  docker(['build', '-q', '-t', `${prefix}sandbox-base:latest`, '--build-arg', `BASE_IMAGE=${base}`, 'images/base'], { log: 'images-base.log' });
+
+  const images = [...new Set(languages.map((l) => l.image))];
+  for (const image of images) {
+    const name = `${prefix}${image}`;
+    const fresh = imageId(`${name}:latest`) === null;
+    console.log(`    ${fresh ? 'building' : 'checking'} ${name} ${fresh ? '(first build takes a minute or two)' : ''}`);
+    const dockerfile = `images/${image}/Dockerfile`;
+    docker(['build', '-q', '-t', `${name}:build`, '--build-arg', `PREFIX=${prefix}`, '-f', dockerfile, `images/${image}`], { log: `images-${image}.log` });
+    const buildId = imageId(`${name}:build`)!;
+    if (label(`${name}:latest`, 'runq.build') === buildId) continue;
+    const members = LANGUAGES.filter((l) => l.image === image);
+    const labels = members.flatMap((l) => ['--label', `${VERSION_LABEL_PREFIX}${l.id}=${readVersion(`${name}:build`, l)}`]);
+    docker(['build', '-q', '-t', `${name}:latest`, '--label', `runq.build=${buildId}`, ...labels, '-'], { input: `FROM ${name}:build\n` });
+  }
+  for (const language of languages) {
+    console.log(`    ${language.id.padEnd(12)} ${label(`${prefix}${language.image}:latest`, VERSION_LABEL_PREFIX + language.id)}  (${prefix}${language.image})`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`xx ${(error as Error).message}`);
+  process.exit(1);
+}

