@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { Logger, ValidationPipe, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, loadConfig, type RunqConfig } from '#config';
+import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
 
-export function configureApp(app: NestExpressApplication, config: RunqConfig): void {
+function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
@@ -18,7 +18,6 @@ export function configureApp(app: NestExpressApplication, config: RunqConfig): v
       stopAtFirstError: false,
     }),
   );
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 }
 
 async function bootstrap(): Promise<void> {
@@ -29,8 +28,10 @@ async function bootstrap(): Promise<void> {
     logger: levels.slice(0, levels.indexOf(config.logLevel) + 1),
   });
   configureApp(app, config);
+  const logger = new Logger('api');
+  exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.listen(config.port, config.host);
-  new Logger('api').log(`listening on http://${config.host}:${config.port}`);
+  logger.log(`listening on http://${config.host}:${config.port}`);
 }
 
 bootstrap().catch((error: Error) => {

@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '#config';
+import { ConfigError, exitCleanlyOnSignals, loadConfig } from '#config';
 import { WorkerModule } from './worker.module';
 
 /** The worker has no public HTTP: an application context that pulls jobs from the queue. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: levels(config.logLevel) });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const logger = new Logger('worker');
+  exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.init();
 }
 

@@ -1,2 +1,3 @@
 export * from './runq-config';
 export * from './config.module';
+export * from './graceful-shutdown';

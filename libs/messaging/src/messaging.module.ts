@@ -6,6 +6,8 @@ import { redisOptions } from './redis-options';
 import { REDIS } from './redis.tokens';
 import { WorkerRegistry } from './worker-registry';
 
+const CONNECT_WAIT_MS = 3000;
+
 @Global()
 @Module({})
 export class MessagingModule implements OnApplicationShutdown {
@@ -18,9 +20,13 @@ export class MessagingModule implements OnApplicationShutdown {
         {
           provide: REDIS,
           inject: [RUNQ_CONFIG],
-          useFactory: (config: RunqConfig) => {
-            const redis = new Redis(redisOptions(config.redisUrl, options));
+          useFactory: async (config: RunqConfig) => {
+            const redis = new Redis(redisOptions(config.redisUrl, { ...options, lazyConnect: true }));
             redis.on('error', () => undefined); // surfaced by the commands that fail and by /health/ready
+            // Start with a live connection when Redis is up, but still start (and answer 503s) when it is not.
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([redis.connect().catch(() => undefined), new Promise((r) => (timer = setTimeout(r, CONNECT_WAIT_MS)))]);
+            clearTimeout(timer);
             return redis;
           },
         },

@@ -21,12 +21,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
-    if (error instanceof HttpException) {
-      const body = error.getResponse();
-      res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
-      return;
-    }
-    const parser = error as BodyParserError;
+    const parser = (error instanceof HttpException ? error.cause : error) as BodyParserError | undefined;
     if (parser?.type === 'entity.too.large') {
       res.status(HttpStatus.PAYLOAD_TOO_LARGE).json({ statusCode: 413, message: `request body must be at most ${parser.limit} bytes`, error: 'Payload Too Large' });
       return;
@@ -35,9 +30,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       res.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
       return;
     }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
     const status = parser?.status ?? parser?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      res.status(status).json({ statusCode: status, message: parser.message ?? 'bad request' });
+      res.status(status).json({ statusCode: status, message: parser?.message ?? 'bad request' });
       return;
     }
     if (isUnavailable(error)) {

@@ -1,0 +1,165 @@
+import type { ExecutionResult, JobLimits } from '#contracts';
+import type { JobRepository, JobRow } from '#db';
+import type { JobEvents } from '#messaging';
+import { LanguageRegistry, type ExecutionOutcome, type ExecutionRequest, type SandboxService } from '#sandbox';
+import { ExecutionService, RequeueError } from './execution.service';
+import { RunningExecutions } from './running-executions';
+
+const JOB_ID = '6c0d7a9e-2f1b-4c3d-9e8f-a1b2c3d4e5f6';
+const WORKER_ID = 'worker-1';
+const LIMITS: JobLimits = { timeoutMs: 2000, memoryMb: 64, cpus: 0.5, processes: 16, outputBytes: 4096 };
+const RESULT: ExecutionResult = {
+  outcome: 'ok',
+  compile: null,
+  run: { stdout: '1\n', stderr: '', exitCode: 0, signal: null, wallMs: 3, cpuMs: 2, memoryBytes: 1024, truncated: false },
+  message: null,
+};
+
+function row(overrides: Partial<JobRow> = {}): JobRow {
+  return {
+    id: JOB_ID,
+    language: 'py',
+    files: [
+      { name: 'main.py', content: 'print(1)', encoding: 'utf8' },
+      { name: 'data.bin', content: Buffer.from([0, 1, 2]).toString('base64'), encoding: 'base64' },
+    ],
+    stdin: 'input',
+    args: ['--x'],
+    limits: LIMITS,
+    attempts: 2,
+    status: 'running',
+    ...overrides,
+  } as unknown as JobRow;
+}
+
+describe('ExecutionService.attempt', () => {
+  let jobs: { claim: jest.Mock; complete: jest.Mock; fail: jest.Mock };
+  let events: { publishFinished: jest.Mock };
+  let execute: jest.Mock<Promise<ExecutionOutcome>, [ExecutionRequest]>;
+  let running: RunningExecutions;
+  let service: ExecutionService;
+
+  beforeEach(() => {
+    jobs = { claim: jest.fn().mockResolvedValue(row()), complete: jest.fn().mockResolvedValue(true), fail: jest.fn().mockResolvedValue(true) };
+    events = { publishFinished: jest.fn().mockResolvedValue(undefined) };
+    execute = jest.fn<Promise<ExecutionOutcome>, [ExecutionRequest]>().mockResolvedValue({ ...RESULT });
+    running = new RunningExecutions();
+    service = new ExecutionService(
+      jobs as unknown as JobRepository,
+      events as unknown as JobEvents,
+      { execute } as unknown as SandboxService,
+      new LanguageRegistry(),
+      running,
+      WORKER_ID,
+    );
+  });
+
+  it('skips a job it cannot claim, without touching the sandbox', async () => {
+    jobs.claim.mockResolvedValue(null);
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('skipped');
+    expect(jobs.claim).toHaveBeenCalledWith(JOB_ID, WORKER_ID);
+    expect(execute).not.toHaveBeenCalled();
+    expect(events.publishFinished).not.toHaveBeenCalled();
+  });
+
+  it('runs the claimed row in the sandbox with its language, files, stdin, args and limits', async () => {
+    await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+    expect(execute).toHaveBeenCalledTimes(1);
+    const request = execute.mock.calls[0][0];
+    expect(request.jobId).toBe(JOB_ID);
+    expect(request.language.id).toBe('python');
+    expect(request.files.map((f) => [f.name, [...f.data]])).toEqual([
+      ['main.py', [...Buffer.from('print(1)')]],
+      ['data.bin', [0, 1, 2]],
+    ]);
+    expect(request.stdin.toString()).toBe('input');
+    expect(request.args).toEqual(['--x']);
+    expect(request.limits).toEqual(LIMITS);
+    expect(request.labels).toEqual({ 'runq.worker': WORKER_ID });
+    expect(request.signal?.aborted).toBe(false);
+  });
+
+  it('tracks the execution as running only while the sandbox runs', async () => {
+    let during = -1;
+    execute.mockImplementation(async () => {
+      during = running.size;
+      return { ...RESULT };
+    });
+    await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+    expect(during).toBe(1);
+    expect(running.size).toBe(0);
+  });
+
+  it('writes the result for the claimed attempt and announces it', async () => {
+    jobs.claim.mockResolvedValue(row({ attempts: 3 }));
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
+    expect(jobs.complete).toHaveBeenCalledWith(JOB_ID, 3, expect.objectContaining({ outcome: 'ok', run: RESULT.run }));
+    expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
+    expect(jobs.fail).not.toHaveBeenCalled();
+  });
+
+  it('still completes when the announcement cannot be published', async () => {
+    events.publishFinished.mockRejectedValue(new Error('redis down'));
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
+  });
+
+  it('reports superseded, and announces nothing, when another attempt owns the row', async () => {
+    jobs.complete.mockResolvedValue(false);
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('superseded');
+    expect(events.publishFinished).not.toHaveBeenCalled();
+  });
+
+  it('rethrows a sandbox fault on a non-final attempt without failing the job', async () => {
+    const fault = new Error('docker engine unreachable');
+    execute.mockRejectedValue(fault);
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toBe(fault);
+    expect(jobs.fail).not.toHaveBeenCalled();
+    expect(jobs.complete).not.toHaveBeenCalled();
+    expect(events.publishFinished).not.toHaveBeenCalled();
+    expect(running.size).toBe(0);
+  });
+
+  it('fails the job on the final attempt, announces it, and still rethrows', async () => {
+    const fault = new Error('docker engine unreachable');
+    execute.mockRejectedValue(fault);
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toBe(fault);
+    expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 2, expect.stringContaining('docker engine unreachable'));
+    expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
+  });
+
+  it('announces nothing when the final failure could not be written', async () => {
+    execute.mockRejectedValue(new Error('boom'));
+    jobs.fail.mockResolvedValue(false);
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toThrow('boom');
+    expect(events.publishFinished).not.toHaveBeenCalled();
+  });
+
+  it('fails on a language this worker does not know, without running it', async () => {
+    jobs.claim.mockResolvedValue(row({ language: 'cobol' }));
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toThrow(/cobol/);
+    expect(execute).not.toHaveBeenCalled();
+    expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 2, expect.stringContaining('cobol'));
+  });
+
+  it('reports cancelled when the sandbox was stopped for a cancel', async () => {
+    execute.mockImplementation(async (request) => {
+      expect(running.stop(JOB_ID, 'cancel')).toBe(true);
+      expect(request.signal?.aborted).toBe(true);
+      return { cancelled: true };
+    });
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('cancelled');
+    expect(jobs.complete).not.toHaveBeenCalled();
+    expect(events.publishFinished).not.toHaveBeenCalled();
+  });
+
+  it('hands the job back with a RequeueError when the worker shuts down', async () => {
+    execute.mockImplementation(async () => {
+      running.stop(JOB_ID, 'shutdown');
+      return { cancelled: true };
+    });
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toBeInstanceOf(RequeueError);
+    expect(jobs.complete).not.toHaveBeenCalled();
+    expect(jobs.fail).not.toHaveBeenCalled();
+    expect(running.size).toBe(0);
+  });
+});

@@ -1,0 +1,102 @@
+import { ConfigError, defaultConcurrency, loadConfig } from './runq-config';
+
+const MiB = 1024 * 1024;
+const BASE = { DATABASE_URL: 'postgresql://runq@localhost/runq', REDIS_URL: 'redis://localhost:6379' };
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig({ ...BASE, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('fills the documented defaults from a minimal environment', () => {
+    const config = loadConfig(BASE);
+    expect(config.databaseUrl).toBe(BASE.DATABASE_URL);
+    expect(config.redisUrl).toBe(BASE.REDIS_URL);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.defaults).toEqual({ timeoutMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1 * MiB });
+    expect(config.maxima).toEqual({ timeoutMs: 300_000, memoryMb: 1024, cpus: 2, processes: 256, outputBytes: 10 * MiB });
+    expect(config.compile).toEqual({ timeoutMs: 10_000, memoryMb: 512 });
+    expect(config.maxCodeBytes).toBe(1 * MiB);
+    expect(config.maxStdinBytes).toBe(1 * MiB);
+    expect(config.maxBodyBytes).toBe(2 * MiB);
+    expect(config.wait).toEqual({ defaultMs: 30_000, maxMs: 60_000 });
+    expect(config.worker).toMatchObject({ id: undefined, attempts: 3, shutdownGraceMs: 30_000, runtime: 'runc', imagePrefix: 'runq/' });
+    expect(config.logLevel).toBe('log');
+  });
+
+  it('sizes the worker from the host when no concurrency is configured', () => {
+    expect(loadConfig(BASE).worker.concurrency).toBe(defaultConcurrency(128));
+  });
+
+  it('reads numbers and strings from the environment', () => {
+    const config = loadConfig({
+      ...BASE,
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      RUNQ_DEFAULT_TIMEOUT_MS: '2000',
+      RUNQ_MAX_CPUS: '4',
+      RUNQ_DEFAULT_CPUS: '1.5',
+      RUNQ_WORKER_CONCURRENCY: '7',
+      RUNQ_WORKER_ID: 'w-1',
+      RUNQ_RUNTIME: 'runsc',
+      RUNQ_LOG_LEVEL: 'debug',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.defaults.timeoutMs).toBe(2000);
+    expect(config.defaults.cpus).toBe(1.5);
+    expect(config.maxima.cpus).toBe(4);
+    expect(config.worker).toMatchObject({ concurrency: 7, id: 'w-1', runtime: 'runsc' });
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('accepts rediss:// and postgres:// URLs', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/runq', REDIS_URL: 'rediss://cache:6380' });
+    expect(config.redisUrl).toBe('rediss://cache:6380');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['REDIS_URL', { REDIS_URL: 'http://x' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['RUNQ_DEFAULT_TIMEOUT_MS', { RUNQ_DEFAULT_TIMEOUT_MS: '50' }],
+    ['RUNQ_DEFAULT_MEMORY_MB', { RUNQ_DEFAULT_MEMORY_MB: '12.5' }],
+    ['RUNQ_WORKER_CONCURRENCY', { RUNQ_WORKER_CONCURRENCY: '0' }],
+    ['RUNQ_JOB_ATTEMPTS', { RUNQ_JOB_ATTEMPTS: '21' }],
+    ['RUNQ_LOG_LEVEL', { RUNQ_LOG_LEVEL: 'verbose' }],
+  ])('rejects a bad %s with a message naming it', (variable, env) => {
+    expect(configError(env).message).toContain(variable);
+  });
+
+  it('names every bad variable at once', () => {
+    const { message } = configError({ PORT: 'abc', RUNQ_MAX_MEMORY_MB: 'lots' });
+    expect(message).toContain('PORT');
+    expect(message).toContain('RUNQ_MAX_MEMORY_MB');
+  });
+
+  it('rejects a missing database URL', () => {
+    expect(() => loadConfig({ REDIS_URL: BASE.REDIS_URL })).toThrow(/DATABASE_URL/);
+  });
+
+  it('rejects a default limit above its maximum, with both values', () => {
+    const { message } = configError({ RUNQ_DEFAULT_TIMEOUT_MS: '400000' });
+    expect(message).toContain('400000');
+    expect(message).toContain('300000');
+  });
+
+  it('accepts a default limit equal to its maximum', () => {
+    expect(loadConfig({ ...BASE, RUNQ_DEFAULT_MEMORY_MB: '1024' }).defaults.memoryMb).toBe(1024);
+  });
+
+  it('rejects a default wait above the maximum wait', () => {
+    expect(configError({ RUNQ_DEFAULT_WAIT_MS: '70000' }).message).toContain('RUNQ_DEFAULT_WAIT_MS');
+  });
+});

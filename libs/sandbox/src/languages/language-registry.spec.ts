@@ -1,0 +1,110 @@
+import { LANGUAGES } from './catalog';
+import { expandArgv, LanguageRegistry, parseVersion } from './language-registry';
+import type { LanguageDefinition } from './language.types';
+
+function language(id: string, aliases: string[], overrides: Partial<LanguageDefinition> = {}): LanguageDefinition {
+  return {
+    id,
+    name: id,
+    aliases,
+    image: id,
+    fileName: `main.${id}`,
+    sourceExtensions: [`.${id}`],
+    run: [id, '{entry}'],
+    version: [id, '--version'],
+    hello: '',
+    ...overrides,
+  };
+}
+
+describe('LanguageRegistry', () => {
+  const ruby = language('ruby', ['rb', 'Ruby3']);
+  const perl = language('perl', ['pl']);
+  const registry = new LanguageRegistry([ruby, perl]);
+
+  it('resolves by id and by alias, ignoring case and surrounding blanks', () => {
+    expect(registry.resolve('ruby')).toBe(ruby);
+    expect(registry.resolve('RB')).toBe(ruby);
+    expect(registry.resolve('ruby3')).toBe(ruby);
+    expect(registry.resolve('  Perl \n')).toBe(perl);
+    expect(registry.resolve('PL')).toBe(perl);
+  });
+
+  it('returns undefined for unknown names', () => {
+    expect(registry.resolve('cobol')).toBeUndefined();
+    expect(registry.resolve('')).toBeUndefined();
+    expect(registry.resolve('rub')).toBeUndefined();
+  });
+
+  it('lists ids in declaration order', () => {
+    expect(registry.ids()).toEqual(['ruby', 'perl']);
+  });
+
+  it('throws when two languages share an alias, even in a different case', () => {
+    expect(() => new LanguageRegistry([language('a', ['x']), language('b', ['X'])])).toThrow(/"X" is declared twice/);
+  });
+
+  it('throws when an alias repeats another language id', () => {
+    expect(() => new LanguageRegistry([language('a', []), language('b', ['a'])])).toThrow(/declared twice/);
+  });
+
+  it('defaults to the real catalog', () => {
+    expect(new LanguageRegistry().ids()).toEqual(LANGUAGES.map((l) => l.id));
+  });
+});
+
+describe('expandArgv', () => {
+  it('replaces {entry} wherever it occurs inside an argument', () => {
+    expect(expandArgv(['run', '{entry}', '--file={entry}'], 'app.py', ['app.py'], ['.py'])).toEqual(['run', 'app.py', '--file=app.py']);
+  });
+
+  it('expands {sources} to every file with a source extension, in order, in place', () => {
+    const argv = expandArgv(['gcc', '-o', 'main', '{sources}', '-lm'], 'main.c', ['main.c', 'util.h', 'lib/util.c', 'notes.txt'], ['.c']);
+    expect(argv).toEqual(['gcc', '-o', 'main', 'main.c', 'lib/util.c', '-lm']);
+  });
+
+  it('accepts any of several extensions', () => {
+    expect(expandArgv(['{sources}'], 'a.js', ['a.js', 'b.mjs', 'c.ts'], ['.js', '.mjs'])).toEqual(['a.js', 'b.mjs']);
+  });
+
+  it('falls back to the entry when no file has a source extension', () => {
+    expect(expandArgv(['cc', '{sources}'], 'prog', ['prog', 'data.txt'], ['.c'])).toEqual(['cc', 'prog']);
+  });
+
+  it('leaves arguments without placeholders untouched', () => {
+    expect(expandArgv(['./main', '{other}'], 'main.c', ['main.c'], ['.c'])).toEqual(['./main', '{other}']);
+  });
+});
+
+describe('parseVersion', () => {
+  it.each([
+    ['Python 3.11.2', '3.11.2'],
+    ['v18.20.4\n', '18.20.4'],
+    ['12.2.0', '12.2.0'],
+    ['go version go1.22 linux/amd64', '1.22'],
+    ['gcc (Debian 12.2.0-14) 12.2.0', '12.2.0'],
+  ])('reads %j as %s', (output, version) => {
+    expect(parseVersion(output)).toBe(version);
+  });
+
+  it.each(['', 'command not found', 'version 7', 'v.1.'])('returns null for %j', (output) => {
+    expect(parseVersion(output)).toBeNull();
+  });
+});
+
+describe('LANGUAGES catalog', () => {
+  it('declares every id and alias once (case-insensitively)', () => {
+    const names = LANGUAGES.flatMap((l) => [l.id, ...l.aliases].map((n) => n.toLowerCase()));
+    expect(new Set(names).size).toBe(names.length);
+    expect(() => new LanguageRegistry(LANGUAGES)).not.toThrow();
+  });
+
+  it.each(LANGUAGES.map((l) => [l.id, l] as const))('%s: the default file name has one of its source extensions', (_id, lang) => {
+    expect(lang.sourceExtensions.some((ext) => lang.fileName.endsWith(ext))).toBe(true);
+  });
+
+  it.each(LANGUAGES.map((l) => [l.id, l] as const))('%s: the run command refers to the program', (_id, lang) => {
+    const argv = [...(lang.compile ?? []), ...lang.run];
+    expect(argv.some((arg) => arg.includes('{entry}') || arg === '{sources}')).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+import { Queue } from 'bullmq';
+import Docker from 'dockerode';
+import { Client } from 'pg';
+import { EXECUTIONS_QUEUE } from '../../../libs/contracts/src';
+
+/** Direct views of the real services, to check what the API did (or did not) write. */
+export async function countJobRows(): Promise<number> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM jobs');
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function countQueueEntries(): Promise<number> {
+  const queue = new Queue(EXECUTIONS_QUEUE, { connection: { url: process.env.REDIS_URL } as never });
+  try {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'paused');
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  } finally {
+    await queue.close();
+  }
+}
+
+export async function sandboxContainers(filter: Record<string, string> = {}): Promise<Docker.ContainerInfo[]> {
+  const labels = ['runq.managed=1', ...Object.entries(filter).map(([k, v]) => `${k}=${v}`)];
+  return new Docker().listContainers({ all: true, filters: { label: labels } });
+}
+
+/** Containers are removed in the background after a result; give removal a moment. */
+export async function expectNoSandboxContainers(filter: Record<string, string> = {}, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  let left = await sandboxContainers(filter);
+  while (left.length && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    left = await sandboxContainers(filter);
+  }
+  if (left.length) throw new Error(`sandbox containers left behind: ${left.map((c) => `${c.Id.slice(0, 12)} ${JSON.stringify(c.Labels)}`).join(', ')}`);
+}

@@ -1,0 +1,148 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+const logDir = join(root, '.runq', 'test', 'logs');
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Runs a built script of this project (dist/) with the test environment. */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
+  return execFileSync(process.execPath, [join(root, 'dist', script), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+}
+
+function waitForLines(child: ChildProcess, patterns: RegExp[], ms: number, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not print ${patterns.join(' and ')} within ${ms} ms:\n${seen}`)), ms);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (patterns.every((p) => p.test(seen))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} during start-up:\n${seen}`));
+    });
+  });
+}
+
+/**
+ * The real API and worker processes (built into dist/) on loopback, against the Redis,
+ * Postgres and Docker engine that `npm test` prepared. Each suite gets its own pair.
+ */
+export class Stack {
+  api: ChildProcess | null = null;
+  worker: ChildProcess | null = null;
+  adminKey = '';
+  userKey = '';
+  url = '';
+
+  private constructor(
+    private readonly name: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  static async start(name: string, options: { worker?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
+    const port = await freePort();
+    const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), RUNQ_LOG_LEVEL: 'log', RUNQ_WORKER_CONCURRENCY: '4', ...options.env };
+    const stack = new Stack(name, env);
+    stack.url = `http://127.0.0.1:${port}`;
+    stack.adminKey = runScript('scripts/keys.js', ['create', '--name', `e2e-${name}-admin`, '--role', 'admin']);
+    stack.userKey = runScript('scripts/keys.js', ['create', '--name', `e2e-${name}-user`, '--role', 'user']);
+    if (options.worker !== false) await stack.startWorker();
+    stack.api = stack.spawn('api', 'apps/api/src/main.js');
+    await waitForLines(stack.api, [/listening on/], 20_000, 'api');
+    return stack;
+  }
+
+  private spawn(role: string, script: string): ChildProcess {
+    mkdirSync(logDir, { recursive: true });
+    const child = spawn(process.execPath, [join(root, 'dist', script)], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(join(logDir, `${this.name}-${role}.log`), { flags: 'a' });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    return child;
+  }
+
+  async startWorker(): Promise<void> {
+    this.worker = this.spawn('worker', 'apps/worker/src/main.js');
+    // Its first heartbeat ("ready") lets the API see its languages and versions.
+    await waitForLines(this.worker, [/taking jobs from/, /worker \S+ ready/], 30_000, 'worker');
+  }
+
+  /** SIGTERM, as an orchestrator would; resolves with the exit code. */
+  async stopWorker(): Promise<number | null> {
+    const code = await stopProcess(this.worker);
+    this.worker = null;
+    return code;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([stopProcess(this.api), stopProcess(this.worker)]);
+    this.api = this.worker = null;
+  }
+
+  async request<T = any>(method: string, path: string, options: { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    const key = options.key === undefined ? this.adminKey : options.key;
+    if (key) headers['X-API-Key'] = key;
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+    const res = await fetch(this.url + path, { method, headers, body, signal: AbortSignal.timeout(60_000) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  /** Polls GET /jobs/:id until the job's status satisfies `until` (bounded). */
+  async waitFor(id: string, until: (job: any) => boolean, ms = 30_000): Promise<any> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const { body } = await this.request('GET', `/jobs/${id}`);
+      if (until(body)) return body;
+      if (Date.now() > deadline) throw new Error(`job ${id} did not reach the expected state: ${JSON.stringify(body)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+async function stopProcess(child: ChildProcess | null): Promise<number | null> {
+  if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    child.once('exit', (code) => {
+      clearTimeout(killer);
+      resolve(code);
+    });
+    child.kill('SIGTERM');
+  });
+}
