@@ -33,4 +33,3 @@ export default defineConfig({
     return new PrismaPg(new NameAsTextPool({ connectionString }) as never);
   },
 });
-

@@ -14,7 +14,12 @@ const logDir = join(root, '.runq', 'logs');
 
 function docker(args: string[], options: { log?: string; input?: string } = {}): string {
   const log = options.log ? openSync(join(logDir, options.log), 'a') : 'pipe';
-  const res = spawnSync('docker', args, { cwd: root, input: options.input, encoding: 'utf8', stdio: ['pipe', log === 'pipe' ? 'pipe' : log, log === 'pipe' ? 'pipe' : log] });
+  const res = spawnSync('docker', args, {
+    cwd: root,
+    input: options.input,
+    encoding: 'utf8',
+    stdio: ['pipe', log === 'pipe' ? 'pipe' : log, log === 'pipe' ? 'pipe' : log],
+  });
   if (res.status !== 0) {
     throw new Error(`docker ${args.slice(0, 2).join(' ')} failed${options.log ? `; see .runq/logs/${options.log}` : `: ${res.stderr}`}`);
   }
@@ -44,7 +49,21 @@ function select(): LanguageDefinition[] {
 }
 
 function readVersion(image: string, language: LanguageDefinition): string {
-  const out = docker(['run', '--rm', '--network', 'none', '--user', '65534:65534', '--read-only', '--tmpfs', '/tmp', '--entrypoint', language.version[0], image, ...language.version.slice(1)]);
+  const out = docker([
+    'run',
+    '--rm',
+    '--network',
+    'none',
+    '--user',
+    '65534:65534',
+    '--read-only',
+    '--tmpfs',
+    '/tmp',
+    '--entrypoint',
+    language.version[0],
+    image,
+    ...language.version.slice(1),
+  ]);
   const version = parseVersion(out);
   if (!version) throw new Error(`could not read the ${language.id} version from: ${out.slice(0, 200)}`);
   return version;
@@ -53,8 +72,13 @@ function readVersion(image: string, language: LanguageDefinition): string {
 function main(): void {
   mkdirSync(logDir, { recursive: true });
   const languages = select();
-  const base = execFileSync('bash', [join(root, 'scripts', 'build-base-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-  docker(['build', '-q', '-t', `${prefix}sandbox-base:latest`, '--build-arg', `BASE_IMAGE=${base}`, 'images/base'], { log: 'images-base.log' });
+  const base = execFileSync('bash', [join(root, 'scripts', 'build-base-image.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  docker(['build', '-q', '-t', `${prefix}sandbox-base:latest`, '--build-arg', `BASE_IMAGE=${base}`, 'images/base'], {
+    log: 'images-base.log',
+  });
 
   const images = [...new Set(languages.map((l) => l.image))];
   for (const image of images) {
@@ -62,7 +86,9 @@ function main(): void {
     const fresh = imageId(`${name}:latest`) === null;
     console.log(`    ${fresh ? 'building' : 'checking'} ${name} ${fresh ? '(first build takes a minute or two)' : ''}`);
     const dockerfile = `images/${image}/Dockerfile`;
-    docker(['build', '-q', '-t', `${name}:build`, '--build-arg', `PREFIX=${prefix}`, '-f', dockerfile, `images/${image}`], { log: `images-${image}.log` });
+    docker(['build', '-q', '-t', `${name}:build`, '--build-arg', `PREFIX=${prefix}`, '-f', dockerfile, `images/${image}`], {
+      log: `images-${image}.log`,
+    });
     const buildId = imageId(`${name}:build`)!;
     if (label(`${name}:latest`, 'runq.build') === buildId) continue;
     const members = LANGUAGES.filter((l) => l.image === image);
@@ -70,7 +96,9 @@ function main(): void {
     docker(['build', '-q', '-t', `${name}:latest`, '--label', `runq.build=${buildId}`, ...labels, '-'], { input: `FROM ${name}:build\n` });
   }
   for (const language of languages) {
-    console.log(`    ${language.id.padEnd(12)} ${label(`${prefix}${language.image}:latest`, VERSION_LABEL_PREFIX + language.id)}  (${prefix}${language.image})`);
+    console.log(
+      `    ${language.id.padEnd(12)} ${label(`${prefix}${language.image}:latest`, VERSION_LABEL_PREFIX + language.id)}  (${prefix}${language.image})`,
+    );
   }
 }
 

@@ -35,7 +35,12 @@ const cases: [string, object | string, number, RegExp][] = [
   ['timeout above the maximum', { ...valid, limits: { timeoutMs: 300_001 } }, 400, /limits\.timeoutMs must not be greater than 300000/],
   ['memory above the maximum', { ...valid, limits: { memoryMb: 4096 } }, 400, /limits\.memoryMb must not be greater than 1024/],
   ['cpus above the maximum', { ...valid, limits: { cpus: 8 } }, 400, /limits\.cpus must not be greater than 2/],
-  ['output above the maximum', { ...valid, limits: { outputBytes: 11 * MiB } }, 400, /limits\.outputBytes must not be greater than 10485760/],
+  [
+    'output above the maximum',
+    { ...valid, limits: { outputBytes: 11 * MiB } },
+    400,
+    /limits\.outputBytes must not be greater than 10485760/,
+  ],
   ['negative timeout', { ...valid, limits: { timeoutMs: -5 } }, 400, /limits\.timeoutMs must not be less than 100/],
   ['fractional memory', { ...valid, limits: { memoryMb: 12.5 } }, 400, /limits\.memoryMb must be an integer/],
   ['limits of the wrong type', { ...valid, limits: 'fast' }, 400, /limits must be an object/],
@@ -45,7 +50,12 @@ const cases: [string, object | string, number, RegExp][] = [
   ['a file name with ..', { language: 'python', files: [{ name: '../../x', content: 'print(1)' }] }, 400, /files\[0\]\.name/],
   ['an absolute file name', { language: 'python', files: [{ name: '/etc/passwd', content: 'x' }] }, 400, /files\[0\]\.name/],
   ['a file without content', { language: 'python', files: [{ name: 'main.py' }] }, 400, /files\.0\.content must be a string/],
-  ['too many files', { language: 'python', files: Array.from({ length: 65 }, (_, i) => ({ name: `f${i}.py`, content: 'x' })) }, 400, /files must contain no more than 64 elements/],
+  [
+    'too many files',
+    { language: 'python', files: Array.from({ length: 65 }, (_, i) => ({ name: `f${i}.py`, content: 'x' })) },
+    400,
+    /files must contain no more than 64 elements/,
+  ],
   ['a version that is not installed', { ...valid, version: '2.7' }, 400, /version "2.7"/],
 ];
 

@@ -29,10 +29,13 @@ describe('cancellation', () => {
   });
 
   it('cancels a running job by killing its container', async () => {
-    const created = await stack.request('POST', '/jobs', { body: { language: 'python', code: 'import time\nprint("started", flush=True)\ntime.sleep(60)', limits: { timeoutMs: 60_000 } } });
+    const created = await stack.request('POST', '/jobs', {
+      body: { language: 'python', code: 'import time\nprint("started", flush=True)\ntime.sleep(60)', limits: { timeoutMs: 60_000 } },
+    });
     await stack.waitFor(created.body.id, (job) => job.status === 'running');
     // Wait until the run container exists, so the kill is what ends it.
-    for (let i = 0; i < 100 && !(await sandboxContainers({ 'runq.job': created.body.id })).length; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !(await sandboxContainers({ 'runq.job': created.body.id })).length; i++)
+      await new Promise((r) => setTimeout(r, 100));
     const started = Date.now();
     const cancelled = await stack.request('POST', `/jobs/${created.body.id}/cancel`);
     expect(cancelled.status).toBe(200);

@@ -21,7 +21,12 @@ describe('programs run in the sandbox, through HTTP', () => {
   ])('%s hello world', async (language, code) => {
     const res = await execute({ language, code });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'completed', outcome: 'ok', language, run: { stdout: 'hello\n', exitCode: 0, truncated: false } });
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      outcome: 'ok',
+      language,
+      run: { stdout: 'hello\n', exitCode: 0, truncated: false },
+    });
     expect(res.body.run.wallMs).toBeGreaterThan(0);
     expect(res.body.attempts).toBe(1);
     expect(res.body.queueMs).toBeGreaterThanOrEqual(0);
@@ -29,12 +34,20 @@ describe('programs run in the sandbox, through HTTP', () => {
   });
 
   it('accepts aliases and echoes stdin', async () => {
-    const res = await execute({ language: 'py', code: 'import sys\nprint(sys.stdin.read().upper(), end="")', stdin: 'line one\nline two\n' });
+    const res = await execute({
+      language: 'py',
+      code: 'import sys\nprint(sys.stdin.read().upper(), end="")',
+      stdin: 'line one\nline two\n',
+    });
     expect(res.body).toMatchObject({ language: 'python', outcome: 'ok', run: { stdout: 'LINE ONE\nLINE TWO\n' } });
   });
 
   it('passes args as an argv array, without a shell', async () => {
-    const res = await execute({ language: 'javascript', code: 'console.log(JSON.stringify(process.argv.slice(2)))', args: ['a b', '$(id)', '"q"', ''] });
+    const res = await execute({
+      language: 'javascript',
+      code: 'console.log(JSON.stringify(process.argv.slice(2)))',
+      args: ['a b', '$(id)', '"q"', ''],
+    });
     expect(JSON.parse(res.body.run.stdout)).toEqual(['a b', '$(id)', '"q"', '']);
   });
 
@@ -46,7 +59,11 @@ describe('programs run in the sandbox, through HTTP', () => {
 
   it('reports exit code 3 as a runtime error with its output', async () => {
     const res = await execute({ language: 'python', code: 'import sys\nprint("out")\nprint("err", file=sys.stderr)\nsys.exit(3)' });
-    expect(res.body).toMatchObject({ status: 'completed', outcome: 'runtime_error', run: { exitCode: 3, stdout: 'out\n', stderr: 'err\n', signal: null } });
+    expect(res.body).toMatchObject({
+      status: 'completed',
+      outcome: 'runtime_error',
+      run: { exitCode: 3, stdout: 'out\n', stderr: 'err\n', signal: null },
+    });
   });
 
   it('reports an uncaught exception as a runtime error with the traceback', async () => {
@@ -70,13 +87,21 @@ describe('programs run in the sandbox, through HTTP', () => {
   });
 
   it('stops a 500 MB allocation under a 128 MB limit', async () => {
-    const res = await execute({ language: 'python', code: 'x = bytearray(500 * 1024 * 1024)\nprint("survived")', limits: { memoryMb: 128 } });
+    const res = await execute({
+      language: 'python',
+      code: 'x = bytearray(500 * 1024 * 1024)\nprint("survived")',
+      limits: { memoryMb: 128 },
+    });
     expect(res.body.outcome).toBe('memory_limit');
     expect(res.body.run.stdout).not.toContain('survived');
   });
 
   it('kills `yes` at the output cap and removes its container', async () => {
-    const res = await execute({ language: 'c', code: '#include <stdio.h>\nint main(void){ for(;;) puts("y"); }', limits: { outputBytes: 65536 } });
+    const res = await execute({
+      language: 'c',
+      code: '#include <stdio.h>\nint main(void){ for(;;) puts("y"); }',
+      limits: { outputBytes: 65536 },
+    });
     expect(res.body).toMatchObject({ outcome: 'output_limit', run: { truncated: true } });
     expect(res.body.run.stdout.length).toBe(65536);
     await expectNoSandboxContainers({ 'runq.job': res.body.id });

@@ -28,7 +28,9 @@ describe('jobs API', () => {
   });
 
   it('falls back to 202 + Location when the wait is shorter than the run', async () => {
-    const res = await stack.request('POST', '/execute?waitMs=300', { body: { language: 'python', code: 'import time\ntime.sleep(2)\nprint("slow")' } });
+    const res = await stack.request('POST', '/execute?waitMs=300', {
+      body: { language: 'python', code: 'import time\ntime.sleep(2)\nprint("slow")' },
+    });
     expect(res.status).toBe(202);
     expect(['queued', 'running']).toContain(res.body.status);
     expect(res.headers.get('location')).toBe(`/jobs/${res.body.id}`);

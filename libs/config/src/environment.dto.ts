@@ -9,10 +9,12 @@ const toNumber = ({ value }: { value: unknown }) => (value === '' || value === u
  * a bad value stops the process with a message naming the variable.
  */
 export class EnvironmentVariables {
-  @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgresql:// URL' })
   DATABASE_URL!: string;
 
-  @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL!: string;
 
   @IsOptional() @IsString() HOST = '127.0.0.1';
@@ -49,4 +51,3 @@ export class EnvironmentVariables {
 
   @IsIn(['debug', 'log', 'warn', 'error']) RUNQ_LOG_LEVEL: 'debug' | 'log' | 'warn' | 'error' = 'log';
 }
-

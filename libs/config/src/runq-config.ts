@@ -32,7 +32,7 @@ export class ConfigError extends Error {}
 /** Fits the host: one slot per core, but never more than memory for default-sized jobs allows. */
 export function defaultConcurrency(memoryMb: number): number {
   const byCpu = Math.max(1, cpus().length * 2);
-  const byMemory = Math.max(1, Math.floor((totalmem() / (1024 * 1024) / 2) / Math.max(memoryMb, 64)));
+  const byMemory = Math.max(1, Math.floor(totalmem() / (1024 * 1024) / 2 / Math.max(memoryMb, 64)));
   return Math.min(byCpu, byMemory, 32);
 }
 

@@ -38,5 +38,6 @@ export async function expectNoSandboxContainers(filter: Record<string, string> =
     await new Promise((r) => setTimeout(r, 200));
     left = await sandboxContainers(filter);
   }
-  if (left.length) throw new Error(`sandbox containers left behind: ${left.map((c) => `${c.Id.slice(0, 12)} ${JSON.stringify(c.Labels)}`).join(', ')}`);
+  if (left.length)
+    throw new Error(`sandbox containers left behind: ${left.map((c) => `${c.Id.slice(0, 12)} ${JSON.stringify(c.Labels)}`).join(', ')}`);
 }

@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 
 /** Runs a built script of this project (dist/) with the test environment. */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync(process.execPath, [join(root, 'dist', script), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+  return execFileSync(process.execPath, [join(root, 'dist', script), ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  }).trim();
 }
 
 function waitForLines(child: ChildProcess, patterns: RegExp[], ms: number, name: string): Promise<void> {
@@ -66,7 +69,14 @@ export class Stack {
 
   static async start(name: string, options: { worker?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
     const port = await freePort();
-    const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port), RUNQ_LOG_LEVEL: 'log', RUNQ_WORKER_CONCURRENCY: '4', ...options.env };
+    const env = {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      RUNQ_LOG_LEVEL: 'log',
+      RUNQ_WORKER_CONCURRENCY: '4',
+      ...options.env,
+    };
     const stack = new Stack(name, env);
     stack.url = `http://127.0.0.1:${port}`;
     stack.adminKey = runScript('scripts/keys.js', ['create', '--name', `e2e-${name}-admin`, '--role', 'admin']);
@@ -104,7 +114,11 @@ export class Stack {
     this.api = this.worker = null;
   }
 
-  async request<T = any>(method: string, path: string, options: { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; raw?: string; key?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     const key = options.key === undefined ? this.adminKey : options.key;
     if (key) headers['X-API-Key'] = key;

@@ -23,11 +23,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     const parser = (error instanceof HttpException ? error.cause : error) as BodyParserError | undefined;
     if (parser?.type === 'entity.too.large') {
-      res.status(HttpStatus.PAYLOAD_TOO_LARGE).json({ statusCode: 413, message: `request body must be at most ${parser.limit} bytes`, error: 'Payload Too Large' });
+      res
+        .status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .json({ statusCode: 413, message: `request body must be at most ${parser.limit} bytes`, error: 'Payload Too Large' });
       return;
     }
     if (parser?.type === 'entity.parse.failed') {
-      res.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
+      res
+        .status(HttpStatus.BAD_REQUEST)
+        .json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
       return;
     }
     if (error instanceof HttpException) {
@@ -54,6 +58,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? '';
-  return ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
-    /Can't reach database|Connection terminated|ECONNREFUSED|Stream isn't writeable|Connection is closed/i.test(error.message);
+  return (
+    ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
+    /Can't reach database|Connection terminated|ECONNREFUSED|Stream isn't writeable|Connection is closed/i.test(error.message)
+  );
 }

@@ -16,7 +16,9 @@ async function timed(check: () => Promise<Record<string, unknown> | void>): Prom
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
+    );
     const details = (await Promise.race([check(), timeout])) ?? {};
     return { ok: details.ok !== false, ms: Date.now() - started, ...details };
   } catch (error) {

@@ -15,13 +15,17 @@ export class JobQueue {
   ) {}
 
   async enqueue(jobId: string): Promise<void> {
-    await this.queue.add(EXECUTE_JOB_NAME, { jobId }, {
-      jobId, // BullMQ ignores a second add with the same id: enqueueing is idempotent.
-      attempts: this.config.worker.attempts,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 3600, count: 10_000 },
-      removeOnFail: { age: DAY_S },
-    });
+    await this.queue.add(
+      EXECUTE_JOB_NAME,
+      { jobId },
+      {
+        jobId, // BullMQ ignores a second add with the same id: enqueueing is idempotent.
+        attempts: this.config.worker.attempts,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: DAY_S },
+      },
+    );
   }
 
   /** Drops a queued job; a job a worker has already locked stays, and the worker skips it. */

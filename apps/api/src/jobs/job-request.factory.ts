@@ -70,7 +70,10 @@ export class JobRequestFactory {
     } else {
       throw new BadRequestException('code must be a non-empty string (or send files)');
     }
-    const total = files.reduce((sum, f) => sum + (f.encoding === 'base64' ? Buffer.from(f.content, 'base64').length : Buffer.byteLength(f.content)), 0);
+    const total = files.reduce(
+      (sum, f) => sum + (f.encoding === 'base64' ? Buffer.from(f.content, 'base64').length : Buffer.byteLength(f.content)),
+      0,
+    );
     if (total === 0) throw new BadRequestException(dto.files ? 'files must not all be empty' : 'code must not be empty');
     if (total > this.config.maxCodeBytes) {
       throw new BadRequestException(`${dto.files ? 'files' : 'code'} must be at most ${this.config.maxCodeBytes} bytes in total`);
@@ -100,7 +103,8 @@ function checkFileName(file: SourceFileDto, index: number): string {
   const segments = name.split('/');
   if (segments.length > MAX_PATH_DEPTH) throw new BadRequestException(`${field} must be at most ${MAX_PATH_DEPTH} levels deep`);
   for (const segment of segments) {
-    if (segment === '..' || segment === '.' || segment === '') throw new BadRequestException(`${field} must not contain empty, "." or ".." segments`);
+    if (segment === '..' || segment === '.' || segment === '')
+      throw new BadRequestException(`${field} must not contain empty, "." or ".." segments`);
     if (!SAFE_SEGMENT.test(segment)) throw new BadRequestException(`${field} may only use letters, digits, space and ._+@-`);
   }
   return name;

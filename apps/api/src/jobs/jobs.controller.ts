@@ -12,7 +12,12 @@ export class JobsController {
 
   /** 201 + Location; with ?wait=true behaves like POST /execute. */
   @Post('jobs')
-  async create(@Body() dto: CreateJobDto, @Query() query: WaitQuery, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<JobView> {
+  async create(
+    @Body() dto: CreateJobDto,
+    @Query() query: WaitQuery,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JobView> {
     if (query.wait || query.waitMs !== undefined) return this.execute(dto, query, caller, res);
     const job = await this.jobs.create(dto, caller);
     res.status(201).location(`/jobs/${job.id}`);
@@ -21,7 +26,12 @@ export class JobsController {
 
   /** 200 with the finished job, or 202 + Location when the bounded wait runs out first. */
   @Post('execute')
-  async execute(@Body() dto: CreateJobDto, @Query() query: WaitQuery, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) res: Response): Promise<JobView> {
+  async execute(
+    @Body() dto: CreateJobDto,
+    @Query() query: WaitQuery,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JobView> {
     const { job, finished } = await this.jobs.createAndWait(dto, caller, query.waitMs);
     res.status(finished ? 200 : 202);
     if (!finished) res.location(`/jobs/${job.id}`);

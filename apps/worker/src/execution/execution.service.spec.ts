@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { ExecutionResult, JobLimits } from '#contracts';
 import type { JobRepository, JobRow } from '#db';
 import type { JobEvents } from '#messaging';
@@ -40,6 +41,8 @@ describe('ExecutionService.attempt', () => {
   let service: ExecutionService;
 
   beforeEach(() => {
+    // Faults are logged by design; keep the test output readable.
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jobs = { claim: jest.fn().mockResolvedValue(row()), complete: jest.fn().mockResolvedValue(true), fail: jest.fn().mockResolvedValue(true) };
     events = { publishFinished: jest.fn().mockResolvedValue(undefined) };
     execute = jest.fn<Promise<ExecutionOutcome>, [ExecutionRequest]>().mockResolvedValue({ ...RESULT });
@@ -53,6 +56,8 @@ describe('ExecutionService.attempt', () => {
       WORKER_ID,
     );
   });
+
+  afterEach(() => jest.restoreAllMocks());
 
   it('skips a job it cannot claim, without touching the sandbox', async () => {
     jobs.claim.mockResolvedValue(null);

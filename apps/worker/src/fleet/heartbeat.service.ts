@@ -39,7 +39,11 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     if (removed) this.logger.log(`removed ${removed} sandbox container(s) left by stopped workers`);
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_EVERY_MS);
-    this.logger.log(`worker ${this.workerId} ready; languages: ${Object.entries(this.languages).map(([id, v]) => `${id} ${v}`).join(', ')}`);
+    this.logger.log(
+      `worker ${this.workerId} ready; languages: ${Object.entries(this.languages)
+        .map(([id, v]) => `${id} ${v}`)
+        .join(', ')}`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -63,7 +63,13 @@ export class DockerContainerRunner implements ContainerRunner {
     const stdout = new OutputCapture(request.stdoutCap, () => kill('output'));
     const stderr = new OutputCapture(request.stderrCap, () => kill('output'));
 
-    const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
+    const stream = (await container.attach({
+      stream: true,
+      stdin: true,
+      stdout: true,
+      stderr: true,
+      hijack: true,
+    })) as NodeJS.ReadWriteStream;
     const drained = new Promise<void>((resolve) => {
       stream.on('end', resolve);
       stream.on('close', resolve);

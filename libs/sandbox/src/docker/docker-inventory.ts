@@ -34,13 +34,27 @@ export class DockerInventory {
   async removeOrphans(isLive: (workerId: string) => boolean): Promise<number> {
     const containers = await this.docker.listContainers({ all: true, filters: { label: [`${MANAGED_LABEL}=1`] } });
     const orphans = containers.filter((c) => !isLive(c.Labels?.[WORKER_LABEL] ?? ''));
-    await Promise.all(orphans.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    await Promise.all(
+      orphans.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
     return orphans.length;
   }
 
   /** Kills the containers of one job on this engine (cancellation). */
   async killJob(jobId: string): Promise<void> {
     const containers = await this.docker.listContainers({ filters: { label: [`runq.job=${jobId}`] } });
-    await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).kill({ signal: 'SIGKILL' }).catch(() => undefined)));
+    await Promise.all(
+      containers.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .kill({ signal: 'SIGKILL' })
+          .catch(() => undefined),
+      ),
+    );
   }
 }

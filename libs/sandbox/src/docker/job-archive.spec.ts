@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
-import { pack, type Headers } from 'tar-stream';
+import { pack, type Header } from 'tar-stream';
 import { ArchiveLimitError, packArchive, unpackArchive } from './job-archive';
 
 /** Builds a tar with arbitrary headers, which packArchive (validated names only) cannot. */
-async function rawTar(entries: { header: Headers; data?: string }[]): Promise<Buffer> {
+async function rawTar(entries: { header: Partial<Header> & Pick<Header, 'name'>; data?: string }[]): Promise<Buffer> {
   const tar = pack();
   const chunks: Buffer[] = [];
-  tar.on('data', (chunk: Buffer) => chunks.push(chunk));
+  tar.on('data', (chunk) => chunks.push(chunk as Buffer));
   const ended = new Promise<void>((resolve) => tar.on('end', resolve));
   for (const { header, data } of entries) {
-    await new Promise<void>((resolve, reject) => tar.entry(header, data, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) => tar.entry(header, data ?? '', (err) => (err ? reject(err) : resolve())));
   }
   tar.finalize();
   await ended;

@@ -15,7 +15,14 @@ const RUNNER_FAILURE = 125;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-function stage(stdout: Buffer, stderr: Buffer, usage: StageUsage | null, fallbackCode: number | null, wallMs: number, truncated: boolean): StageResult {
+function stage(
+  stdout: Buffer,
+  stderr: Buffer,
+  usage: StageUsage | null,
+  fallbackCode: number | null,
+  wallMs: number,
+  truncated: boolean,
+): StageResult {
   const exitCode = usage?.exitCode ?? fallbackCode;
   return {
     stdout: stdout.toString('utf8'),
@@ -78,7 +85,12 @@ export class SandboxService {
     };
     const { workMb, tmpMb } = tmpfsSizes(memoryMb);
     const result = await this.runner.run({
-      spec: buildContainerSpec({ image: this.image(request), cmd: ['/opt/runq/compile', seconds(timeoutMs), ...argv], profile, labels: this.labels(request, 'compile') }),
+      spec: buildContainerSpec({
+        image: this.image(request),
+        cmd: ['/opt/runq/compile', seconds(timeoutMs), ...argv],
+        profile,
+        labels: this.labels(request, 'compile'),
+      }),
       input: await packArchive(work),
       deadlineMs: timeoutMs + this.settings.startGraceMs,
       stdoutCap: (workMb + tmpMb) * MiB,
@@ -86,11 +98,27 @@ export class SandboxService {
       signal: request.signal,
     });
     if (result.killedFor === 'cancel') return { cancelled: true as const };
-    const failed = (message: string, stageResult: StageResult) => ({ stage: stageResult, failure: message, artifacts: [] as ArchiveFile[] });
+    const failed = (message: string, stageResult: StageResult) => ({
+      stage: stageResult,
+      failure: message,
+      artifacts: [] as ArchiveFile[],
+    });
     const empty = Buffer.alloc(0);
-    if (result.oomKilled) return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, stage(empty, result.stderr, null, result.statusCode, result.wallMs, false));
-    if (result.killedFor === 'timeout') return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, stage(empty, result.stderr, null, result.statusCode, result.wallMs, false));
-    if (result.killedFor === 'output') return failed('the compiler produced more output than the sandbox can hold', stage(empty, empty, null, result.statusCode, result.wallMs, true));
+    if (result.oomKilled)
+      return failed(
+        `the compiler exceeded the compile memory limit of ${memoryMb} MB`,
+        stage(empty, result.stderr, null, result.statusCode, result.wallMs, false),
+      );
+    if (result.killedFor === 'timeout')
+      return failed(
+        `compilation exceeded the compile time limit of ${timeoutMs} ms`,
+        stage(empty, result.stderr, null, result.statusCode, result.wallMs, false),
+      );
+    if (result.killedFor === 'output')
+      return failed(
+        'the compiler produced more output than the sandbox can hold',
+        stage(empty, empty, null, result.statusCode, result.wallMs, true),
+      );
 
     const entries = await unpackArchive(Readable.from([result.stdout]), result.stdout.length).catch((error: Error) => {
       throw new SandboxError(`compile stage returned an unreadable archive: ${error.message}`);
@@ -103,12 +131,17 @@ export class SandboxService {
     const out = find('result/stdout') ?? empty;
     const err = find('result/stderr') ?? empty;
     const compiled = stage(out.subarray(0, cap), err.subarray(0, cap), usage, null, result.wallMs, out.length > cap || err.length > cap);
-    if (usage.exitCode === 137 && usage.wallMs >= timeoutMs) return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
+    if (usage.exitCode === 137 && usage.wallMs >= timeoutMs)
+      return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
     if (usage.exitCode !== 0) return failed(`compilation failed with exit code ${usage.exitCode}`, compiled);
     return { stage: compiled, failure: null, artifacts: entries.filter((e) => e.path.startsWith('work/')) };
   }
 
-  private async runStage(request: ExecutionRequest, argv: string[], work: ArchiveFile[]): Promise<Omit<ExecutionResult, 'compile'> | { cancelled: true }> {
+  private async runStage(
+    request: ExecutionRequest,
+    argv: string[],
+    work: ArchiveFile[],
+  ): Promise<Omit<ExecutionResult, 'compile'> | { cancelled: true }> {
     const { limits } = request;
     const nonce = randomBytes(16).toString('hex');
     const input = await packArchive([
@@ -116,9 +149,19 @@ export class SandboxService {
       { path: 'tmp/runq/stdin', data: request.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);
-    const profile: SandboxProfile = { memoryMb: limits.memoryMb, cpus: limits.cpus, processes: limits.processes, runtime: this.settings.runtime };
+    const profile: SandboxProfile = {
+      memoryMb: limits.memoryMb,
+      cpus: limits.cpus,
+      processes: limits.processes,
+      runtime: this.settings.runtime,
+    };
     const result = await this.runner.run({
-      spec: buildContainerSpec({ image: this.image(request), cmd: ['/opt/runq/run', seconds(limits.timeoutMs), ...argv], profile, labels: this.labels(request, 'run') }),
+      spec: buildContainerSpec({
+        image: this.image(request),
+        cmd: ['/opt/runq/run', seconds(limits.timeoutMs), ...argv],
+        profile,
+        labels: this.labels(request, 'run'),
+      }),
       input,
       deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
       stdoutCap: limits.outputBytes,
@@ -131,7 +174,11 @@ export class SandboxService {
 }
 
 /** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
-export function interpretRun(result: ContainerRunResult, nonce: string, request: Pick<ExecutionRequest, 'limits'>): Omit<ExecutionResult, 'compile'> {
+export function interpretRun(
+  result: ContainerRunResult,
+  nonce: string,
+  request: Pick<ExecutionRequest, 'limits'>,
+): Omit<ExecutionResult, 'compile'> {
   const { limits } = request;
   const split = splitRunTrailer(result.stderr, nonce);
   let stderr = split.stderr;

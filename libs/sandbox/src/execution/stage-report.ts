@@ -27,7 +27,13 @@ export function splitRunTrailer(stderr: Buffer, nonce: string): { stderr: Buffer
   if (at < 0) return { stderr, usage: null };
   const lineEnd = stderr.indexOf(0x0a, at + marker.length);
   const end = lineEnd < 0 ? stderr.length : lineEnd + 1;
-  const usage = parseUsage(stderr.subarray(at + marker.length, lineEnd < 0 ? undefined : lineEnd).toString().trim().split(' '));
+  const usage = parseUsage(
+    stderr
+      .subarray(at + marker.length, lineEnd < 0 ? undefined : lineEnd)
+      .toString()
+      .trim()
+      .split(' '),
+  );
   if (!usage) return { stderr, usage: null };
   return { stderr: Buffer.concat([stderr.subarray(0, at), stderr.subarray(end)]), usage };
 }
@@ -38,9 +44,24 @@ export function parseCompileStatus(text: string): StageUsage | null {
 }
 
 const SIGNALS: Record<number, string> = {
-  1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE',
-  9: 'SIGKILL', 10: 'SIGUSR1', 11: 'SIGSEGV', 12: 'SIGUSR2', 13: 'SIGPIPE', 14: 'SIGALRM', 15: 'SIGTERM',
-  24: 'SIGXCPU', 25: 'SIGXFSZ', 31: 'SIGSYS',
+  1: 'SIGHUP',
+  2: 'SIGINT',
+  3: 'SIGQUIT',
+  4: 'SIGILL',
+  5: 'SIGTRAP',
+  6: 'SIGABRT',
+  7: 'SIGBUS',
+  8: 'SIGFPE',
+  9: 'SIGKILL',
+  10: 'SIGUSR1',
+  11: 'SIGSEGV',
+  12: 'SIGUSR2',
+  13: 'SIGPIPE',
+  14: 'SIGALRM',
+  15: 'SIGTERM',
+  24: 'SIGXCPU',
+  25: 'SIGXFSZ',
+  31: 'SIGSYS',
 };
 
 /** Shell convention: a status above 128 means the process died of signal status-128. */
