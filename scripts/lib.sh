@@ -32,6 +32,7 @@ ensure_node() {
   step "Installing Node.js 24 into .runq/tools (host has $(node --version 2>/dev/null || echo none))"
   mkdir -p "$tools"
   npm install --silent --no-save --no-audit --no-fund --prefix "$tools" "$NODE_PACKAGE" >/dev/null
+  hash -r # forget where bash last found `node`
   node_is_new_enough || die "could not install $NODE_PACKAGE"
   note "node $(node --version)"
 }
