@@ -73,9 +73,15 @@ ensure_redis() {
   if [ -n "${REDIS_URL:-}" ]; then step "Using Redis at REDIS_URL"; return; fi
   export REDIS_URL="redis://127.0.0.1:$port"
   ensure_apt redis-server
-  if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then note "Redis is running on 127.0.0.1:$port"; return; fi
-  step "Starting Redis on 127.0.0.1:$port (data: .runq/$profile/redis)"
   local dir="$RUNQ_STATE/$profile/redis"
+  if redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then
+    # Only a Redis serving this checkout's data directory is ours to use.
+    [ "$(redis-cli -p "$port" config get dir | tail -1)" = "$dir" ] ||
+      die "port $port is used by another Redis; stop it or choose another port (RUNQ_REDIS_PORT / RUNQ_TEST_REDIS_PORT)"
+    note "Redis is running on 127.0.0.1:$port"
+    return
+  fi
+  step "Starting Redis on 127.0.0.1:$port (data: .runq/$profile/redis)"
   mkdir -p "$dir"
   redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --appendonly yes \
     --maxmemory-policy noeviction --daemonize yes --save "" \
@@ -107,9 +113,11 @@ ensure_postgres() {
   export DATABASE_URL="postgresql://runq:$password@127.0.0.1:$port/$db"
   local admin_url="postgresql://postgres:$password@127.0.0.1:$port/postgres"
 
-  if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
+  local data="$dir/data"
+  if ! as_root runuser -u postgres -- "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" &&
+      die "port $port is used by another PostgreSQL; stop it or choose another port (RUNQ_PG_PORT / RUNQ_TEST_PG_PORT)"
     id postgres >/dev/null 2>&1 || as_root useradd --system --home-dir /var/lib/postgresql --shell /bin/sh postgres
-    local data="$dir/data"
     if ! as_root runuser -u postgres -- test -w "$dir" 2>/dev/null; then
       as_root chown postgres "$dir"
       as_root runuser -u postgres -- test -x "$dir" || die "user postgres cannot reach $dir; move the project to a path every user can traverse, or set DATABASE_URL"
@@ -136,13 +144,15 @@ SELECT 'CREATE DATABASE $db OWNER runq'
 SQL
 }
 
-# npm ci only when package-lock.json changed since the last install.
+# Installs the locked versions when package-lock.json changed since the last install.
+# Not `npm ci`: npm here records only this platform's optional packages in the lock,
+# and `npm ci` then rejects the lock as out of sync; `npm install --no-save` honours it.
 ensure_npm_deps() {
   local stamp="$RUNQ_ROOT/node_modules/.runq-lock.sha"
   local want; want="$(sha256sum "$RUNQ_ROOT/package-lock.json" | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then note "npm dependencies are installed"; return; fi
-  step "Installing npm dependencies (npm ci)"
-  (cd "$RUNQ_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  step "Installing npm dependencies"
+  (cd "$RUNQ_ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error)
   echo "$want" >"$stamp"
 }
 

@@ -29,6 +29,14 @@ export interface RunqConfig {
 
 export class ConfigError extends Error {}
 
+const LIMIT_VARIABLES: Record<keyof JobLimits, [string, string]> = {
+  timeoutMs: ['RUNQ_DEFAULT_TIMEOUT_MS', 'RUNQ_MAX_TIMEOUT_MS'],
+  memoryMb: ['RUNQ_DEFAULT_MEMORY_MB', 'RUNQ_MAX_MEMORY_MB'],
+  cpus: ['RUNQ_DEFAULT_CPUS', 'RUNQ_MAX_CPUS'],
+  processes: ['RUNQ_DEFAULT_PROCESSES', 'RUNQ_MAX_PROCESSES'],
+  outputBytes: ['RUNQ_DEFAULT_OUTPUT_BYTES', 'RUNQ_MAX_OUTPUT_BYTES'],
+};
+
 /** Fits the host: one slot per core, but never more than memory for default-sized jobs allows. */
 export function defaultConcurrency(memoryMb: number): number {
   const byCpu = Math.max(1, cpus().length * 2);
@@ -37,7 +45,9 @@ export function defaultConcurrency(memoryMb: number): number {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
-  const vars = plainToInstance(EnvironmentVariables, { ...env }, { exposeDefaultValues: true });
+  // An empty variable (common in .env and compose files) means "use the default".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { whitelist: false, forbidUnknownValues: false });
   if (errors.length) {
     const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
@@ -59,7 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   };
   for (const key of Object.keys(defaults) as (keyof JobLimits)[]) {
     if (defaults[key] > maxima[key]) {
-      throw new ConfigError(`Invalid configuration: the default ${key} (${defaults[key]}) is above its maximum (${maxima[key]})`);
+      const [def, max] = LIMIT_VARIABLES[key];
+      throw new ConfigError(`Invalid configuration: ${def} (${defaults[key]}) is above ${max} (${maxima[key]})`);
     }
   }
   if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {

@@ -18,7 +18,7 @@ export async function countJobRows(): Promise<number> {
 export async function countQueueEntries(): Promise<number> {
   const queue = new Queue(EXECUTIONS_QUEUE, { connection: { url: process.env.REDIS_URL } as never });
   try {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed', 'paused');
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed');
     return Object.values(counts).reduce((a, b) => a + b, 0);
   } finally {
     await queue.close();

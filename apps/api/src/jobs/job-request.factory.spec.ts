@@ -47,7 +47,10 @@ describe('JobRequestFactory', () => {
     });
 
     it('keeps files in order with their encoding (utf8 by default)', () => {
-      const job = factory.build(withFiles({ name: 'app.py', content: 'import lib' }, { name: 'pkg/lib.py', content: 'eD0x', encoding: 'base64' }), null);
+      const job = factory.build(
+        withFiles({ name: 'app.py', content: 'import lib' }, { name: 'pkg/lib.py', content: 'eD0x', encoding: 'base64' }),
+        null,
+      );
       expect(job.files).toEqual([
         { name: 'app.py', content: 'import lib', encoding: 'utf8' },
         { name: 'pkg/lib.py', content: 'eD0x', encoding: 'base64' },
@@ -67,7 +70,9 @@ describe('JobRequestFactory', () => {
     });
 
     it('rejects files that are all empty', () => {
-      expect(rejection(() => factory.build(withFiles({ name: 'a.py', content: '' }, { name: 'b.py', content: '' }), null))).toMatch(/^files /);
+      expect(rejection(() => factory.build(withFiles({ name: 'a.py', content: '' }, { name: 'b.py', content: '' }), null))).toMatch(
+        /^files /,
+      );
     });
 
     it.each([
@@ -94,7 +99,9 @@ describe('JobRequestFactory', () => {
     });
 
     it('rejects a name used twice', () => {
-      const message = rejection(() => factory.build(withFiles({ name: 'a.py', content: '1' }, { name: 'b.py', content: '2' }, { name: 'a.py', content: '3' }), null));
+      const message = rejection(() =>
+        factory.build(withFiles({ name: 'a.py', content: '1' }, { name: 'b.py', content: '2' }, { name: 'a.py', content: '3' }), null),
+      );
       expect(message).toMatch(/^files\[2\]\.name "a\.py"/);
     });
 
@@ -121,7 +128,9 @@ describe('JobRequestFactory', () => {
     });
 
     it('counts all files together', () => {
-      const message = rejection(() => small.build(withFiles({ name: 'a.py', content: 'a'.repeat(600) }, { name: 'b.py', content: 'b'.repeat(600) }), null));
+      const message = rejection(() =>
+        small.build(withFiles({ name: 'a.py', content: 'a'.repeat(600) }, { name: 'b.py', content: 'b'.repeat(600) }), null),
+      );
       expect(message).toMatch(/^files /);
       expect(message).toContain('1024');
     });
@@ -154,12 +163,15 @@ describe('JobRequestFactory', () => {
       expect(factory.build(dto({ code: 'x', limits: { ...config.maxima } }), null).limits).toEqual(config.maxima);
     });
 
-    it.each(['timeoutMs', 'memoryMb', 'cpus', 'processes', 'outputBytes'] as const)('rejects limits.%s above its maximum, naming both', (key) => {
-      const maximum = config.maxima[key];
-      const message = rejection(() => factory.build(dto({ code: 'x', limits: { [key]: maximum + 1 } }), null));
-      expect(message).toMatch(new RegExp(`^limits\\.${key} `));
-      expect(message).toContain(String(maximum));
-    });
+    it.each(['timeoutMs', 'memoryMb', 'cpus', 'processes', 'outputBytes'] as const)(
+      'rejects limits.%s above its maximum, naming both',
+      (key) => {
+        const maximum = config.maxima[key];
+        const message = rejection(() => factory.build(dto({ code: 'x', limits: { [key]: maximum + 1 } }), null));
+        expect(message).toMatch(new RegExp(`^limits\\.${key} `));
+        expect(message).toContain(String(maximum));
+      },
+    );
 
     it("uses a language's own defaults, capped by the maxima", () => {
       const slow = { ...LANGUAGES[0], id: 'slow', aliases: [], limits: { timeoutMs: 20_000, memoryMb: 1_000_000 } };

@@ -61,7 +61,7 @@ export class JobRequestFactory {
       files.forEach((file, i) => {
         if (seen.has(file.name)) throw new BadRequestException(`files[${i}].name "${file.name}" is used twice`);
         seen.add(file.name);
-        if (file.encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(file.content)) {
+        if (file.encoding === 'base64' && !isCanonicalBase64(file.content)) {
           throw new BadRequestException(`files[${i}].content is not valid base64`);
         }
       });
@@ -108,4 +108,8 @@ function checkFileName(file: SourceFileDto, index: number): string {
     if (!SAFE_SEGMENT.test(segment)) throw new BadRequestException(`${field} may only use letters, digits, space and ._+@-`);
   }
   return name;
+}
+
+function isCanonicalBase64(text: string): boolean {
+  return text.length % 4 === 0 && Buffer.from(text, 'base64').toString('base64') === text;
 }

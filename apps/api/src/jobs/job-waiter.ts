@@ -32,10 +32,13 @@ export class JobWaiter implements OnModuleInit, OnModuleDestroy {
     let set = this.waiting.get(jobId);
     if (!set) this.waiting.set(jobId, (set = new Set()));
     set.add(wake);
+    let armed = true;
     const disarm = () => {
+      if (!armed) return;
+      armed = false;
       clearTimeout(timer);
       set.delete(wake);
-      if (!set.size) this.waiting.delete(jobId);
+      if (!set.size && this.waiting.get(jobId) === set) this.waiting.delete(jobId);
     };
     void done.then(disarm);
     return { done, disarm };

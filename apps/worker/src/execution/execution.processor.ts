@@ -1,10 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
 import { JobEvents } from '#messaging';
-import { ExecutionService } from './execution.service';
+import { ExecutionService, RequeueError } from './execution.service';
+
+const REQUEUE_DELAY_MS = 500;
 import { RunningExecutions } from './running-executions';
 
 /** BullMQ entry point; the work itself is in ExecutionService. */
@@ -21,9 +23,16 @@ export class ExecutionProcessor extends WorkerHost implements OnApplicationBoots
     super();
   }
 
-  async process(job: Job<ExecutionJobData>): Promise<string> {
+  async process(job: Job<ExecutionJobData>, token?: string): Promise<string> {
     const isFinalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
+    try {
+      return await this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
+    } catch (error) {
+      if (!(error instanceof RequeueError)) throw error;
+      // Back to the queue without spending an attempt: the shutdown was ours, not the job's.
+      await job.moveToDelayed(Date.now() + REQUEUE_DELAY_MS, token);
+      throw new DelayedError();
+    }
   }
 
   onApplicationBootstrap(): void {

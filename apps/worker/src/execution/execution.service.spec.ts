@@ -43,7 +43,11 @@ describe('ExecutionService.attempt', () => {
   beforeEach(() => {
     // Faults are logged by design; keep the test output readable.
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    jobs = { claim: jest.fn().mockResolvedValue(row()), complete: jest.fn().mockResolvedValue(true), fail: jest.fn().mockResolvedValue(true) };
+    jobs = {
+      claim: jest.fn().mockResolvedValue(row()),
+      complete: jest.fn().mockResolvedValue(true),
+      fail: jest.fn().mockResolvedValue(true),
+    };
     events = { publishFinished: jest.fn().mockResolvedValue(undefined) };
     execute = jest.fn<Promise<ExecutionOutcome>, [ExecutionRequest]>().mockResolvedValue({ ...RESULT });
     running = new RunningExecutions();

@@ -63,6 +63,7 @@ export class ExecutionService {
       await this.publish(jobId);
       return 'completed';
     } catch (error) {
+      if (error instanceof RequeueError) throw error;
       const message = (error as Error).message;
       this.logger.warn(`job ${jobId} attempt ${attempt} failed: ${message}`);
       if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`))) await this.publish(jobId);

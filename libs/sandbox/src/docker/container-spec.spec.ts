@@ -90,7 +90,14 @@ describe('buildContainerSpec', () => {
 
   it('keeps stdin open for the job tar and attaches the output streams', () => {
     const created = spec();
-    expect(created).toMatchObject({ OpenStdin: true, StdinOnce: true, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: false });
+    expect(created).toMatchObject({
+      OpenStdin: true,
+      StdinOnce: true,
+      AttachStdin: true,
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+    });
   });
 
   it('sets no Runtime for runc', () => {

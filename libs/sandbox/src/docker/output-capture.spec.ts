@@ -3,10 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { OutputCapture } from './output-capture';
 
 async function feed(capture: OutputCapture, chunks: string[]): Promise<void> {
-  await pipeline(
-    Readable.from(chunks.map((c) => Buffer.from(c))),
-    capture,
-  );
+  await pipeline(Readable.from(chunks.map((c) => Buffer.from(c))), capture);
 }
 
 describe('OutputCapture', () => {

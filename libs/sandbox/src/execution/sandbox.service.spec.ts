@@ -10,13 +10,19 @@ import { interpretRun, SandboxService } from './sandbox.service';
 const MiB = 1024 * 1024;
 const NONCE = 'feedfacefeedfacefeedfacefeedface';
 const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
-const SETTINGS: ExecutionSettings = { imagePrefix: 'runq/', runtime: 'runc', compile: { timeoutMs: 10_000, memoryMb: 512 }, startGraceMs: 2000 };
+const SETTINGS: ExecutionSettings = {
+  imagePrefix: 'runq/',
+  runtime: 'runc',
+  compile: { timeoutMs: 10_000, memoryMb: 512 },
+  startGraceMs: 2000,
+};
 
 const registry = new LanguageRegistry();
 const python = registry.resolve('python')!;
 const c = registry.resolve('c')!;
 
-const trailer = (nonce: string, code: number, wallNs: number, cpuNs = 1_000_000, memBytes = 4096) => `\n${nonce} ${code} ${wallNs} ${cpuNs} ${memBytes}\n`;
+const trailer = (nonce: string, code: number, wallNs: number, cpuNs = 1_000_000, memBytes = 4096) =>
+  `\n${nonce} ${code} ${wallNs} ${cpuNs} ${memBytes}\n`;
 
 function containerResult(overrides: Partial<ContainerRunResult> = {}): ContainerRunResult {
   return {
@@ -63,7 +69,11 @@ async function nonceOf(request: ContainerRunRequest): Promise<string> {
 /** A run stage that ends with `code`, having written `stdout`/`stderr`. */
 function runs(code: number, stdout = '', stderr = '', wallNs = 3_000_000): Script {
   return async (request) =>
-    containerResult({ statusCode: code, stdout: Buffer.from(stdout), stderr: Buffer.from(stderr + trailer(await nonceOf(request), code, wallNs)) });
+    containerResult({
+      statusCode: code,
+      stdout: Buffer.from(stdout),
+      stderr: Buffer.from(stderr + trailer(await nonceOf(request), code, wallNs)),
+    });
 }
 
 /** A compile stage whose runner reports `status` and hands back `extra` files. */
@@ -102,7 +112,16 @@ describe('interpretRun', () => {
     });
     expect(outcome).toBe('ok');
     expect(message).toBeNull();
-    expect(run).toEqual({ stdout: 'hello\n', stderr: 'note', exitCode: 0, signal: null, wallMs: 5, cpuMs: 4, memoryBytes: 2048, truncated: false });
+    expect(run).toEqual({
+      stdout: 'hello\n',
+      stderr: 'note',
+      exitCode: 0,
+      signal: null,
+      wallMs: 5,
+      cpuMs: 4,
+      memoryBytes: 2048,
+      truncated: false,
+    });
   });
 
   it('reports runtime_error with the program exit code, not the container status', () => {
@@ -201,7 +220,11 @@ describe('SandboxService.execute', () => {
       const runner = new FakeRunner([runs(0, 'out\n')]);
       const sandbox = new SandboxService(runner, SETTINGS);
       const outcome = await sandbox.execute(
-        request(python, { 'main.py': 'print(input())', 'lib/util.py': 'X = 1' }, { stdin: Buffer.from('typed\n'), args: ['--flag', 'two words'] }),
+        request(
+          python,
+          { 'main.py': 'print(input())', 'lib/util.py': 'X = 1' },
+          { stdin: Buffer.from('typed\n'), args: ['--flag', 'two words'] },
+        ),
       );
 
       expect(runner.requests).toHaveLength(1);
@@ -238,8 +261,15 @@ describe('SandboxService.execute', () => {
 
     it('labels the container with the job, the stage and the caller labels', async () => {
       const runner = new FakeRunner([runs(0)]);
-      await new SandboxService(runner, SETTINGS).execute(request(python, { 'main.py': 'pass' }, { jobId: 'j-42', labels: { 'runq.worker': 'w1' } }));
-      expect(runner.requests[0].spec.Labels).toMatchObject({ 'runq.job': 'j-42', 'runq.stage': 'run', 'runq.worker': 'w1', 'runq.managed': '1' });
+      await new SandboxService(runner, SETTINGS).execute(
+        request(python, { 'main.py': 'pass' }, { jobId: 'j-42', labels: { 'runq.worker': 'w1' } }),
+      );
+      expect(runner.requests[0].spec.Labels).toMatchObject({
+        'runq.job': 'j-42',
+        'runq.stage': 'run',
+        'runq.worker': 'w1',
+        'runq.managed': '1',
+      });
     });
 
     it('passes the abort signal through to the runner', async () => {
@@ -290,7 +320,19 @@ describe('SandboxService.execute', () => {
       await new SandboxService(runner, SETTINGS).execute(request(c, files, { limits: { ...LIMITS, cpus: 0.5, processes: 64 } }));
 
       const [compile] = runner.requests;
-      expect(compile.spec.Cmd).toEqual(['/opt/runq/compile', '10.000', 'gcc', '-O2', '-pipe', '-std=gnu17', '-o', 'main', 'main.c', 'util.c', '-lm']);
+      expect(compile.spec.Cmd).toEqual([
+        '/opt/runq/compile',
+        '10.000',
+        'gcc',
+        '-O2',
+        '-pipe',
+        '-std=gnu17',
+        '-o',
+        'main',
+        'main.c',
+        'util.c',
+        '-lm',
+      ]);
       expect(compile.spec.Image).toBe('runq/gcc:latest');
       expect(compile.spec.Labels).toMatchObject({ 'runq.stage': 'compile' });
       expect(compile.spec.HostConfig).toMatchObject({ Memory: 512 * MiB, NanoCpus: 1e9, PidsLimit: 128 });
@@ -307,7 +349,9 @@ describe('SandboxService.execute', () => {
         ]),
         runs(0, 'done\n'),
       ]);
-      const outcome = await new SandboxService(runner, SETTINGS).execute(request(c, { 'main.c': 'int main(void){return 0;}' }, { stdin: Buffer.from('42') }));
+      const outcome = await new SandboxService(runner, SETTINGS).execute(
+        request(c, { 'main.c': 'int main(void){return 0;}' }, { stdin: Buffer.from('42') }),
+      );
 
       expect(runner.requests).toHaveLength(2);
       const run = runner.requests[1];

@@ -62,7 +62,12 @@ describe('splitRunTrailer', () => {
 
 describe('parseCompileStatus', () => {
   it('reads code, wall, cpu and memory', () => {
-    expect(parseCompileStatus('0 2500000000 2000000000 1048576\n')).toEqual({ exitCode: 0, wallMs: 2500, cpuMs: 2000, memoryBytes: 1048576 });
+    expect(parseCompileStatus('0 2500000000 2000000000 1048576\n')).toEqual({
+      exitCode: 0,
+      wallMs: 2500,
+      cpuMs: 2000,
+      memoryBytes: 1048576,
+    });
   });
 
   it('reads a failed compile', () => {
