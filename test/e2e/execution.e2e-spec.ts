@@ -29,6 +29,7 @@ describe('programs run in the sandbox, through HTTP', () => {
     });
     expect(res.body.run.wallMs).toBeGreaterThan(0);
     expect(res.body.attempts).toBe(1);
+    expect(res.body.version).toMatch(/^\d+\.\d+/); // the toolchain that actually ran it
     expect(res.body.queueMs).toBeGreaterThanOrEqual(0);
     expect(res.body.compile === null).toBe(language !== 'c');
   });

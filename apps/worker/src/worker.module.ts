@@ -10,6 +10,7 @@ import { ExecutionProcessor } from './execution/execution.processor';
 import { ExecutionService } from './execution/execution.service';
 import { RunningExecutions } from './execution/running-executions';
 import { HeartbeatService } from './fleet/heartbeat.service';
+import { LanguageVersions } from './fleet/language-versions';
 import { DOCKER, makeWorkerId, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
@@ -48,6 +49,7 @@ const START_GRACE_MS = 1000;
     ExecutionService,
     ExecutionProcessor,
     HeartbeatService,
+    LanguageVersions,
   ],
 })
 export class WorkerModule {}

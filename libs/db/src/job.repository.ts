@@ -76,8 +76,8 @@ export class JobRepository {
     }
   }
 
-  /** Records a result, only if this attempt still owns the job. */
-  async complete(id: string, attempt: number, result: ExecutionResult): Promise<boolean> {
+  /** Records a result (and the toolchain version that produced it), only if this attempt still owns the job. */
+  async complete(id: string, attempt: number, result: ExecutionResult, version: string | null): Promise<boolean> {
     const { count } = await this.prisma.job.updateMany({
       where: { id, status: 'running', attempts: attempt },
       data: {
@@ -87,6 +87,7 @@ export class JobRepository {
         run: jsonOrNull(result.run),
         message: result.message,
         finishedAt: new Date(),
+        ...(version ? { version } : {}),
       },
     });
     return count === 1;

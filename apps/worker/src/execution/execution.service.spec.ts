@@ -3,6 +3,7 @@ import type { ExecutionResult, JobLimits } from '#contracts';
 import type { JobRepository, JobRow } from '#db';
 import type { JobEvents } from '#messaging';
 import { LanguageRegistry, type ExecutionOutcome, type ExecutionRequest, type SandboxService } from '#sandbox';
+import type { LanguageVersions } from '../fleet/language-versions';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
 
@@ -57,6 +58,7 @@ describe('ExecutionService.attempt', () => {
       { execute } as unknown as SandboxService,
       new LanguageRegistry(),
       running,
+      { of: (id: string) => (id === 'python' ? '3.11.2' : null) } as unknown as LanguageVersions,
       WORKER_ID,
     );
   });
@@ -102,7 +104,7 @@ describe('ExecutionService.attempt', () => {
   it('writes the result for the claimed attempt and announces it', async () => {
     jobs.claim.mockResolvedValue(row({ attempts: 3 }));
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
-    expect(jobs.complete).toHaveBeenCalledWith(JOB_ID, 3, expect.objectContaining({ outcome: 'ok', run: RESULT.run }));
+    expect(jobs.complete).toHaveBeenCalledWith(JOB_ID, 3, expect.objectContaining({ outcome: 'ok', run: RESULT.run }), '3.11.2');
     expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
     expect(jobs.fail).not.toHaveBeenCalled();
   });

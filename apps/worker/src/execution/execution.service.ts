@@ -5,6 +5,7 @@ import { JobEvents } from '#messaging';
 import { LanguageRegistry, SandboxService, WORKER_LABEL } from '#sandbox';
 import { WORKER_ID } from '../worker.tokens';
 import { toExecutionFiles } from './job-files';
+import { LanguageVersions } from '../fleet/language-versions';
 import { RunningExecutions } from './running-executions';
 
 export interface AttemptInfo {
@@ -33,6 +34,7 @@ export class ExecutionService {
     private readonly sandbox: SandboxService,
     private readonly languages: LanguageRegistry,
     private readonly running: RunningExecutions,
+    private readonly versions: LanguageVersions,
     @Inject(WORKER_ID) private readonly workerId: string,
   ) {}
 
@@ -58,7 +60,7 @@ export class ExecutionService {
         if (signal.reason === 'shutdown') throw new RequeueError('worker shut down before the job finished');
         return 'cancelled';
       }
-      const written = await this.jobs.complete(jobId, attempt, result);
+      const written = await this.jobs.complete(jobId, attempt, result, this.versions.of(language.id));
       if (!written) return 'superseded';
       await this.publish(jobId);
       return 'completed';

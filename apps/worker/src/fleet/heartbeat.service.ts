@@ -5,6 +5,7 @@ import type { WorkerHeartbeat } from '#contracts';
 import { WorkerRegistry } from '#messaging';
 import { DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
+import { LanguageVersions } from './language-versions';
 import { WORKER_ID } from '../worker.tokens';
 
 export const HEARTBEAT_EVERY_MS = 5000;
@@ -18,21 +19,21 @@ export const HEARTBEAT_TTL_MS = 15_000;
 export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HeartbeatService.name);
   private timer: NodeJS.Timeout | undefined;
-  private languages: Record<string, string> = {};
   private readonly startedAt = new Date().toISOString();
 
   constructor(
     private readonly registry: WorkerRegistry,
     private readonly docker: DockerInventory,
     private readonly catalog: LanguageRegistry,
+    private readonly versions: LanguageVersions,
     private readonly running: RunningExecutions,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.languages = await this.docker.languageVersions(this.catalog.all, this.config.worker.imagePrefix);
-    const missing = this.catalog.ids().filter((id) => !this.languages[id]);
+    const languages = this.versions.all();
+    const missing = this.catalog.ids().filter((id) => !languages[id]);
     if (missing.length) this.logger.warn(`no image on this host for: ${missing.join(', ')} (npm run images)`);
     const live = new Set((await this.registry.list()).map((w) => w.id));
     const removed = await this.docker.removeOrphans((id) => live.has(id) || id === this.workerId);
@@ -40,7 +41,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_EVERY_MS);
     this.logger.log(
-      `worker ${this.workerId} ready; languages: ${Object.entries(this.languages)
+      `worker ${this.workerId} ready; languages: ${Object.entries(languages)
         .map(([id, v]) => `${id} ${v}`)
         .join(', ')}`,
     );
@@ -66,7 +67,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       running: this.running.size,
       runtime: this.config.worker.runtime,
       docker,
-      languages: this.languages,
+      languages: this.versions.all(),
       startedAt: this.startedAt,
       at: new Date().toISOString(),
     };

