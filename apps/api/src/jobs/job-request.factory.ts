@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits, SourceFile } from '#contracts';
 import type { NewJob } from '#db';
-import { LanguageRegistry, type LanguageDefinition } from '#sandbox';
+import { defaultLimitsFor, LanguageRegistry, type LanguageDefinition } from '#sandbox';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 
 const MAX_PATH_DEPTH = 8;
@@ -82,14 +82,13 @@ export class JobRequestFactory {
   }
 
   private limits(dto: CreateJobDto, language: LanguageDefinition): JobLimits {
-    const { defaults, maxima } = this.config;
-    const limits = { ...defaults } as JobLimits;
-    for (const key of Object.keys(defaults) as (keyof JobLimits)[]) {
+    const { maxima } = this.config;
+    const limits = defaultLimitsFor(language, this.config.defaults, maxima);
+    for (const key of Object.keys(limits) as (keyof JobLimits)[]) {
       const asked = dto.limits?.[key];
-      if (asked !== undefined && asked > maxima[key]) {
-        throw new BadRequestException(`limits.${key} must not be greater than ${maxima[key]}`);
-      }
-      limits[key] = asked ?? Math.min(language.limits?.[key] ?? defaults[key], maxima[key]);
+      if (asked === undefined) continue;
+      if (asked > maxima[key]) throw new BadRequestException(`limits.${key} must not be greater than ${maxima[key]}`);
+      limits[key] = asked;
     }
     return limits;
   }

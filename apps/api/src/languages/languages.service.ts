@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnMod
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { LanguageRegistry } from '#sandbox';
+import { defaultLimitsFor, LanguageRegistry } from '#sandbox';
 
 export interface LanguageView {
   id: string;
@@ -53,8 +53,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
   list(): LanguageView[] {
     const { defaults, maxima } = this.config;
     return this.registry.all.map((l) => {
-      const limits = { ...defaults };
-      for (const key of Object.keys(defaults) as (keyof JobLimits)[]) limits[key] = Math.min(l.limits?.[key] ?? defaults[key], maxima[key]);
+      const limits = defaultLimitsFor(l, defaults, maxima);
       return {
         id: l.id,
         name: l.name,

@@ -1,3 +1,4 @@
+import type { JobLimits } from '#contracts';
 import { LANGUAGES } from './catalog';
 import type { LanguageDefinition } from './language.types';
 
@@ -35,4 +36,13 @@ export function expandArgv(argv: readonly string[], entry: string, fileNames: re
 
 export function parseVersion(output: string): string | null {
   return /\d+\.\d+(?:\.\d+)?/.exec(output)?.[0] ?? null;
+}
+
+/** A language's default limits: its own overrides, else the server's defaults, never above the maxima. */
+export function defaultLimitsFor(language: LanguageDefinition, defaults: JobLimits, maxima: JobLimits): JobLimits {
+  const limits = { ...defaults };
+  for (const key of Object.keys(defaults) as (keyof JobLimits)[]) {
+    limits[key] = Math.min(language.limits?.[key] ?? defaults[key], maxima[key]);
+  }
+  return limits;
 }
