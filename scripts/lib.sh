@@ -163,18 +163,19 @@ ensure_prisma_client() {
     note "Prisma client is generated"; return
   fi
   step "Generating the Prisma client"
-  (cd "$RUNQ_ROOT" && DATABASE_URL="${DATABASE_URL:-postgresql://localhost/unused}" npx prisma generate >/dev/null)
+  (cd "$RUNQ_ROOT" && DATABASE_URL="${DATABASE_URL:-postgresql://localhost/unused}" "$RUNQ_ROOT/node_modules/.bin/prisma" generate >/dev/null)
   echo "$want" >"$stamp"
 }
 
 build_typescript() {
   step "Compiling TypeScript (incremental)"
-  (cd "$RUNQ_ROOT" && npx tsc -p tsconfig.build.json)
+  (cd "$RUNQ_ROOT" && "$RUNQ_ROOT/node_modules/.bin/tsc" -p tsconfig.build.json)
 }
 
 migrate_database() {
+  if (cd "$RUNQ_ROOT" && node dist/scripts/pending-migrations.js); then note "Database schema is up to date"; return; fi
   step "Applying database migrations"
-  (cd "$RUNQ_ROOT" && npx prisma migrate deploy 2>&1 | grep -E "applied|No pending|Error|error" | sed 's/^/    /')
+  (cd "$RUNQ_ROOT" && "$RUNQ_ROOT/node_modules/.bin/prisma" migrate deploy 2>&1 | grep -E "applied|No pending|Error|error" | sed 's/^/    /')
   return "${PIPESTATUS[0]}"
 }
 

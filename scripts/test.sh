@@ -12,10 +12,10 @@ mkdir -p "$results"
 rm -f "$results"/*.json
 status=0
 step "Running unit tests"
-npx jest --selectProjects unit --json --outputFile="$results/unit.json" "$@" || status=$?
+"$RUNQ_ROOT/node_modules/.bin/jest" --selectProjects unit --json --outputFile="$results/unit.json" "$@" || status=$?
 if [ "$status" = 0 ]; then
   step "Running end-to-end tests (real Docker, Redis, PostgreSQL)"
-  npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=$?
+  "$RUNQ_ROOT/node_modules/.bin/jest" --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" "$@" || status=$?
 fi
 node -e '
   const fs = require("fs"); let passed = 0, failed = 0, skipped = 0;
