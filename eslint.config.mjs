@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.runq/**', 'libs/db/src/generated/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.runq/**', 'libs/db/src/generated/**', 'coverage/**', 'images/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,5 +20,7 @@ ensure_apt debootstrap >&2
 rootfs="$(mktemp -d /var/tmp/runq-rootfs.XXXXXX)"
 trap 'as_root rm -rf "$rootfs"' EXIT
 as_root debootstrap --variant=minbase bookworm "$rootfs" "${RUNQ_DEBIAN_MIRROR:-http://deb.debian.org/debian}" >/dev/null
+# Downloaded packages and apt lists would otherwise sit in every image's lowest layer.
+as_root rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/*
 as_root tar -C "$rootfs" -c . | docker import --change 'CMD ["/bin/sh"]' - "$local_name" >/dev/null
 echo "$local_name"

@@ -18,5 +18,5 @@ prepare_stack() {
   build_typescript
   migrate_database
   step "Checking sandbox images"
-  ensure_images "${RUNQ_LANGUAGES:-python javascript c}"
+  ensure_images "${RUNQ_LANGUAGES:-all}"
 }

@@ -15,6 +15,7 @@ export interface NewJob {
   files: SourceFile[];
   stdin: string;
   args: string[];
+  compileOptions: string[];
   limits: JobLimits;
 }
 

@@ -1,5 +1,5 @@
 export * from './languages/language.types';
-export * from './languages/catalog';
+export * from './languages/catalog/index';
 export * from './languages/language-registry';
 export * from './docker/container-spec';
 export * from './docker/container-runner';

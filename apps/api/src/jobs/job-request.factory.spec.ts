@@ -199,4 +199,49 @@ describe('JobRequestFactory', () => {
       expect(rejection(() => factory.build(dto({ code: 'x', args: ['ok', 'bad\0'] }), null))).toMatch(/^args\[1\] /);
     });
   });
+
+  describe('entry and compile options', () => {
+    it('moves the named entry file first, keeping the others in order', () => {
+      const job = factory.build(
+        withFiles({ name: 'a.py', content: 'x' }, { name: 'b.py', content: 'y' }, { name: 'run.py', content: 'z' }),
+        null,
+      );
+      expect(job.files.map((f) => f.name)).toEqual(['a.py', 'b.py', 'run.py']);
+      const entry = factory.build(
+        { ...withFiles({ name: 'a.py', content: 'x' }, { name: 'b.py', content: 'y' }, { name: 'run.py', content: 'z' }), entry: 'run.py' },
+        null,
+      );
+      expect(entry.files.map((f) => f.name)).toEqual(['run.py', 'a.py', 'b.py']);
+    });
+
+    it('rejects an entry that is not among the files, and an entry with code', () => {
+      expect(rejection(() => factory.build({ ...withFiles({ name: 'a.py', content: 'x' }), entry: 'main.py' }, null))).toMatch(
+        /entry "main.py"/,
+      );
+      expect(rejection(() => factory.build(dto({ code: 'x', entry: 'main.py' }), null))).toMatch(/entry needs files/);
+    });
+
+    it('accepts compile options from the language allowlist, in order', () => {
+      expect(factory.build(dto({ language: 'c', code: 'int main(){}', compileOptions: ['-O0', '-Wall'] }), null).compileOptions).toEqual([
+        '-O0',
+        '-Wall',
+      ]);
+      expect(factory.build(dto({ code: 'print(1)' }), null).compileOptions).toEqual([]);
+    });
+
+    it('rejects a compile option outside the allowlist, naming it and listing the allowed ones', () => {
+      const message = rejection(() =>
+        factory.build(dto({ language: 'c', code: 'x', compileOptions: ['-O2', '-fplugin=/tmp/evil.so'] }), null),
+      );
+      expect(message).toMatch(/compileOptions\[1\] "-fplugin=\/tmp\/evil.so" is not allowed/);
+      expect(message).toContain('-Wall');
+      expect(rejection(() => factory.build(dto({ code: 'x', compileOptions: ['-O2'] }), null))).toMatch(/python takes no compile options/);
+    });
+
+    it('takes per-language default limits (JVM languages get more memory)', () => {
+      const java = factory.build(dto({ language: 'java', code: 'class Main {}' }), null);
+      expect(java.limits.memoryMb).toBe(256);
+      expect(factory.build(dto({ code: 'x' }), null).limits.memoryMb).toBe(config.defaults.memoryMb);
+    });
+  });
 });

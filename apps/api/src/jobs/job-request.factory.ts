@@ -40,8 +40,21 @@ export class JobRequestFactory {
       files,
       stdin,
       args,
+      compileOptions: this.compileOptions(dto, language),
       limits: this.limits(dto, language),
     };
+  }
+
+  private compileOptions(dto: CreateJobDto, language: LanguageDefinition): string[] {
+    const asked = dto.compileOptions ?? [];
+    const allowed = language.compileOptions ?? [];
+    asked.forEach((option, i) => {
+      if (!allowed.includes(option)) {
+        const list = allowed.length ? `allowed for ${language.id}: ${allowed.join(' ')}` : `${language.id} takes no compile options`;
+        throw new BadRequestException(`compileOptions[${i}] "${option}" is not allowed; ${list}`);
+      }
+    });
+    return asked;
   }
 
   private language(name: string): LanguageDefinition {
@@ -65,7 +78,13 @@ export class JobRequestFactory {
           throw new BadRequestException(`files[${i}].content is not valid base64`);
         }
       });
+      if (dto.entry !== undefined) {
+        const at = files.findIndex((f) => f.name === dto.entry);
+        if (at < 0) throw new BadRequestException(`entry "${dto.entry}" is not one of the files`);
+        files.unshift(...files.splice(at, 1)); // the entry is always files[0]
+      }
     } else if (dto.code !== undefined) {
+      if (dto.entry !== undefined) throw new BadRequestException('entry needs files');
       files = [{ name: language.fileName, content: dto.code, encoding: 'utf8' }];
     } else {
       throw new BadRequestException('code must be a non-empty string (or send files)');

@@ -8,6 +8,7 @@ export interface JobView {
   language: string;
   version: string | null;
   args: string[];
+  compileOptions: string[];
   limits: JobLimits;
   compile: StageResult | null;
   run: StageResult | null;
@@ -30,6 +31,7 @@ export function presentJob(row: JobRow): JobView {
     language: row.language,
     version: row.version,
     args: row.args as string[],
+    compileOptions: row.compileOptions as string[],
     limits: row.limits as unknown as JobLimits,
     compile: (row.compile as unknown as StageResult | null) ?? null,
     run: (row.run as unknown as StageResult | null) ?? null,

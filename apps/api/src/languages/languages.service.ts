@@ -11,7 +11,9 @@ export interface LanguageView {
   aliases: string[];
   compiled: boolean;
   fileName: string;
+  sourceExtensions: string[];
   limits: JobLimits;
+  compileOptions: string[];
   /** True when at least one live worker has the language's image. */
   available: boolean;
 }
@@ -61,7 +63,9 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
         aliases: l.aliases,
         compiled: Boolean(l.compile),
         fileName: l.fileName,
+        sourceExtensions: l.sourceExtensions,
         limits,
+        compileOptions: l.compileOptions ?? [],
         available: Boolean(this.versions[l.id]),
       };
     });
@@ -71,9 +75,17 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
     return this.registry.resolve(name)?.id;
   }
 
-  /** A requested version must be a prefix of the installed one ("3", "3.11", "3.11.2"). */
+  /**
+   * Checks that a live worker can run the language (when any worker has reported) and that a
+   * requested version is a prefix of the installed one ("3", "3.11", "3.11.2"). Returns the version.
+   */
   checkVersion(languageId: string, requested: string | undefined): string | null {
     const installed = this.versions[languageId] ?? null;
+    if (!installed && Object.keys(this.versions).length) {
+      throw new BadRequestException(
+        `language "${languageId}" is not installed on any live worker; installed: ${Object.keys(this.versions).join(', ')}`,
+      );
+    }
     if (requested && installed && !(installed === requested || installed.startsWith(`${requested}.`))) {
       throw new BadRequestException(`version "${requested}" of ${languageId} is not available; installed: ${installed}`);
     }

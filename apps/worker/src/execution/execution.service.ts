@@ -52,6 +52,7 @@ export class ExecutionService {
         files: toExecutionFiles(row.files as unknown as SourceFile[]),
         stdin: Buffer.from(row.stdin, 'utf8'),
         args: row.args as string[],
+        compileOptions: row.compileOptions as string[],
         limits: row.limits as unknown as JobLimits,
         labels: { [WORKER_LABEL]: this.workerId },
         signal,

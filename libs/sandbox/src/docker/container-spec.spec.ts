@@ -120,3 +120,16 @@ describe('tmpfsSizes', () => {
     expect(tmpfsSizes(40)).toEqual({ workMb: 20, tmpMb: 16 });
   });
 });
+
+describe('buildContainerSpec environment', () => {
+  it('carries only the variables the language declares', () => {
+    const spec = buildContainerSpec({
+      image: 'i',
+      cmd: ['x'],
+      env: ['HOME=/tmp'],
+      profile: { memoryMb: 64, cpus: 1, processes: 16, runtime: 'runc' },
+      labels: {},
+    });
+    expect(spec.Env).toEqual(['HOME=/tmp']);
+  });
+});

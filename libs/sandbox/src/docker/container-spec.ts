@@ -15,6 +15,8 @@ export interface SandboxProfile {
 export interface ContainerSpecInput {
   image: string;
   cmd: string[];
+  /** The language's own variables (HOME, caches); never secrets. Empty otherwise. */
+  env?: string[];
   profile: SandboxProfile;
   labels: Record<string, string>;
 }
@@ -31,13 +33,13 @@ export function tmpfsSizes(memoryMb: number): { workMb: number; tmpMb: number } 
  * root, non-root user, empty environment, bounded memory/CPU/pids/files, and stdin
  * left open so the job arrives as a tar stream (the host never writes into it).
  */
-export function buildContainerSpec({ image, cmd, profile, labels }: ContainerSpecInput): ContainerCreateOptions {
+export function buildContainerSpec({ image, cmd, env, profile, labels }: ContainerSpecInput): ContainerCreateOptions {
   const { workMb, tmpMb } = tmpfsSizes(profile.memoryMb);
   const memory = profile.memoryMb * MiB;
   return {
     Image: image,
     Cmd: cmd,
-    Env: [],
+    Env: [...(env ?? [])],
     User: SANDBOX_USER,
     WorkingDir: '/work',
     Hostname: 'sandbox',

@@ -14,6 +14,8 @@ export interface ExecutionRequest {
   files: ExecutionFile[];
   stdin: Buffer;
   args: string[];
+  /** Already checked against the language's allowlist. */
+  compileOptions?: string[];
   limits: JobLimits;
   labels?: Record<string, string>;
   signal?: AbortSignal;

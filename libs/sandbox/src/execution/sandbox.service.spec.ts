@@ -301,6 +301,25 @@ describe('SandboxService.execute', () => {
   });
 
   describe('a compiled language', () => {
+    it("applies the language's compile limits, environment and allowlisted options", async () => {
+      const kotlin = registry.resolve('kotlin')!;
+      const runner = new FakeRunner([compiles('1 1000 0 0', 'error')]);
+      await new SandboxService(runner, SETTINGS).execute(request(kotlin, { 'main.kt': 'fun main() {}' }));
+      const [compile] = runner.requests;
+      expect(compile.deadlineMs).toBe(kotlin.compileLimits!.timeoutMs! + SETTINGS.startGraceMs);
+      expect(compile.spec.HostConfig).toMatchObject({ Memory: kotlin.compileLimits!.memoryMb! * MiB });
+      expect(compile.spec.Env).toEqual(kotlin.env);
+
+      const withOptions = new FakeRunner([compiles('1 1000 0 0', 'error')]);
+      await new SandboxService(withOptions, SETTINGS).execute(
+        request(c, { 'main.c': 'int main(){}' }, { compileOptions: ['-O0', '-Wall'] }),
+      );
+      expect(withOptions.requests[0].spec.Cmd).toEqual(expect.arrayContaining(['-O0', '-Wall']));
+      expect((withOptions.requests[0].spec.Cmd as string[]).indexOf('-O0')).toBeGreaterThan(
+        (withOptions.requests[0].spec.Cmd as string[]).indexOf('-O2'),
+      );
+    });
+
     it('returns compile_error with the compiler output and never starts a run container', async () => {
       const runner = new FakeRunner([compiles('1 1000 0 0', "main.c:1:1: error: expected ';'\n")]);
       const outcome = await new SandboxService(runner, SETTINGS).execute(request(c, { 'main.c': 'int main(' }));
@@ -329,8 +348,8 @@ describe('SandboxService.execute', () => {
         '-std=gnu17',
         '-o',
         'main',
-        'main.c',
         'util.c',
+        'main.c',
         '-lm',
       ]);
       expect(compile.spec.Image).toBe('runq/gcc:latest');

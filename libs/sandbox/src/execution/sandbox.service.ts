@@ -55,7 +55,8 @@ export class SandboxService {
     let compile: StageResult | null = null;
 
     if (language.compile) {
-      const compiled = await this.compileStage(request, expandArgv(language.compile, entry, names, language.sourceExtensions), work);
+      const argv = expandArgv(language.compile, entry, names, language.sourceExtensions, request.compileOptions);
+      const compiled = await this.compileStage(request, argv, work);
       if ('cancelled' in compiled) return { cancelled: true };
       compile = compiled.stage;
       if (compiled.failure) return { outcome: 'compile_error', compile, run: null, message: compiled.failure };
@@ -76,11 +77,13 @@ export class SandboxService {
   }
 
   private async compileStage(request: ExecutionRequest, argv: string[], work: ArchiveFile[]) {
-    const { timeoutMs, memoryMb } = this.settings.compile;
+    const overrides = request.language.compileLimits ?? {};
+    const timeoutMs = overrides.timeoutMs ?? this.settings.compile.timeoutMs;
+    const memoryMb = overrides.memoryMb ?? this.settings.compile.memoryMb;
     const profile: SandboxProfile = {
       memoryMb,
       cpus: Math.max(request.limits.cpus, 1),
-      processes: Math.max(request.limits.processes, 128),
+      processes: Math.max(request.limits.processes, overrides.processes ?? 128),
       runtime: this.settings.runtime,
     };
     const { workMb, tmpMb } = tmpfsSizes(memoryMb);
@@ -88,6 +91,7 @@ export class SandboxService {
       spec: buildContainerSpec({
         image: this.image(request),
         cmd: ['/opt/runq/compile', seconds(timeoutMs), ...argv],
+        env: request.language.env,
         profile,
         labels: this.labels(request, 'compile'),
       }),
@@ -159,6 +163,7 @@ export class SandboxService {
       spec: buildContainerSpec({
         image: this.image(request),
         cmd: ['/opt/runq/run', seconds(limits.timeoutMs), ...argv],
+        env: request.language.env,
         profile,
         labels: this.labels(request, 'run'),
       }),

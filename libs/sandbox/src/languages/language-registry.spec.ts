@@ -58,13 +58,35 @@ describe('expandArgv', () => {
     expect(expandArgv(['run', '{entry}', '--file={entry}'], 'app.py', ['app.py'], ['.py'])).toEqual(['run', 'app.py', '--file=app.py']);
   });
 
-  it('expands {sources} to every file with a source extension, in order, in place', () => {
-    const argv = expandArgv(['gcc', '-o', 'main', '{sources}', '-lm'], 'main.c', ['main.c', 'util.h', 'lib/util.c', 'notes.txt'], ['.c']);
-    expect(argv).toEqual(['gcc', '-o', 'main', 'main.c', 'lib/util.c', '-lm']);
+  it('expands {sources} to the other source files in order, then the entry last, in place', () => {
+    const argv = expandArgv(
+      ['gcc', '-o', 'main', '{sources}', '-lm'],
+      'main.c',
+      ['main.c', 'util.h', 'lib/util.c', 'b.c', 'notes.txt'],
+      ['.c'],
+    );
+    expect(argv).toEqual(['gcc', '-o', 'main', 'lib/util.c', 'b.c', 'main.c', '-lm']);
   });
 
   it('accepts any of several extensions', () => {
-    expect(expandArgv(['{sources}'], 'a.js', ['a.js', 'b.mjs', 'c.ts'], ['.js', '.mjs'])).toEqual(['a.js', 'b.mjs']);
+    expect(expandArgv(['{sources}'], 'a.js', ['a.js', 'b.mjs', 'c.ts'], ['.js', '.mjs'])).toEqual(['b.mjs', 'a.js']);
+  });
+
+  it('expands {stem} and {options}, which may be empty', () => {
+    expect(expandArgv(['javac', '{options}', 'x', '{stem}'], 'pkg/Main.java', ['pkg/Main.java'], ['.java'], ['-g', '-Xlint:all'])).toEqual([
+      'javac',
+      '-g',
+      '-Xlint:all',
+      'x',
+      'pkg/Main',
+    ]);
+    expect(expandArgv(['gcc', '{options}', '-o', 'main'], 'main.c', ['main.c'], ['.c'])).toEqual(['gcc', '-o', 'main']);
+  });
+
+  it('reads a version with a language-specific pattern', () => {
+    const out = 'Erlang/OTP 25 [erts-13.1.5] [source]\n\nElixir 1.14.0 (compiled with Erlang/OTP 25)';
+    expect(parseVersion(out)).toBe('13.1.5');
+    expect(parseVersion(out, 'Elixir (\\d+\\.\\d+\\.\\d+)')).toBe('1.14.0');
   });
 
   it('falls back to the entry when no file has a source extension', () => {

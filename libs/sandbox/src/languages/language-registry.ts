@@ -25,17 +25,32 @@ export class LanguageRegistry {
   }
 }
 
-/** Expands `{entry}` and `{sources}` in a language's argv. */
-export function expandArgv(argv: readonly string[], entry: string, fileNames: readonly string[], extensions: readonly string[]): string[] {
-  const sources = fileNames.filter((name) => extensions.some((ext) => name.endsWith(ext)));
+/**
+ * Expands a language's argv placeholders (see LanguageDefinition). `{sources}` lists the
+ * other sources in request order and the entry last, since some compilers (OCaml,
+ * Fortran modules) need dependencies first; `{options}` may expand to nothing.
+ */
+export function expandArgv(
+  argv: readonly string[],
+  entry: string,
+  fileNames: readonly string[],
+  extensions: readonly string[],
+  options: readonly string[] = [],
+): string[] {
+  const isSource = (name: string) => extensions.some((ext) => name.endsWith(ext));
+  const others = fileNames.filter((name) => name !== entry && isSource(name));
+  const stem = entry.replace(/\.[^./]*$/, '');
   return argv.flatMap((arg) => {
-    if (arg === '{sources}') return sources.length ? sources : [entry];
-    return [arg.replaceAll('{entry}', entry)];
+    if (arg === '{sources}') return [...others, entry];
+    if (arg === '{options}') return [...options];
+    return [arg.replaceAll('{entry}', entry).replaceAll('{stem}', stem)];
   });
 }
 
-export function parseVersion(output: string): string | null {
-  return /\d+\.\d+(?:\.\d+)?/.exec(output)?.[0] ?? null;
+/** The toolchain version in a version command's output: the pattern's first group, else the first x.y[.z]. */
+export function parseVersion(output: string, pattern?: string): string | null {
+  const match = new RegExp(pattern ?? '\\d+\\.\\d+(?:\\.\\d+)?').exec(output);
+  return match?.[1] ?? match?.[0] ?? null;
 }
 
 /** A language's default limits: its own overrides, else the server's defaults, never above the maxima. */

@@ -1,8 +1,9 @@
 import type { JobLimits } from '#contracts';
 
 /**
- * One language, declared as data. Placeholders in argv: `{entry}` is the entry file
- * name, `{sources}` expands to every file whose extension is in `sourceExtensions`.
+ * One language, declared as data. Placeholders in argv:
+ * `{entry}` the entry file, `{stem}` its name without extension, `{sources}` every file
+ * whose extension is in `sourceExtensions`, `{options}` the job's allowlisted compile options.
  */
 export interface LanguageDefinition {
   id: string;
@@ -16,10 +17,18 @@ export interface LanguageDefinition {
   /** argv of the compile stage, run in /work; absent for interpreted languages. */
   compile?: string[];
   run: string[];
-  /** argv that prints the toolchain version; the first x.y[.z] in its output is used. */
+  /** argv that prints the toolchain version (stdout and stderr are both read). */
   version: string[];
-  /** Defaults for this language, still capped by the server's maxima. */
+  /** Where the version is in that output: a regex whose first group (or match) is it. */
+  versionPattern?: string;
+  /** Environment for both stages (never secrets): e.g. a writable HOME or cache dir. */
+  env?: string[];
+  /** Run-stage defaults for this language, still capped by the server's maxima. */
   limits?: Partial<JobLimits>;
-  /** A program that prints "hello", for docs and smoke tests. */
+  /** Compile-stage overrides of the server's compile limits. */
+  compileLimits?: { timeoutMs?: number; memoryMb?: number; processes?: number };
+  /** Flags a job may pass in `compileOptions`, each exactly as listed (no shell, no free text). */
+  compileOptions?: string[];
+  /** A program that prints "hello", for docs, the playground and smoke tests. */
   hello: string;
 }

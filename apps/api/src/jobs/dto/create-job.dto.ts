@@ -67,6 +67,19 @@ export class CreateJobDto {
   @Type(() => SourceFileDto)
   files?: SourceFileDto[];
 
+  /** Name of the file to run (default: the first of `files`). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  entry?: string;
+
+  /** Compiler flags, each from the language's allowlist (GET /languages). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(16)
+  @IsString({ each: true })
+  compileOptions?: string[];
+
   @IsOptional()
   @IsString()
   stdin?: string;
