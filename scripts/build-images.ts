@@ -4,6 +4,7 @@
  * image is labelled with the real version of its toolchain, read by running it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, LanguageRegistry, parseVersion, VERSION_LABEL_PREFIX, type LanguageDefinition } from '#sandbox';
@@ -49,22 +50,12 @@ function select(): LanguageDefinition[] {
 }
 
 function readVersion(image: string, language: LanguageDefinition): string {
-  const out = docker([
-    'run',
-    '--rm',
-    '--network',
-    'none',
-    '--user',
-    '65534:65534',
-    '--read-only',
-    '--tmpfs',
-    '/tmp',
-    '--entrypoint',
-    language.version[0],
-    image,
-    ...language.version.slice(1),
-  ]);
-  const version = parseVersion(out);
+  const env = (language.env ?? []).flatMap((e) => ['-e', e]);
+  const sandbox = ['--network', 'none', '--user', '65534:65534', '--read-only', '--tmpfs', '/tmp:exec', ...env];
+  const [command, ...args] = language.version;
+  const res = spawnSync('docker', ['run', '--rm', ...sandbox, '--entrypoint', command, image, ...args], { encoding: 'utf8' });
+  const out = `${res.stdout}\n${res.stderr}`; // some toolchains (java) print their version on stderr
+  const version = parseVersion(out, language.versionPattern);
   if (!version) throw new Error(`could not read the ${language.id} version from: ${out.slice(0, 200)}`);
   return version;
 }
@@ -90,10 +81,15 @@ function main(): void {
       log: `images-${image}.log`,
     });
     const buildId = imageId(`${name}:build`)!;
-    if (label(`${name}:latest`, 'runq.build') === buildId) continue;
     const members = LANGUAGES.filter((l) => l.image === image);
+    // Relabel when the image or the way versions are read changed.
+    const recipe = createHash('sha256')
+      .update(JSON.stringify(members.map((l) => [l.id, l.version, l.versionPattern, l.env])))
+      .digest('hex')
+      .slice(0, 16);
+    if (label(`${name}:latest`, 'runq.build') === buildId && label(`${name}:latest`, 'runq.version-recipe') === recipe) continue;
     const labels = members.flatMap((l) => ['--label', `${VERSION_LABEL_PREFIX}${l.id}=${readVersion(`${name}:build`, l)}`]);
-    docker(['build', '-q', '-t', `${name}:latest`, '--label', `runq.build=${buildId}`, ...labels, '-'], { input: `FROM ${name}:build\n` });
+    docker(['build', '-q', '-t', `${name}:latest`, '--label', `runq.build=${buildId}`, '--label', `runq.version-recipe=${recipe}`, ...labels, '-'], { input: `FROM ${name}:build\n` });
   }
   for (const language of languages) {
     console.log(

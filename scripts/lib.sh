@@ -170,6 +170,11 @@ ensure_prisma_client() {
 build_typescript() {
   step "Compiling TypeScript (incremental)"
   (cd "$RUNQ_ROOT" && "$RUNQ_ROOT/node_modules/.bin/tsc" -p tsconfig.build.json)
+  # tsc never deletes the output of a removed source; a stale file could shadow a new module.
+  (cd "$RUNQ_ROOT" && find dist -name '*.js' 2>/dev/null | while read -r out; do
+    src="${out#dist/}"
+    [ -f "${src%.js}.ts" ] || rm -f "$out" "$out.map" "${out%.js}.d.ts"
+  done)
 }
 
 migrate_database() {

@@ -4,8 +4,11 @@ import Docker from 'dockerode';
 import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
 import { EXECUTIONS_QUEUE } from '#contracts';
 import { DbModule } from '#db';
+import { WebhookClient, WebhooksProducerModule } from '#webhooks';
 import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
 import { DockerContainerRunner, DockerInventory, LanguageRegistry, SandboxService } from '#sandbox';
+import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
+import { CallbackProcessor } from './callbacks/callback.processor';
 import { ExecutionProcessor } from './execution/execution.processor';
 import { ExecutionService } from './execution/execution.service';
 import { RunningExecutions } from './execution/running-executions';
@@ -26,6 +29,7 @@ const START_GRACE_MS = 1000;
       useFactory: (config: RunqConfig) => ({ connection: bullConnection(config.redisUrl, PERSISTENT) }),
     }),
     BullModule.registerQueue({ name: EXECUTIONS_QUEUE }),
+    WebhooksProducerModule,
   ],
   providers: [
     { provide: WORKER_ID, inject: [RUNQ_CONFIG], useFactory: (config: RunqConfig) => makeWorkerId(config.worker.id) },
@@ -43,6 +47,7 @@ const START_GRACE_MS = 1000;
           runtime: config.worker.runtime,
           compile: config.compile,
           startGraceMs: START_GRACE_MS,
+          testParallelism: config.judging.testParallelism,
         }),
     },
     RunningExecutions,
@@ -50,6 +55,9 @@ const START_GRACE_MS = 1000;
     ExecutionProcessor,
     HeartbeatService,
     LanguageVersions,
+    WebhookClient,
+    CallbackDeliveryService,
+    CallbackProcessor,
   ],
 })
 export class WorkerModule {}

@@ -37,6 +37,17 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(1000) RUNQ_COMPILE_TIMEOUT_MS = 10_000;
   @Transform(toNumber) @IsInt() @Min(64) RUNQ_COMPILE_MEMORY_MB = 512;
 
+  // Judging and batches.
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1000) RUNQ_MAX_TESTS = 100;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(64) RUNQ_TEST_PARALLELISM = 4;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1000) RUNQ_MAX_BATCH = 50;
+
+  // Webhooks.
+  @Transform(toNumber) @IsInt() @Min(1) @Max(20) RUNQ_WEBHOOK_ATTEMPTS = 6;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_WEBHOOK_TIMEOUT_MS = 10_000;
+  /** CIDRs a callbackUrl may resolve to although private/loopback (e.g. "10.0.0.0/8,127.0.0.1/32"). */
+  @IsString() RUNQ_WEBHOOK_ALLOWED_NETWORKS = '';
+
   // Synchronous wait (POST /execute, POST /jobs?wait=true).
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_DEFAULT_WAIT_MS = 30_000;
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_WAIT_MS = 60_000;

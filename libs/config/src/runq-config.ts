@@ -16,6 +16,8 @@ export interface RunqConfig {
   maxStdinBytes: number;
   maxBodyBytes: number;
   wait: { defaultMs: number; maxMs: number };
+  judging: { maxTests: number; testParallelism: number; maxBatch: number };
+  webhooks: { attempts: number; timeoutMs: number; allowedNetworks: string[] };
   worker: {
     id: string | undefined;
     concurrency: number;
@@ -88,6 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     maxStdinBytes: vars.RUNQ_MAX_STDIN_BYTES,
     maxBodyBytes: vars.RUNQ_MAX_BODY_BYTES,
     wait: { defaultMs: vars.RUNQ_DEFAULT_WAIT_MS, maxMs: vars.RUNQ_MAX_WAIT_MS },
+    judging: { maxTests: vars.RUNQ_MAX_TESTS, testParallelism: vars.RUNQ_TEST_PARALLELISM, maxBatch: vars.RUNQ_MAX_BATCH },
+    webhooks: {
+      attempts: vars.RUNQ_WEBHOOK_ATTEMPTS,
+      timeoutMs: vars.RUNQ_WEBHOOK_TIMEOUT_MS,
+      allowedNetworks: vars.RUNQ_WEBHOOK_ALLOWED_NETWORKS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
     worker: {
       id: vars.RUNQ_WORKER_ID,
       concurrency: vars.RUNQ_WORKER_CONCURRENCY ?? defaultConcurrency(vars.RUNQ_DEFAULT_MEMORY_MB),

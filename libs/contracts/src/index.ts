@@ -1,2 +1,3 @@
 export * from './job.types';
 export * from './queue.contract';
+export * from './judging.types';

@@ -1,3 +1,5 @@
+import type { JudgeSummary, TestCaseResult } from './judging.types';
+
 /** The shared vocabulary of a job, used by API, worker, database and docs alike. */
 
 export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
@@ -36,6 +38,8 @@ export interface SourceFile {
 export interface StageResult {
   stdout: string;
   stderr: string;
+  /** `base64` when the output is not valid UTF-8 (then both streams are base64). */
+  encoding: 'utf8' | 'base64';
   exitCode: number | null;
   signal: string | null;
   wallMs: number | null;
@@ -49,6 +53,9 @@ export interface ExecutionResult {
   outcome: Outcome;
   compile: StageResult | null;
   run: StageResult | null;
+  /** Per-case results when the job has test cases (then `run` is null). */
+  tests?: TestCaseResult[] | null;
+  summary?: JudgeSummary | null;
   /** A short, user-facing explanation for outcomes other than ok. */
   message: string | null;
 }

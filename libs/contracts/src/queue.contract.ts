@@ -30,3 +30,21 @@ export interface WorkerHeartbeat {
   startedAt: string;
   at: string;
 }
+
+/** Webhook deliveries: one queue entry per finished job that has a callbackUrl. */
+export const CALLBACKS_QUEUE = 'callbacks';
+export const DELIVER_CALLBACK_JOB_NAME = 'deliver';
+
+export interface CallbackJobData {
+  jobId: string;
+}
+
+/** A job's webhook delivery state, as stored on the job and shown in its JSON. */
+export interface CallbackState {
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  /** HTTP status of the last attempt, when there was a response. */
+  lastStatus: number | null;
+  deliveredAt: string | null;
+}

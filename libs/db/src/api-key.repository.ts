@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ApiKey, ApiKeyRole } from './generated/client';
 import { PrismaService } from './prisma.service';
@@ -14,6 +15,16 @@ export class ApiKeyRepository {
 
   create(data: { name: string; prefix: string; hash: string; role: ApiKeyRole }): Promise<ApiKeyRow> {
     return this.prisma.apiKey.create({ data });
+  }
+
+  /** The key's webhook signing secret, created on first use (concurrent first uses agree). */
+  async webhookSecret(id: string): Promise<string> {
+    await this.prisma.apiKey.updateMany({
+      where: { id, webhookSecret: null },
+      data: { webhookSecret: `whsec_${randomBytes(24).toString('base64url')}` },
+    });
+    const row = await this.prisma.apiKey.findUniqueOrThrow({ where: { id }, select: { webhookSecret: true } });
+    return row.webhookSecret!;
   }
 
   list(): Promise<ApiKeyRow[]> {

@@ -6,3 +6,4 @@ export { Prisma } from './generated/client';
 export type { JobStatus, ApiKeyRole } from './generated/client';
 export * from './api-key.util';
 export * from './prisma-client.factory';
+export * from './job.presenter';

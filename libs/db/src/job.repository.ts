@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ExecutionResult, JobLimits, SourceFile } from '#contracts';
+import type { CallbackState, Comparison, ExecutionResult, JobLimits, SourceFile, TestCase, TextEncoding } from '#contracts';
 import { Prisma, type Job, type JobStatus } from './generated/client';
 import { PrismaService } from './prisma.service';
 
@@ -17,6 +17,11 @@ export interface NewJob {
   args: string[];
   compileOptions: string[];
   limits: JobLimits;
+  encoding: TextEncoding;
+  expectedOutput: string | null;
+  comparison: Comparison | null;
+  tests: TestCase[] | null;
+  callbackUrl: string | null;
 }
 
 export interface JobListQuery {
@@ -35,8 +40,33 @@ export class JobRepository {
 
   create(job: NewJob): Promise<JobRow> {
     return this.prisma.job.create({
-      data: { ...job, files: job.files as unknown as Prisma.InputJsonValue, limits: { ...job.limits } },
+      data: {
+        ...job,
+        files: job.files as unknown as Prisma.InputJsonValue,
+        limits: { ...job.limits },
+        comparison: jsonOrNull(job.comparison),
+        tests: jsonOrNull(job.tests),
+      },
     });
+  }
+
+  /** Several jobs at once (one query), in the order of `ids`; null where none is found. */
+  async findMany(ids: string[]): Promise<(JobRow | null)[]> {
+    const rows = await this.prisma.job.findMany({ where: { id: { in: ids } } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** The job and the signing secret of the key that submitted it. */
+  async findForCallback(id: string): Promise<{ job: JobRow; secret: string | null } | null> {
+    const row = await this.prisma.job.findUnique({ where: { id }, include: { apiKey: { select: { webhookSecret: true } } } });
+    if (!row) return null;
+    const { apiKey, ...job } = row;
+    return { job, secret: apiKey?.webhookSecret ?? null };
+  }
+
+  async recordCallback(id: string, state: CallbackState): Promise<void> {
+    await this.prisma.job.updateMany({ where: { id }, data: { callback: state as unknown as Prisma.InputJsonValue } });
   }
 
   findById(id: string): Promise<JobRow | null> {
@@ -86,6 +116,8 @@ export class JobRepository {
         outcome: result.outcome,
         compile: jsonOrNull(result.compile),
         run: jsonOrNull(result.run),
+        testResults: jsonOrNull(result.tests ?? null),
+        summary: jsonOrNull(result.summary ?? null),
         message: result.message,
         finishedAt: new Date(),
         ...(version ? { version } : {}),

@@ -8,3 +8,6 @@ export * from './docker/job-archive';
 export * from './execution/execution.types';
 export * from './execution/sandbox.service';
 export * from './execution/stage-report';
+export * from './execution/stage-result';
+export * from './judging/judge';
+export * from './judging/output-comparator';

@@ -4,7 +4,10 @@ import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits, SourceFile } from '#contracts';
 import type { NewJob } from '#db';
 import { defaultLimitsFor, LanguageRegistry, type LanguageDefinition } from '#sandbox';
+import { validateCallbackUrl } from '#webhooks';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
+import { isCanonicalBase64 } from './encoded-text';
+import { buildJudging } from './judging-request';
 
 const MAX_PATH_DEPTH = 8;
 const SAFE_SEGMENT = /^[A-Za-z0-9._+@-][A-Za-z0-9 ._+@-]*$/;
@@ -24,9 +27,11 @@ export class JobRequestFactory {
   build(dto: CreateJobDto, apiKeyId: string | null): NewJob {
     const language = this.language(dto.language);
     const files = this.files(dto, language);
-    const stdin = dto.stdin ?? '';
-    if (Buffer.byteLength(stdin) > this.config.maxStdinBytes) {
-      throw new BadRequestException(`stdin must be at most ${this.config.maxStdinBytes} bytes`);
+    const limits = this.limits(dto, language);
+    const judging = buildJudging(dto, this.config);
+    if (dto.callbackUrl !== undefined) {
+      const problem = validateCallbackUrl(dto.callbackUrl, this.config.webhooks.allowedNetworks);
+      if (problem) throw new BadRequestException(problem);
     }
     const args = dto.args ?? [];
     args.forEach((arg, i) => {
@@ -38,10 +43,11 @@ export class JobRequestFactory {
       language: language.id,
       version: dto.version ?? null,
       files,
-      stdin,
       args,
       compileOptions: this.compileOptions(dto, language),
-      limits: this.limits(dto, language),
+      limits,
+      ...judging,
+      callbackUrl: dto.callbackUrl ?? null,
     };
   }
 
@@ -74,9 +80,8 @@ export class JobRequestFactory {
       files.forEach((file, i) => {
         if (seen.has(file.name)) throw new BadRequestException(`files[${i}].name "${file.name}" is used twice`);
         seen.add(file.name);
-        if (file.encoding === 'base64' && !isCanonicalBase64(file.content)) {
+        if (file.encoding === 'base64' && !isCanonicalBase64(file.content))
           throw new BadRequestException(`files[${i}].content is not valid base64`);
-        }
       });
       if (dto.entry !== undefined) {
         const at = files.findIndex((f) => f.name === dto.entry);
@@ -126,8 +131,4 @@ function checkFileName(file: SourceFileDto, index: number): string {
     if (!SAFE_SEGMENT.test(segment)) throw new BadRequestException(`${field} may only use letters, digits, space and ._+@-`);
   }
   return name;
-}
-
-function isCanonicalBase64(text: string): boolean {
-  return text.length % 4 === 0 && Buffer.from(text, 'base64').toString('base64') === text;
 }

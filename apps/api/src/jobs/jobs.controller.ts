@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { presentJob, type JobView } from '#db';
 import { CurrentCaller, type Caller } from '../auth/caller';
+import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
-import { ListJobsQuery, WaitQuery } from './dto/job-queries.dto';
-import { presentJob, type JobView } from './job.presenter';
+import { ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
 import { JobsService } from './jobs.service';
 
 @Controller()
@@ -21,7 +22,15 @@ export class JobsController {
     if (query.wait || query.waitMs !== undefined) return this.execute(dto, query, caller, res);
     const job = await this.jobs.create(dto, caller);
     res.status(201).location(`/jobs/${job.id}`);
-    return presentJob(job);
+    return presentJob(job, query);
+  }
+
+  /** Up to RUNQ_MAX_BATCH jobs; each item is created or carries its own error, in order. */
+  @Post('jobs/batch')
+  @HttpCode(200)
+  async batch(@Body() body: BatchDto, @CurrentCaller() caller: Caller): Promise<{ items: (JobView | { error: object })[] }> {
+    const items = await this.jobs.createBatch(body.jobs, caller);
+    return { items: items.map((item) => ('job' in item ? presentJob(item.job) : item)) };
   }
 
   /** 200 with the finished job, or 202 + Location when the bounded wait runs out first. */
@@ -35,18 +44,25 @@ export class JobsController {
     const { job, finished } = await this.jobs.createAndWait(dto, caller, query.waitMs);
     res.status(finished ? 200 : 202);
     if (!finished) res.location(`/jobs/${job.id}`);
-    return presentJob(job);
+    return presentJob(job, query);
   }
 
   @Get('jobs')
-  async list(@Query() query: ListJobsQuery, @CurrentCaller() caller: Caller): Promise<{ items: JobView[]; nextCursor: string | null }> {
+  async list(
+    @Query() query: ListJobsQuery,
+    @CurrentCaller() caller: Caller,
+  ): Promise<{ items: (JobView | null)[]; nextCursor?: string | null }> {
+    if (query.ids) {
+      const rows = await this.jobs.getMany(query.ids.split(','), caller);
+      return { items: rows.map((row) => (row ? presentJob(row, query) : null)) };
+    }
     const page = await this.jobs.list(query, caller);
-    return { items: page.items.map(presentJob), nextCursor: page.nextCursor };
+    return { items: page.items.map((row) => presentJob(row, query)), nextCursor: page.nextCursor };
   }
 
   @Get('jobs/:id')
-  async get(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<JobView> {
-    return presentJob(await this.jobs.get(id, caller));
+  async get(@Param('id') id: string, @Query() query: OutputQuery, @CurrentCaller() caller: Caller): Promise<JobView> {
+    return presentJob(await this.jobs.get(id, caller), query);
   }
 
   @Post('jobs/:id/cancel')

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { EXECUTIONS_QUEUE } from '#contracts';
+import { WebhooksProducerModule } from '#webhooks';
 import { LanguagesModule } from '../languages/languages.module';
 import { JobQueue } from './job-queue';
 import { JobRequestFactory } from './job-request.factory';
@@ -9,7 +10,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), LanguagesModule],
+  imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), LanguagesModule, WebhooksProducerModule],
   controllers: [JobsController],
   providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter],
 })

@@ -1,16 +1,29 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  HttpException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { FINAL_STATUSES, type JobStatus } from '#contracts';
 import { JobRepository, type JobRow, type NewJob } from '#db';
 import { JobEvents } from '#messaging';
+import { CallbackQueue } from '#webhooks';
 import type { Caller } from '../auth/caller';
 import { LanguagesService } from '../languages/languages.service';
 import type { CreateJobDto } from './dto/create-job.dto';
 import type { ListJobsQuery } from './dto/job-queries.dto';
+import { validateJobBody } from './batch-item.validator';
 import { decodeCursor, encodeCursor, isUuid } from './job-cursor';
 import { JobQueue } from './job-queue';
 import { JobRequestFactory } from './job-request.factory';
 import { JobWaiter } from './job-waiter';
+
+export type BatchItem = { job: JobRow } | { error: object };
 
 export interface WaitResult {
   job: JobRow;
@@ -28,6 +41,7 @@ export class JobsService {
     private readonly waiter: JobWaiter,
     private readonly events: JobEvents,
     private readonly languages: LanguagesService,
+    private readonly callbacks: CallbackQueue,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
@@ -72,6 +86,28 @@ export class JobsService {
     return row;
   }
 
+  /** Creates the valid items of a batch, in order; an invalid item gets its error in place. */
+  async createBatch(items: unknown[], caller: Caller): Promise<BatchItem[]> {
+    const { maxBatch } = this.config.judging;
+    if (items.length > maxBatch) throw new BadRequestException(`jobs must contain no more than ${maxBatch} items`);
+    const results: BatchItem[] = [];
+    for (const item of items) {
+      try {
+        results.push({ job: await this.create(await validateJobBody(item), caller) });
+      } catch (error) {
+        if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+        results.push({ error: error.getResponse() as object });
+      }
+    }
+    return results;
+  }
+
+  /** The jobs with these ids that the caller may see, in order; null for the others. */
+  async getMany(ids: string[], caller: Caller): Promise<(JobRow | null)[]> {
+    const rows = await this.jobs.findMany(ids);
+    return rows.map((row) => (row && this.canSee(row, caller) ? row : null));
+  }
+
   async get(id: string, caller: Caller): Promise<JobRow> {
     const row = isUuid(id) ? await this.jobs.findById(id) : null;
     if (!row || !this.canSee(row, caller)) throw new NotFoundException(`job ${id} was not found`);
@@ -105,6 +141,8 @@ export class JobsService {
       throw new ConflictException(`job ${id} is already ${now.status} and cannot be cancelled`);
     }
     await this.events.publishFinished(id).catch(() => undefined);
+    if (row.callbackUrl)
+      await this.callbacks.enqueue(id).catch((error: Error) => this.logger.warn(`webhook of ${id} not scheduled: ${error.message}`));
     return (await this.jobs.findById(id)) ?? row;
   }
 

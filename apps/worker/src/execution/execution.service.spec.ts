@@ -3,6 +3,7 @@ import type { ExecutionResult, JobLimits } from '#contracts';
 import type { JobRepository, JobRow } from '#db';
 import type { JobEvents } from '#messaging';
 import { LanguageRegistry, type ExecutionOutcome, type ExecutionRequest, type SandboxService } from '#sandbox';
+import type { CallbackQueue } from '#webhooks';
 import type { LanguageVersions } from '../fleet/language-versions';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
@@ -13,7 +14,7 @@ const LIMITS: JobLimits = { timeoutMs: 2000, memoryMb: 64, cpus: 0.5, processes:
 const RESULT: ExecutionResult = {
   outcome: 'ok',
   compile: null,
-  run: { stdout: '1\n', stderr: '', exitCode: 0, signal: null, wallMs: 3, cpuMs: 2, memoryBytes: 1024, truncated: false },
+  run: { encoding: 'utf8', stdout: '1\n', stderr: '', exitCode: 0, signal: null, wallMs: 3, cpuMs: 2, memoryBytes: 1024, truncated: false },
   message: null,
 };
 
@@ -26,6 +27,11 @@ function row(overrides: Partial<JobRow> = {}): JobRow {
       { name: 'data.bin', content: Buffer.from([0, 1, 2]).toString('base64'), encoding: 'base64' },
     ],
     stdin: 'input',
+    encoding: 'utf8',
+    expectedOutput: null,
+    tests: null,
+    comparison: null,
+    callbackUrl: null,
     args: ['--x'],
     limits: LIMITS,
     attempts: 2,
@@ -37,6 +43,7 @@ function row(overrides: Partial<JobRow> = {}): JobRow {
 describe('ExecutionService.attempt', () => {
   let jobs: { claim: jest.Mock; complete: jest.Mock; fail: jest.Mock };
   let events: { publishFinished: jest.Mock };
+  let callbacks: { enqueue: jest.Mock };
   let execute: jest.Mock<Promise<ExecutionOutcome>, [ExecutionRequest]>;
   let running: RunningExecutions;
   let service: ExecutionService;
@@ -50,6 +57,7 @@ describe('ExecutionService.attempt', () => {
       fail: jest.fn().mockResolvedValue(true),
     };
     events = { publishFinished: jest.fn().mockResolvedValue(undefined) };
+    callbacks = { enqueue: jest.fn().mockResolvedValue(undefined) };
     execute = jest.fn<Promise<ExecutionOutcome>, [ExecutionRequest]>().mockResolvedValue({ ...RESULT });
     running = new RunningExecutions();
     service = new ExecutionService(
@@ -59,6 +67,7 @@ describe('ExecutionService.attempt', () => {
       new LanguageRegistry(),
       running,
       { of: (id: string) => (id === 'python' ? '3.11.2' : null) } as unknown as LanguageVersions,
+      callbacks as unknown as CallbackQueue,
       WORKER_ID,
     );
   });
@@ -172,5 +181,40 @@ describe('ExecutionService.attempt', () => {
     expect(jobs.complete).not.toHaveBeenCalled();
     expect(jobs.fail).not.toHaveBeenCalled();
     expect(running.size).toBe(0);
+  });
+
+  describe('judging inputs and webhooks', () => {
+    it('decodes base64 stdin, expected output and test cases for the sandbox', async () => {
+      jobs.claim.mockResolvedValue(
+        row({
+          encoding: 'base64',
+          stdin: Buffer.from([0, 255]).toString('base64'),
+          expectedOutput: Buffer.from('ok').toString('base64'),
+          tests: [{ stdin: 'AAE=', expectedOutput: 'Mg==', encoding: 'base64', timeoutMs: 300 }],
+          comparison: { mode: 'exact' },
+        }),
+      );
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      const request = execute.mock.calls[0][0];
+      expect([...request.stdin]).toEqual([0, 255]);
+      expect(request.expectedOutput!.toString()).toBe('ok');
+      expect(request.tests).toEqual([{ stdin: Buffer.from([0, 1]), expectedOutput: Buffer.from('2'), timeoutMs: 300 }]);
+      expect(request.comparison).toEqual({ mode: 'exact' });
+    });
+
+    it('schedules the webhook after the result is written, only for jobs with a callbackUrl', async () => {
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      expect(callbacks.enqueue).not.toHaveBeenCalled();
+      jobs.claim.mockResolvedValue(row({ callbackUrl: 'https://example.com/hook' }));
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      expect(callbacks.enqueue).toHaveBeenCalledWith(JOB_ID);
+      expect(jobs.complete.mock.invocationCallOrder[1]).toBeLessThan(callbacks.enqueue.mock.invocationCallOrder[0]);
+    });
+
+    it('still completes when the webhook cannot be scheduled', async () => {
+      jobs.claim.mockResolvedValue(row({ callbackUrl: 'https://example.com/hook' }));
+      callbacks.enqueue.mockRejectedValue(new Error('redis down'));
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { JobLimits, SourceFile } from '#contracts';
+import type { Comparison, JobLimits, SourceFile, TestCase } from '#contracts';
 import { JobRepository } from '#db';
 import { JobEvents } from '#messaging';
 import { LanguageRegistry, SandboxService, WORKER_LABEL } from '#sandbox';
 import { WORKER_ID } from '../worker.tokens';
-import { toExecutionFiles } from './job-files';
+import { decode, toExecutionFiles, toExecutionTests } from './job-files';
+import { CallbackQueue } from '#webhooks';
 import { LanguageVersions } from '../fleet/language-versions';
 import { RunningExecutions } from './running-executions';
 
@@ -35,6 +36,7 @@ export class ExecutionService {
     private readonly languages: LanguageRegistry,
     private readonly running: RunningExecutions,
     private readonly versions: LanguageVersions,
+    private readonly callbacks: CallbackQueue,
     @Inject(WORKER_ID) private readonly workerId: string,
   ) {}
 
@@ -50,10 +52,13 @@ export class ExecutionService {
         jobId,
         language,
         files: toExecutionFiles(row.files as unknown as SourceFile[]),
-        stdin: Buffer.from(row.stdin, 'utf8'),
+        stdin: decode(row.stdin, row.encoding),
         args: row.args as string[],
         compileOptions: row.compileOptions as string[],
         limits: row.limits as unknown as JobLimits,
+        expectedOutput: row.expectedOutput === null ? undefined : decode(row.expectedOutput, row.encoding),
+        tests: row.tests ? toExecutionTests(row.tests as unknown as TestCase[]) : undefined,
+        comparison: (row.comparison as unknown as Comparison | null) ?? undefined,
         labels: { [WORKER_LABEL]: this.workerId },
         signal,
       });
@@ -63,21 +68,24 @@ export class ExecutionService {
       }
       const written = await this.jobs.complete(jobId, attempt, result, this.versions.of(language.id));
       if (!written) return 'superseded';
-      await this.publish(jobId);
+      await this.announce(jobId, row.callbackUrl);
       return 'completed';
     } catch (error) {
       if (error instanceof RequeueError) throw error;
       const message = (error as Error).message;
       this.logger.warn(`job ${jobId} attempt ${attempt} failed: ${message}`);
-      if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`))) await this.publish(jobId);
+      if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`)))
+        await this.announce(jobId, row.callbackUrl);
       throw error;
     } finally {
       this.running.finish(jobId);
     }
   }
 
-  private async publish(jobId: string): Promise<void> {
-    // The row is the truth; a lost event only delays a waiting request until its fallback.
+  /** Wakes waiting requests and schedules the webhook. The row is the truth: neither may fail the job. */
+  private async announce(jobId: string, callbackUrl: string | null): Promise<void> {
     await this.events.publishFinished(jobId).catch((error: Error) => this.logger.warn(`publish ${jobId}: ${error.message}`));
+    if (callbackUrl)
+      await this.callbacks.enqueue(jobId).catch((error: Error) => this.logger.warn(`webhook of ${jobId} not scheduled: ${error.message}`));
   }
 }

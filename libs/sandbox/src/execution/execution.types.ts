@@ -1,4 +1,4 @@
-import type { ExecutionResult, JobLimits } from '#contracts';
+import type { Comparison, ExecutionResult, JobLimits } from '#contracts';
 import type { LanguageDefinition } from '../languages/language.types';
 
 export interface ExecutionFile {
@@ -19,6 +19,18 @@ export interface ExecutionRequest {
   limits: JobLimits;
   labels?: Record<string, string>;
   signal?: AbortSignal;
+  /** With a plain run: stdout is compared with it (outcome wrong_answer when it differs). */
+  expectedOutput?: Buffer;
+  /** Test cases: one compile, then one fresh sandbox per case. */
+  tests?: ExecutionTestCase[];
+  comparison?: Comparison;
+}
+
+export interface ExecutionTestCase {
+  stdin: Buffer;
+  expectedOutput: Buffer;
+  args?: string[];
+  timeoutMs?: number;
 }
 
 export interface ExecutionSettings {
@@ -27,6 +39,8 @@ export interface ExecutionSettings {
   compile: { timeoutMs: number; memoryMb: number };
   /** Time allowed on top of the job's timeout for container start-up before the outside kill. */
   startGraceMs: number;
+  /** Test cases of one job run at most this many at once. */
+  testParallelism: number;
 }
 
 export type ExecutionOutcome = (ExecutionResult & { cancelled?: false }) | { cancelled: true };

@@ -5,7 +5,8 @@ import { packArchive, unpackArchive, type ArchiveFile } from '../docker/job-arch
 import { LanguageRegistry } from '../languages/language-registry';
 import type { LanguageDefinition } from '../languages/language.types';
 import { SandboxError, type ExecutionRequest, type ExecutionSettings } from './execution.types';
-import { interpretRun, SandboxService } from './sandbox.service';
+import { SandboxService } from './sandbox.service';
+import { interpretRun } from './stage-result';
 
 const MiB = 1024 * 1024;
 const NONCE = 'feedfacefeedfacefeedfacefeedface';
@@ -15,6 +16,7 @@ const SETTINGS: ExecutionSettings = {
   runtime: 'runc',
   compile: { timeoutMs: 10_000, memoryMb: 512 },
   startGraceMs: 2000,
+  testParallelism: 2,
 };
 
 const registry = new LanguageRegistry();
@@ -103,7 +105,7 @@ function request(language: LanguageDefinition, files: Record<string, string>, ov
 
 describe('interpretRun', () => {
   const interpret = (result: Partial<ContainerRunResult>, limits: Partial<JobLimits> = {}) =>
-    interpretRun(containerResult(result), NONCE, { limits: { ...LIMITS, ...limits } });
+    interpretRun(containerResult(result), NONCE, { ...LIMITS, ...limits });
 
   it('reports ok with the usage from the trailer and stderr without it', () => {
     const { outcome, run, message } = interpret({
@@ -115,6 +117,7 @@ describe('interpretRun', () => {
     expect(run).toEqual({
       stdout: 'hello\n',
       stderr: 'note',
+      encoding: 'utf8',
       exitCode: 0,
       signal: null,
       wallMs: 5,

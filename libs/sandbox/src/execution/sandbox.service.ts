@@ -1,39 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { ExecutionResult, Outcome, StageResult } from '#contracts';
+import type { JobLimits, StageResult } from '#contracts';
 import { buildContainerSpec, JOB_LABEL, tmpfsSizes, type SandboxProfile } from '../docker/container-spec';
-import type { ContainerRunner, ContainerRunResult } from '../docker/container-runner';
+import type { ContainerRunner } from '../docker/container-runner';
 import { packArchive, unpackArchive, type ArchiveFile } from '../docker/job-archive';
+import { judge } from '../judging/judge';
+import { outputMatches } from '../judging/output-comparator';
 import { expandArgv } from '../languages/language-registry';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings } from './execution.types';
 import { SandboxError } from './execution.types';
-import { parseCompileStatus, signalOf, splitRunTrailer, type StageUsage } from './stage-report';
+import { parseCompileStatus } from './stage-report';
+import { interpretRun, toStageResult, type InterpretedRun } from './stage-result';
 
 const MiB = 1024 * 1024;
 const TRAILER_ROOM = 512;
-const RUNNER_FAILURE = 125;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
+const stage = toStageResult;
 
-function stage(
-  stdout: Buffer,
-  stderr: Buffer,
-  usage: StageUsage | null,
-  fallbackCode: number | null,
-  wallMs: number,
-  truncated: boolean,
-): StageResult {
-  const exitCode = usage?.exitCode ?? fallbackCode;
-  return {
-    stdout: stdout.toString('utf8'),
-    stderr: stderr.toString('utf8'),
-    exitCode,
-    signal: signalOf(exitCode),
-    wallMs: usage?.wallMs ?? Math.round(wallMs * 10) / 10,
-    cpuMs: usage?.cpuMs ?? null,
-    memoryBytes: usage?.memoryBytes ?? null,
-    truncated,
-  };
+/** One run of the program: its input, arguments and limits. */
+export interface RunInput {
+  stdin: Buffer;
+  args: string[];
+  limits: JobLimits;
 }
 
 /**
@@ -62,10 +51,20 @@ export class SandboxService {
       if (compiled.failure) return { outcome: 'compile_error', compile, run: null, message: compiled.failure };
       work = compiled.artifacts;
     }
-    const argv = [...expandArgv(language.run, entry, names, language.sourceExtensions), ...request.args];
-    const ran = await this.runStage(request, argv, work);
+    const argv = expandArgv(language.run, entry, names, language.sourceExtensions);
+    // One compile, then each test case in its own fresh container.
+    const run = (input: RunInput) => this.runStage(request, [...argv, ...input.args], work, input);
+    if (request.tests?.length) {
+      const judged = await judge(request, run, this.settings.testParallelism);
+      return 'cancelled' in judged ? judged : { ...judged, compile };
+    }
+    const ran = await run({ stdin: request.stdin, args: request.args, limits: request.limits });
     if ('cancelled' in ran) return { cancelled: true };
-    return { ...ran, compile };
+    const { stdoutBytes, ...result } = ran;
+    if (request.expectedOutput && result.outcome === 'ok' && !outputMatches(stdoutBytes, request.expectedOutput, request.comparison)) {
+      return { ...result, outcome: 'wrong_answer', message: 'the output differs from the expected output', compile };
+    }
+    return { ...result, compile };
   }
 
   private image(request: ExecutionRequest): string {
@@ -145,12 +144,13 @@ export class SandboxService {
     request: ExecutionRequest,
     argv: string[],
     work: ArchiveFile[],
-  ): Promise<Omit<ExecutionResult, 'compile'> | { cancelled: true }> {
-    const { limits } = request;
+    input: RunInput,
+  ): Promise<InterpretedRun | { cancelled: true }> {
+    const { limits } = input;
     const nonce = randomBytes(16).toString('hex');
-    const input = await packArchive([
+    const archive = await packArchive([
       ...work,
-      { path: 'tmp/runq/stdin', data: request.stdin },
+      { path: 'tmp/runq/stdin', data: input.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);
     const profile: SandboxProfile = {
@@ -167,51 +167,13 @@ export class SandboxService {
         profile,
         labels: this.labels(request, 'run'),
       }),
-      input,
+      input: archive,
       deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
       stdoutCap: limits.outputBytes,
       stderrCap: limits.outputBytes + TRAILER_ROOM,
       signal: request.signal,
     });
     if (result.killedFor === 'cancel') return { cancelled: true };
-    return interpretRun(result, nonce, request);
+    return interpretRun(result, nonce, limits);
   }
-}
-
-/** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
-export function interpretRun(
-  result: ContainerRunResult,
-  nonce: string,
-  request: Pick<ExecutionRequest, 'limits'>,
-): Omit<ExecutionResult, 'compile'> {
-  const { limits } = request;
-  const split = splitRunTrailer(result.stderr, nonce);
-  let stderr = split.stderr;
-  const stderrOver = stderr.length > limits.outputBytes;
-  if (stderrOver) stderr = stderr.subarray(0, limits.outputBytes);
-  const outputExceeded = result.killedFor === 'output' || result.stdoutOverflow || stderrOver;
-  if (!split.usage && result.statusCode === RUNNER_FAILURE && !result.killedFor && !result.oomKilled) {
-    throw new SandboxError(`run stage runner failed: ${stderr.toString().slice(0, 500)}`);
-  }
-  const run = stage(result.stdout, stderr, split.usage, result.statusCode, result.wallMs, outputExceeded);
-
-  let outcome: Outcome;
-  let message: string | null = null;
-  const timedOut = result.killedFor === 'timeout' || (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs);
-  if (result.oomKilled) {
-    outcome = 'memory_limit';
-    message = `memory limit of ${limits.memoryMb} MB exceeded`;
-  } else if (outputExceeded) {
-    outcome = 'output_limit';
-    message = `output limit of ${limits.outputBytes} bytes per stream exceeded`;
-  } else if (timedOut) {
-    outcome = 'timeout';
-    message = `time limit of ${limits.timeoutMs} ms exceeded`;
-  } else if (run.exitCode !== 0) {
-    outcome = 'runtime_error';
-    message = run.signal ? `killed by ${run.signal}` : `exited with code ${run.exitCode}`;
-  } else {
-    outcome = 'ok';
-  }
-  return { outcome, run, message };
 }

@@ -1,4 +1,4 @@
-import { LANGUAGES } from './catalog';
+import { LANGUAGES } from './catalog/index';
 import { expandArgv, LanguageRegistry, parseVersion } from './language-registry';
 import type { LanguageDefinition } from './language.types';
 

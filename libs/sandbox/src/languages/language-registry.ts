@@ -1,5 +1,5 @@
 import type { JobLimits } from '#contracts';
-import { LANGUAGES } from './catalog';
+import { LANGUAGES } from './catalog/index';
 import type { LanguageDefinition } from './language.types';
 
 /** Looks languages up by id or alias, case-insensitively. */

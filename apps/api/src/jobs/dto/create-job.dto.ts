@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { FileEncoding } from '#contracts';
+import { COMPARISON_MODES, type ComparisonMode, type FileEncoding } from '#contracts';
 
 export const MAX_FILES = 64;
 export const MAX_ARGS = 128;
@@ -40,6 +40,42 @@ export class LimitsDto {
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.05) cpus?: number;
   @IsOptional() @IsInt() @Min(4) processes?: number;
   @IsOptional() @IsInt() @Min(1) outputBytes?: number;
+}
+
+export class TestCaseDto {
+  @IsOptional()
+  @IsString()
+  stdin?: string;
+
+  @IsString()
+  expectedOutput!: string;
+
+  /** How this case's stdin and expectedOutput are written (default: the job's encoding). */
+  @IsOptional()
+  @IsIn(['utf8', 'base64'])
+  encoding?: FileEncoding;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ARGS)
+  @IsString({ each: true })
+  @MaxLength(4096, { each: true })
+  args?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  timeoutMs?: number;
+}
+
+export class ComparisonDto {
+  @IsIn(COMPARISON_MODES)
+  mode!: ComparisonMode;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  epsilon?: number;
 }
 
 export class CreateJobDto {
@@ -96,4 +132,35 @@ export class CreateJobDto {
   @ValidateNested()
   @Type(() => LimitsDto)
   limits?: LimitsDto;
+
+  /** How stdin and expectedOutput (and test cases without their own) are written. */
+  @IsOptional()
+  @IsIn(['utf8', 'base64'])
+  encoding?: FileEncoding;
+
+  /** Compared with stdout: a mismatch makes the outcome wrong_answer. */
+  @IsOptional()
+  @IsString()
+  expectedOutput?: string;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ComparisonDto)
+  comparison?: ComparisonDto;
+
+  /** One compile, then each case in its own sandbox (at most RUNQ_MAX_TESTS). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => TestCaseDto)
+  tests?: TestCaseDto[];
+
+  /** Receives the finished job as a signed POST. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  callbackUrl?: string;
 }

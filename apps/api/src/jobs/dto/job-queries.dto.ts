@@ -1,19 +1,30 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { JOB_STATUSES, type JobStatus } from '#contracts';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
-export class ListJobsQuery {
+/** `?base64=true`: every output in the answer is base64 (binary output always is, flagged by `encoding`). */
+export class OutputQuery {
+  @IsOptional() @Transform(toBool) @IsBoolean() base64?: boolean;
+}
+
+export class ListJobsQuery extends OutputQuery {
   @IsOptional() @IsIn(JOB_STATUSES) status?: JobStatus;
   @IsOptional() @IsString() @MaxLength(64) language?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) limit?: number;
   @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  /** Comma-separated job ids: those jobs, in this order (other filters do not apply). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100 * 37)
+  @Matches(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, { message: 'ids must be comma-separated job ids' })
+  ids?: string;
 }
 
-export class WaitQuery {
+export class WaitQuery extends OutputQuery {
   @IsOptional() @Transform(toBool) @IsBoolean() wait?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) waitMs?: number;
 }

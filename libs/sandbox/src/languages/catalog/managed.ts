@@ -56,7 +56,8 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.kt'],
     compile: ['kotlinc', '-nowarn', '-include-runtime', '-d', 'main.jar', '{sources}'],
     run: [...JVM_RUN, '-jar', 'main.jar'],
-    version: ['kotlinc', '-version'],
+    // kotlinc calls itself 1.3-SNAPSHOT; the Debian package knows the release.
+    version: ['dpkg-query', '-W', '-f=${Version}', 'kotlin'],
     env: ['HOME=/tmp', 'JAVA_OPTS=-XX:+UseSerialGC -Xss4m -Xshare:auto'],
     limits: JVM_LIMITS,
     compileLimits: { timeoutMs: 120_000, memoryMb: 1024, processes: 256 },

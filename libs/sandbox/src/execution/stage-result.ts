@@ -1,0 +1,86 @@
+import { isUtf8 } from 'node:buffer';
+import type { ExecutionResult, Outcome, StageResult } from '#contracts';
+import type { ContainerRunResult } from '../docker/container-runner';
+import { SandboxError } from './execution.types';
+import { signalOf, splitRunTrailer, type StageUsage } from './stage-report';
+
+const RUNNER_FAILURE = 125;
+
+/** A cut at the byte cap may split a UTF-8 sequence; that alone must not make output binary. */
+function withoutCutSequence(buf: Buffer, truncated: boolean): Buffer {
+  if (!truncated) return buf;
+  for (let back = 1; back <= 3 && back <= buf.length; back++) {
+    const byte = buf[buf.length - back];
+    if ((byte & 0xc0) !== 0x80) return (byte & 0x80) === 0 ? buf : buf.subarray(0, buf.length - back);
+  }
+  return buf;
+}
+
+/** A stage's output and usage; text stays text, anything else travels as base64 with a flag. */
+export function toStageResult(
+  stdout: Buffer,
+  stderr: Buffer,
+  usage: StageUsage | null,
+  fallbackCode: number | null,
+  wallMs: number,
+  truncated: boolean,
+): StageResult {
+  const out = withoutCutSequence(stdout, truncated);
+  const err = withoutCutSequence(stderr, truncated);
+  const text = isUtf8(out) && isUtf8(err);
+  const exitCode = usage?.exitCode ?? fallbackCode;
+  return {
+    stdout: text ? out.toString('utf8') : stdout.toString('base64'),
+    stderr: text ? err.toString('utf8') : stderr.toString('base64'),
+    encoding: text ? 'utf8' : 'base64',
+    exitCode,
+    signal: signalOf(exitCode),
+    wallMs: usage?.wallMs ?? Math.round(wallMs * 10) / 10,
+    cpuMs: usage?.cpuMs ?? null,
+    memoryBytes: usage?.memoryBytes ?? null,
+    truncated,
+  };
+}
+
+export interface InterpretedRun extends Omit<ExecutionResult, 'compile'> {
+  run: StageResult;
+  /** The program's stdout as bytes, for comparison with an expected output. */
+  stdoutBytes: Buffer;
+}
+
+/** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
+export function interpretRun(
+  result: ContainerRunResult,
+  nonce: string,
+  limits: { timeoutMs: number; memoryMb: number; outputBytes: number },
+): InterpretedRun {
+  const split = splitRunTrailer(result.stderr, nonce);
+  let stderr = split.stderr;
+  const stderrOver = stderr.length > limits.outputBytes;
+  if (stderrOver) stderr = stderr.subarray(0, limits.outputBytes);
+  const outputExceeded = result.killedFor === 'output' || result.stdoutOverflow || stderrOver;
+  if (!split.usage && result.statusCode === RUNNER_FAILURE && !result.killedFor && !result.oomKilled) {
+    throw new SandboxError(`run stage runner failed: ${stderr.toString().slice(0, 500)}`);
+  }
+  const run = toStageResult(result.stdout, stderr, split.usage, result.statusCode, result.wallMs, outputExceeded);
+
+  let outcome: Outcome;
+  let message: string | null = null;
+  const timedOut = result.killedFor === 'timeout' || (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs);
+  if (result.oomKilled) {
+    outcome = 'memory_limit';
+    message = `memory limit of ${limits.memoryMb} MB exceeded`;
+  } else if (outputExceeded) {
+    outcome = 'output_limit';
+    message = `output limit of ${limits.outputBytes} bytes per stream exceeded`;
+  } else if (timedOut) {
+    outcome = 'timeout';
+    message = `time limit of ${limits.timeoutMs} ms exceeded`;
+  } else if (run.exitCode !== 0) {
+    outcome = 'runtime_error';
+    message = run.signal ? `killed by ${run.signal}` : `exited with code ${run.exitCode}`;
+  } else {
+    outcome = 'ok';
+  }
+  return { outcome, run, message, stdoutBytes: result.stdout };
+}

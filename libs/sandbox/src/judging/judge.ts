@@ -1,0 +1,67 @@
+import type { ExecutionResult, JudgeSummary, Outcome, TestCaseResult } from '#contracts';
+import type { ExecutionRequest } from '../execution/execution.types';
+import type { InterpretedRun } from '../execution/stage-result';
+import type { RunInput } from '../execution/sandbox.service';
+import { outputMatches } from './output-comparator';
+
+type Run = (input: RunInput) => Promise<InterpretedRun | { cancelled: true }>;
+
+/** Runs `worker` over `items` with at most `limit` in flight, keeping order of results. */
+async function eachLimited<T>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      await worker(items[index], index);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+export function summarize(results: readonly TestCaseResult[]): JudgeSummary {
+  const failed = results.find((r) => r.outcome !== 'ok');
+  const walls = results.map((r) => r.wallMs).filter((v): v is number => v !== null);
+  const memories = results.map((r) => r.memoryBytes).filter((v): v is number => v !== null);
+  return {
+    passed: results.filter((r) => r.outcome === 'ok').length,
+    total: results.length,
+    firstFailure: failed ? failed.index : null,
+    maxWallMs: walls.length ? Math.max(...walls) : null,
+    maxMemoryBytes: memories.length ? Math.max(...memories) : null,
+  };
+}
+
+/**
+ * Runs every test case of a job against the already compiled program, each in a fresh
+ * sandbox with the job's limits (a case may lower or raise its own timeout within them),
+ * and compares stdout with the expected output. The job's outcome is `ok` when all pass,
+ * else the outcome of the first failing case.
+ */
+export async function judge(
+  request: ExecutionRequest,
+  run: Run,
+  parallelism: number,
+): Promise<Omit<ExecutionResult, 'compile'> | { cancelled: true }> {
+  const tests = request.tests ?? [];
+  const results: TestCaseResult[] = new Array(tests.length);
+  let cancelled = false;
+  await eachLimited(tests, parallelism, async (test, index) => {
+    if (cancelled) return;
+    const limits = { ...request.limits, timeoutMs: test.timeoutMs ?? request.limits.timeoutMs };
+    const ran = await run({ stdin: test.stdin, args: test.args ?? request.args, limits });
+    if ('cancelled' in ran) {
+      cancelled = true;
+      return;
+    }
+    let outcome: Outcome = ran.outcome;
+    if (outcome === 'ok' && !outputMatches(ran.stdoutBytes, test.expectedOutput, request.comparison)) outcome = 'wrong_answer';
+    results[index] = { index, outcome, ...ran.run };
+  });
+  if (cancelled) return { cancelled: true };
+  const summary = summarize(results);
+  const outcome: Outcome = summary.firstFailure === null ? 'ok' : results[summary.firstFailure].outcome;
+  const message =
+    `${summary.passed}/${summary.total} test cases passed` +
+    (summary.firstFailure === null ? '' : `; first failure: case ${summary.firstFailure} (${outcome})`);
+  return { outcome, run: null, tests: results, summary, message };
+}

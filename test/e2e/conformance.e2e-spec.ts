@@ -1,0 +1,357 @@
+/**
+ * Conformance: the same programs (hello, stdin, args, exit code, runtime error, compile
+ * error, two files) in every language of the catalog, through POST /execute on a real
+ * API + worker + Docker. Programs live in ./conformance/programs.ts.
+ *
+ * Jobs go through one client-side limiter (CONCURRENCY in flight). Each language's
+ * beforeAll starts its own cases and those of the next language, then waits for its own,
+ * so the worker never idles between languages while each hook only waits for its cases.
+ * At the end, each language's hello world runs 3 times in a row, alone, and a markdown
+ * table of the medians is printed (for the README).
+ */
+import type { LanguageDefinition } from '../../libs/sandbox/src/languages/language.types';
+import {
+  ARGS,
+  ARGS_STDOUT,
+  conformanceLanguages,
+  isNotApplicable,
+  PROGRAMS,
+  SUM_STDIN,
+  SUM_STDOUT,
+  TWO_FILES_STDOUT,
+  type CaseName,
+  type LanguagePrograms,
+} from './conformance/programs';
+import { Stack } from './support/stack';
+
+const CONCURRENCY = 4;
+/** Below Stack.request's 60 s abort; a job still running after it is polled instead. */
+const WAIT_MS = 50_000;
+/** Server defaults the catalog may override (RUNQ_COMPILE_TIMEOUT_MS, RUNQ_DEFAULT_TIMEOUT_MS). */
+const DEFAULT_COMPILE_TIMEOUT_MS = 10_000;
+const DEFAULT_RUN_TIMEOUT_MS = 5_000;
+const TIMING_RUNS = 3;
+const VERSION = /^\d+\.\d+/;
+
+jest.setTimeout(120_000);
+
+let stack: Stack;
+const suiteStarted = Date.now();
+
+beforeAll(async () => {
+  stack = await Stack.start('conformance');
+});
+afterAll(async () => {
+  await stack?.stop();
+  console.log(`conformance suite: ${((Date.now() - suiteStarted) / 1000).toFixed(1)} s wall time`);
+});
+
+// ------------------------------------------------------------------ plumbing
+
+interface Stage {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  signal: string | null;
+  wallMs: number | null;
+}
+
+interface Job {
+  id: string;
+  status: string;
+  outcome: string | null;
+  language: string;
+  version: string | null;
+  compile: Stage | null;
+  run: Stage | null;
+  message: string | null;
+  totalMs: number | null;
+}
+
+interface Executed {
+  httpStatus: number;
+  job: Job;
+  clientMs: number;
+}
+
+/** FIFO limiter: at most `size` functions running at once. */
+class Limiter {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+const limiter = new Limiter(CONCURRENCY);
+
+/** The longest a single job of this language may legitimately take, queueing aside. */
+function jobBudgetMs(language: LanguageDefinition, programs: LanguagePrograms | undefined): number {
+  const compile = language.compile ? (language.compileLimits?.timeoutMs ?? DEFAULT_COMPILE_TIMEOUT_MS) : 0;
+  const run = programs?.limits?.timeoutMs ?? language.limits?.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  return compile + run + 15_000; // container start-up, archive transfer, result write
+}
+
+/** POST /execute (bounded wait), then poll the job if it is still running. */
+async function execute(body: object, budgetMs: number): Promise<Executed> {
+  const started = performance.now();
+  const res = await stack.request<Job>('POST', `/execute?waitMs=${WAIT_MS}`, { body });
+  let job = res.body;
+  if (res.status === 202) {
+    job = await stack.waitFor(job.id, (j: Job) => ['completed', 'failed', 'cancelled'].includes(j.status), budgetMs);
+  } else if (res.status !== 200) {
+    throw new Error(`POST /execute answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return { httpStatus: res.status, job, clientMs: performance.now() - started };
+}
+
+// ------------------------------------------------------------------ cases
+
+interface CaseSpec {
+  name: CaseName;
+  body: Record<string, unknown>;
+  check: (job: Job) => void;
+}
+
+type Skipped = { name: CaseName; skip: string };
+
+function expectOk(job: Job, stdout: string): void {
+  expect(job.outcome).toBe('ok');
+  expect(job.run).toMatchObject({ stdout, exitCode: 0, signal: null });
+}
+
+/** The cases of one language, in a fixed order; non-applicable ones come back as Skipped. */
+function casesFor(language: LanguageDefinition, programs: LanguagePrograms): (CaseSpec | Skipped)[] {
+  const base = { language: language.id, ...(programs.limits ? { limits: programs.limits } : {}) };
+  const compiled = Boolean(language.compile);
+  const cases: (CaseSpec | Skipped)[] = [
+    { name: 'hello', body: { ...base, code: programs.hello }, check: (job) => expectOk(job, 'hello\n') },
+  ];
+
+  cases.push(
+    isNotApplicable(programs.sum)
+      ? { name: 'sum', skip: programs.sum.notApplicable }
+      : { name: 'sum', body: { ...base, code: programs.sum, stdin: SUM_STDIN }, check: (job) => expectOk(job, SUM_STDOUT) },
+  );
+  cases.push(
+    isNotApplicable(programs.args)
+      ? { name: 'args', skip: programs.args.notApplicable }
+      : { name: 'args', body: { ...base, code: programs.args, args: ARGS }, check: (job) => expectOk(job, ARGS_STDOUT) },
+  );
+
+  cases.push({
+    name: 'exit3',
+    body: { ...base, code: programs.exit3 },
+    check: (job) => {
+      expect(job.outcome).toBe('runtime_error');
+      expect(job.run).toMatchObject({ exitCode: 3, signal: null });
+    },
+  });
+
+  cases.push({
+    name: 'runtimeError',
+    body: { ...base, code: programs.runtimeError.code },
+    check: (job) => {
+      expect(job.outcome).toBe('runtime_error');
+      const run = job.run!;
+      expect(run.exitCode !== 0 || run.signal !== null).toBe(true);
+      expect(run.exitCode).not.toBeNull();
+      expect(run.stderr.trim()).not.toBe('');
+      expect(run.stderr).toMatch(programs.runtimeError.expect);
+    },
+  });
+
+  if (compiled && programs.compileError) {
+    const { code, expect: pattern } = programs.compileError;
+    cases.push({
+      name: 'compileError',
+      body: { ...base, code },
+      check: (job) => {
+        expect(job.outcome).toBe('compile_error');
+        expect(job.run).toBeNull();
+        expect(job.compile).not.toBeNull();
+        expect(job.compile!.exitCode).not.toBe(0);
+        const output = job.compile!.stdout + job.compile!.stderr;
+        expect(output.trim()).not.toBe('');
+        expect(output).toMatch(pattern);
+      },
+    });
+  }
+
+  cases.push({
+    name: 'twoFiles',
+    body: { ...base, files: programs.twoFiles },
+    check: (job) => expectOk(job, TWO_FILES_STDOUT),
+  });
+  return cases;
+}
+
+type Outcome = { executed: Executed } | { error: Error };
+
+const started = new Map<string, Promise<Map<CaseName, Outcome>>>();
+
+/** Starts every case of a language through the limiter (once); never rejects. */
+function startLanguage(language: LanguageDefinition): Promise<Map<CaseName, Outcome>> {
+  let pending = started.get(language.id);
+  if (pending) return pending;
+  const programs = PROGRAMS[language.id];
+  const specs = programs ? casesFor(language, programs).filter((c): c is CaseSpec => !('skip' in c)) : [];
+  const budget = jobBudgetMs(language, programs);
+  pending = Promise.all(
+    specs.map(async (spec): Promise<[CaseName, Outcome]> => {
+      try {
+        return [spec.name, { executed: await limiter.run(() => execute(spec.body, budget)) }];
+      } catch (error) {
+        return [spec.name, { error: error as Error }];
+      }
+    }),
+  ).then((entries) => new Map(entries));
+  started.set(language.id, pending);
+  return pending;
+}
+
+/** A readable dump of a job for failure messages. */
+function describeJob(job: Job): string {
+  const stage = (s: Stage | null) =>
+    s
+      ? `exit=${s.exitCode} signal=${s.signal}\n  stdout=${JSON.stringify(s.stdout)}\n  stderr=${JSON.stringify(s.stderr.slice(0, 2000))}`
+      : 'null';
+  return [
+    `job ${job.id}: status=${job.status} outcome=${job.outcome} version=${job.version} message=${job.message}`,
+    ` compile: ${stage(job.compile)}`,
+    ` run: ${stage(job.run)}`,
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------ the suite
+
+const languages = conformanceLanguages();
+
+describe('every language of the catalog has conformance programs', () => {
+  it.each(languages.map(({ language, programs }) => [language.id, language, programs] as const))('%s', (_id, language, programs) => {
+    expect(programs).toBeDefined();
+    // compileError is exactly for languages with a compile stage.
+    expect(programs!.compileError !== undefined).toBe(Boolean(language.compile));
+    expect(programs!.twoFiles.length).toBeGreaterThanOrEqual(2);
+    expect(programs!.twoFiles[0].name.endsWith(language.fileName.slice(language.fileName.lastIndexOf('.')))).toBe(true);
+  });
+
+  it('has no programs for languages that are not in the catalog', () => {
+    const ids = new Set(languages.map(({ language }) => language.id));
+    expect(Object.keys(PROGRAMS).filter((id) => !ids.has(id))).toEqual([]);
+  });
+});
+
+describe.each(languages.map(({ language, programs }, index) => [language.id, language, programs, index] as const))(
+  '%s',
+  (id, language, programs, index) => {
+    let results = new Map<CaseName, Outcome>();
+    const hookTimeout = 2 * jobBudgetMs(language, programs) + 60_000;
+
+    beforeAll(async () => {
+      if (!programs) return;
+      const own = startLanguage(language);
+      const next = languages[index + 1];
+      if (next?.programs) void startLanguage(next.language); // keep the worker busy meanwhile
+      results = await own;
+    }, hookTimeout);
+
+    if (!programs) {
+      it('has conformance programs', () => {
+        throw new Error(`no conformance programs for "${id}": add them to test/e2e/conformance/programs.ts`);
+      });
+      return;
+    }
+
+    for (const spec of casesFor(language, programs)) {
+      if ('skip' in spec) {
+        it.skip(`${spec.name} (not applicable: ${spec.skip})`, () => undefined);
+        continue;
+      }
+      it(spec.name, () => {
+        const result = results.get(spec.name);
+        if (!result) throw new Error(`${id} ${spec.name}: no result`);
+        if ('error' in result) throw result.error;
+        const { job } = result.executed;
+        try {
+          expect(job.status).toBe('completed');
+          expect(job.language).toBe(id);
+          expect(job.version).toMatch(VERSION);
+          if (language.compile) expect(job.compile).not.toBeNull();
+          else expect(job.compile).toBeNull();
+          if (job.compile && spec.name !== 'compileError') expect(job.compile.exitCode).toBe(0);
+          spec.check(job);
+        } catch (error) {
+          (error as Error).message += `\n\n${describeJob(job)}`;
+          throw error;
+        }
+      });
+    }
+  },
+);
+
+describe('hello world timings', () => {
+  interface Timing {
+    id: string;
+    name: string;
+    version: string;
+    clientMs: number[];
+    totalMs: number[];
+    failure?: string;
+  }
+  const timings: Timing[] = [];
+  const median = (values: number[]) => {
+    if (!values.length) return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+
+  afterAll(() => {
+    const rows = timings.map((t) => {
+      const client = t.failure ? 'failed' : String(Math.round(median(t.clientMs)));
+      const total = t.failure ? 'failed' : String(Math.round(median(t.totalMs)));
+      return `| ${t.name} (\`${t.id}\`) | ${t.version} | ${client} | ${total} |`;
+    });
+    console.log(
+      [
+        `Hello world, median of ${TIMING_RUNS} sequential runs (one job at a time):`,
+        '',
+        '| Language | Version | Client round trip p50 (ms) | Job totalMs p50 (ms) |',
+        '| --- | --- | ---: | ---: |',
+        ...rows,
+      ].join('\n'),
+    );
+  });
+
+  it.each(languages.filter(({ programs }) => programs).map(({ language, programs }) => [language.id, language, programs!] as const))(
+    '%s',
+    async (id, language, programs) => {
+      const timing: Timing = { id, name: language.name, version: '?', clientMs: [], totalMs: [] };
+      timings.push(timing);
+      const body = { language: id, code: programs.hello, ...(programs.limits ? { limits: programs.limits } : {}) };
+      for (let i = 0; i < TIMING_RUNS; i++) {
+        const { job, clientMs } = await execute(body, jobBudgetMs(language, programs));
+        if (job.outcome !== 'ok' || job.run?.stdout !== 'hello\n') {
+          timing.failure = describeJob(job);
+          throw new Error(`${id} hello world failed:\n${timing.failure}`);
+        }
+        timing.version = job.version ?? '?';
+        timing.clientMs.push(clientMs);
+        timing.totalMs.push(job.totalMs ?? NaN);
+      }
+    },
+    // TIMING_RUNS sequential jobs, each within its budget.
+    TIMING_RUNS * Math.max(...languages.map(({ language, programs }) => jobBudgetMs(language, programs))),
+  );
+});
