@@ -341,14 +341,21 @@ describe('hello world timings', () => {
       timings.push(timing);
       const body = { language: id, code: programs.hello, ...(programs.limits ? { limits: programs.limits } : {}) };
       for (let i = 0; i < TIMING_RUNS; i++) {
-        const { job, clientMs } = await execute(body, jobBudgetMs(language, programs));
-        if (job.outcome !== 'ok' || job.run?.stdout !== 'hello\n') {
+        let executed: Executed;
+        try {
+          executed = await execute(body, jobBudgetMs(language, programs));
+        } catch (error) {
+          timing.failure = (error as Error).message;
+          throw error;
+        }
+        const { job, clientMs } = executed;
+        if (job.outcome !== 'ok' || job.run?.stdout !== 'hello\n' || job.totalMs === null) {
           timing.failure = describeJob(job);
           throw new Error(`${id} hello world failed:\n${timing.failure}`);
         }
         timing.version = job.version ?? '?';
         timing.clientMs.push(clientMs);
-        timing.totalMs.push(job.totalMs ?? NaN);
+        timing.totalMs.push(job.totalMs);
       }
     },
     // TIMING_RUNS sequential jobs, each within its budget.

@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
 import { LanguagesModule } from './languages/languages.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { LanguagesModule } from './languages/languages.module';
     }),
     LanguagesModule,
     JobsModule,
+    WebhooksModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -100,3 +100,17 @@ describe('loadConfig', () => {
     expect(configError({ RUNQ_DEFAULT_WAIT_MS: '70000' }).message).toContain('RUNQ_DEFAULT_WAIT_MS');
   });
 });
+
+describe('webhook allowed networks', () => {
+  const base = { DATABASE_URL: 'postgresql://x', REDIS_URL: 'redis://x' };
+  it('accepts addresses and CIDRs, and names a bad entry', () => {
+    expect(loadConfig({ ...base, RUNQ_WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8, 127.0.0.1,fd00::/8' }).webhooks.allowedNetworks).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ ...base, RUNQ_WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8,intranet' })).toThrow(
+      /RUNQ_WEBHOOK_ALLOWED_NETWORKS entry "intranet"/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { cpus, totalmem } from 'node:os';
+import ipaddr from 'ipaddr.js';
 import { EnvironmentVariables } from './environment.dto';
 import type { JobLimits } from '#contracts';
 
@@ -75,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       throw new ConfigError(`Invalid configuration: ${def} (${defaults[key]}) is above ${max} (${maxima[key]})`);
     }
   }
+  for (const cidr of vars.RUNQ_WEBHOOK_ALLOWED_NETWORKS.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)) {
+    if (!isCidr(cidr))
+      throw new ConfigError(`Invalid configuration: RUNQ_WEBHOOK_ALLOWED_NETWORKS entry "${cidr}" is not an address or CIDR`);
+  }
   if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {
     throw new ConfigError('Invalid configuration: RUNQ_DEFAULT_WAIT_MS is above RUNQ_MAX_WAIT_MS');
   }
@@ -108,4 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     },
     logLevel: vars.RUNQ_LOG_LEVEL,
   };
+}
+
+function isCidr(text: string): boolean {
+  try {
+    if (text.includes('/')) ipaddr.parseCIDR(text);
+    else ipaddr.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

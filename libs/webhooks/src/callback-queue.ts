@@ -19,6 +19,14 @@ export class CallbackQueue {
 
   async enqueue(jobId: string): Promise<void> {
     await this.jobs.recordCallback(jobId, { status: 'pending', attempts: 0, lastError: null, lastStatus: null, deliveredAt: null });
+    await this.add(jobId).catch(async (error: Error) => {
+      const lastError = `not scheduled: ${error.message}`;
+      await this.jobs.recordCallback(jobId, { status: 'failed', attempts: 0, lastError, lastStatus: null, deliveredAt: null });
+      throw error;
+    });
+  }
+
+  private async add(jobId: string): Promise<void> {
     await this.queue.add(
       DELIVER_CALLBACK_JOB_NAME,
       { jobId },

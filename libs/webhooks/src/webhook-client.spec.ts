@@ -33,7 +33,8 @@ beforeEach(() => {
   handler = (_req, res) => res.writeHead(204).end();
 });
 
-const client = (allowedNetworks = LOOPBACK, timeoutMs = 2000) => new WebhookClient({ webhooks: { attempts: 1, timeoutMs, allowedNetworks } });
+const client = (allowedNetworks = LOOPBACK, timeoutMs = 2000) =>
+  new WebhookClient({ webhooks: { attempts: 1, timeoutMs, allowedNetworks } });
 const request = (path = '/hook') => ({
   url: `http://127.0.0.1:${port}${path}`,
   body: '{"id":"j1","stdout":"é"}',
@@ -130,7 +131,10 @@ describe('WebhookClient', () => {
       { address: '127.0.0.1', family: 4 },
       { address: '10.0.0.1', family: 4 },
     ]);
-    expect(await failure(mixed.send(viaName))).toMatchObject({ retryable: false, message: expect.stringMatching(/10\.0\.0\.1 is in a private range/) });
+    expect(await failure(mixed.send(viaName))).toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/10\.0\.0\.1 is in a private range/),
+    });
     const metadata = new FakeDns(LOOPBACK, [{ address: '169.254.169.254', family: 4 }]);
     expect(await failure(metadata.send(viaName))).toMatchObject({ retryable: false, message: expect.stringMatching(/link-local/) });
     expect(received).toHaveLength(1);
@@ -142,7 +146,9 @@ describe('WebhookClient', () => {
         return Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND hooks.test'), { code: 'ENOTFOUND' }));
       }
     }
-    const error = await failure(new NoDns({ webhooks: { attempts: 1, timeoutMs: 2000, allowedNetworks: [] } }).send({ ...request(), url: 'http://hooks.test/hook' }));
+    const error = await failure(
+      new NoDns({ webhooks: { attempts: 1, timeoutMs: 2000, allowedNetworks: [] } }).send({ ...request(), url: 'http://hooks.test/hook' }),
+    );
     expect(error).toMatchObject({ retryable: true, status: null, message: 'request failed: getaddrinfo ENOTFOUND hooks.test' });
   });
 

@@ -29,8 +29,9 @@ export class CallbackDeliveryService {
 
   async deliver({ jobId, attempt, maxAttempts }: DeliveryAttempt): Promise<DeliveryResult> {
     const found = await this.jobs.findForCallback(jobId);
+    const url = found?.job.callbackUrl;
     // Deleted since, or never had a URL: nothing to tell anyone.
-    if (!found?.job.callbackUrl) return 'skipped';
+    if (!found || !url) return 'skipped';
     const { job } = found;
     const sentAt = new Date();
     let status: number;
@@ -38,11 +39,17 @@ export class CallbackDeliveryService {
       const secret = found.secret ?? (job.apiKeyId ? await this.keys.webhookSecret(job.apiKeyId) : '');
       const body = JSON.stringify(presentJob(job));
       const headers = webhookHeaders(secret, job.id, body, Math.floor(sentAt.getTime() / 1000));
-      status = await this.client.send({ url: job.callbackUrl!, body, headers });
+      status = await this.client.send({ url, body, headers });
     } catch (error) {
       return this.failed(job, attempt, maxAttempts, error as Error);
     }
-    await this.record(job.id, { status: 'delivered', attempts: attempt, lastError: null, lastStatus: status, deliveredAt: new Date().toISOString() });
+    await this.record(job.id, {
+      status: 'delivered',
+      attempts: attempt,
+      lastError: null,
+      lastStatus: status,
+      deliveredAt: new Date().toISOString(),
+    });
     this.logger.log(`job ${job.id}: webhook delivered (${status}) on attempt ${attempt}`);
     return 'delivered';
   }
@@ -50,7 +57,13 @@ export class CallbackDeliveryService {
   private async failed(job: JobRow, attempt: number, maxAttempts: number, error: Error): Promise<never> {
     const { message, retryable, status } = describe(error);
     const final = !retryable || attempt >= maxAttempts;
-    await this.record(job.id, { status: final ? 'failed' : 'pending', attempts: attempt, lastError: message, lastStatus: status, deliveredAt: null });
+    await this.record(job.id, {
+      status: final ? 'failed' : 'pending',
+      attempts: attempt,
+      lastError: message,
+      lastStatus: status,
+      deliveredAt: null,
+    });
     if (!final) {
       this.logger.warn(`job ${job.id}: webhook attempt ${attempt}/${maxAttempts} failed, will retry: ${message}`);
       throw new Error(message);

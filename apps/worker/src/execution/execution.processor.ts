@@ -5,9 +5,9 @@ import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
 import { JobEvents } from '#messaging';
 import { ExecutionService, RequeueError } from './execution.service';
+import { RunningExecutions } from './running-executions';
 
 const REQUEUE_DELAY_MS = 500;
-import { RunningExecutions } from './running-executions';
 
 /** BullMQ entry point; the work itself is in ExecutionService. */
 @Processor(EXECUTIONS_QUEUE, { autorun: false })

@@ -1,0 +1,35 @@
+import { BadRequestException } from '@nestjs/common';
+import { validateJobBody } from './batch-item.validator';
+
+async function messages(item: unknown): Promise<string[]> {
+  try {
+    await validateJobBody(item);
+  } catch (error) {
+    expect(error).toBeInstanceOf(BadRequestException);
+    const body = (error as BadRequestException).getResponse() as { message: string | string[] };
+    return ([] as string[]).concat(body.message);
+  }
+  throw new Error('expected a 400');
+}
+
+describe('validateJobBody', () => {
+  it('returns a typed body for a valid item', async () => {
+    const dto = await validateJobBody({ language: 'python', code: 'print(1)', limits: { timeoutMs: 1000 } });
+    expect(dto).toMatchObject({ language: 'python', code: 'print(1)', limits: { timeoutMs: 1000 } });
+  });
+
+  it('rejects non-objects', async () => {
+    for (const item of [null, 3, 'job', [1]]) expect(await messages(item)).toEqual(['each job must be an object']);
+  });
+
+  it('names the fields, nested ones with their path, and unknown properties', async () => {
+    const found = await messages({ language: 7, code: 'x', limits: { timeoutMs: 'slow' }, extra: 1 });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'language must be a string',
+        'limits.timeoutMs must be an integer number',
+        'property extra should not exist',
+      ]),
+    );
+  });
+});

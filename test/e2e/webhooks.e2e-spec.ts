@@ -1,0 +1,97 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { verifyWebhook } from '../../libs/webhooks/src/webhook-signature';
+import { Stack } from './support/stack';
+
+jest.setTimeout(120_000);
+
+interface Hit {
+  headers: IncomingHttpHeaders;
+  body: string;
+  answered: number;
+}
+
+/** A receiver on loopback: answers 503 twice, then 200, and keeps what it was sent. */
+class Receiver {
+  readonly hits: Hit[] = [];
+  private server!: Server;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        const answered = this.hits.length < 2 ? 503 : 200;
+        this.hits.push({ headers: req.headers, body, answered });
+        res.writeHead(answered).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+let stack: Stack;
+const receiver = new Receiver();
+beforeAll(async () => {
+  await receiver.start();
+  // A Redis database of its own: a worker of another suite running at the same time, started without
+  // the loopback allowance, would otherwise take this suite's deliveries from the shared queue and refuse them.
+  const redis = new URL(process.env.REDIS_URL!);
+  redis.pathname = '/7';
+  // The receiver is on loopback, which the SSRF policy refuses unless allowed.
+  stack = await Stack.start('webhooks', { env: { REDIS_URL: redis.toString(), RUNQ_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8' } });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await receiver.stop();
+});
+
+describe('webhooks', () => {
+  it('delivers the finished job, signed, retrying through 503s', async () => {
+    const key = stack.userKey;
+    const { status, body: secretBody } = await stack.request('GET', '/webhooks/secret', { key });
+    expect(status).toBe(200);
+    const secret: string = secretBody.secret;
+    expect(secret).toMatch(/^whsec_/);
+    // Asking again gives the same secret.
+    expect((await stack.request('GET', '/webhooks/secret', { key })).body.secret).toBe(secret);
+
+    const created = await stack.request('POST', '/jobs', {
+      key,
+      body: { language: 'python', code: 'print(1)', callbackUrl: receiver.url },
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+
+    const job = await stack.waitFor(id, (j) => j.callback?.status === 'delivered' || j.callback?.status === 'failed', 25_000);
+    expect(job.callback).toMatchObject({ status: 'delivered', attempts: 3, lastError: null, lastStatus: 200 });
+    expect(Date.parse(job.callback.deliveredAt)).not.toBeNaN();
+
+    expect(receiver.hits.map((h) => h.answered)).toEqual([503, 503, 200]);
+    for (const hit of receiver.hits) {
+      expect(hit.headers).toMatchObject({ 'content-type': 'application/json', 'user-agent': 'runq-webhooks', 'x-runq-job-id': id });
+      const timestamp = hit.headers['x-runq-timestamp'] as string;
+      expect(verifyWebhook(secret, timestamp, hit.body, hit.headers['x-runq-signature'] as string)).toBe(true);
+      expect(verifyWebhook('whsec_wrong', timestamp, hit.body, hit.headers['x-runq-signature'] as string)).toBe(false);
+    }
+    const delivered = JSON.parse(receiver.hits[2].body);
+    expect(delivered).toMatchObject({ id, status: 'completed', outcome: 'ok', callbackUrl: receiver.url, run: { stdout: '1\n' } });
+  }, 30_000);
+
+  it('refuses a callbackUrl aimed at the cloud metadata address at submission', async () => {
+    const res = await stack.request('POST', '/jobs', {
+      body: { language: 'python', code: 'print(1)', callbackUrl: 'http://169.254.169.254/latest/meta-data' },
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.message)).toMatch(/callbackUrl/);
+    expect(receiver.hits).toHaveLength(3);
+  });
+});
