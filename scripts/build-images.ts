@@ -89,7 +89,21 @@ function main(): void {
       .slice(0, 16);
     if (label(`${name}:latest`, 'runq.build') === buildId && label(`${name}:latest`, 'runq.version-recipe') === recipe) continue;
     const labels = members.flatMap((l) => ['--label', `${VERSION_LABEL_PREFIX}${l.id}=${readVersion(`${name}:build`, l)}`]);
-    docker(['build', '-q', '-t', `${name}:latest`, '--label', `runq.build=${buildId}`, '--label', `runq.version-recipe=${recipe}`, ...labels, '-'], { input: `FROM ${name}:build\n` });
+    docker(
+      [
+        'build',
+        '-q',
+        '-t',
+        `${name}:latest`,
+        '--label',
+        `runq.build=${buildId}`,
+        '--label',
+        `runq.version-recipe=${recipe}`,
+        ...labels,
+        '-',
+      ],
+      { input: `FROM ${name}:build\n` },
+    );
   }
   for (const language of languages) {
     console.log(
