@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, LanguageRegistry, parseVersion, VERSION_LABEL_PREFIX, type LanguageDefinition } from '#sandbox';
 
@@ -72,6 +72,9 @@ function main(): void {
   });
 
   const images = [...new Set(languages.map((l) => l.image))];
+  const runnerHash = createHash('sha256')
+    .update(['Dockerfile', 'run', 'compile', 'usage'].map((f) => readFileSync(join(root, 'images', 'runner', f), 'utf8')).join('\0'))
+    .digest('hex');
   for (const image of images) {
     const name = `${prefix}${image}`;
     const fresh = imageId(`${name}:latest`) === null;
@@ -82,28 +85,16 @@ function main(): void {
     });
     const buildId = imageId(`${name}:build`)!;
     const members = LANGUAGES.filter((l) => l.image === image);
-    // Relabel when the image or the way versions are read changed.
+    // Redo the last layer when the toolchain image, the way versions are read, or the runners changed.
     const recipe = createHash('sha256')
       .update(JSON.stringify(members.map((l) => [l.id, l.version, l.versionPattern, l.env])))
+      .update(runnerHash)
       .digest('hex')
       .slice(0, 16);
-    if (label(`${name}:latest`, 'runq.build') === buildId && label(`${name}:latest`, 'runq.version-recipe') === recipe) continue;
+    if (label(`${name}:latest`, 'runq.build') === buildId && label(`${name}:latest`, 'runq.recipe') === recipe) continue;
     const labels = members.flatMap((l) => ['--label', `${VERSION_LABEL_PREFIX}${l.id}=${readVersion(`${name}:build`, l)}`]);
-    docker(
-      [
-        'build',
-        '-q',
-        '-t',
-        `${name}:latest`,
-        '--label',
-        `runq.build=${buildId}`,
-        '--label',
-        `runq.version-recipe=${recipe}`,
-        ...labels,
-        '-',
-      ],
-      { input: `FROM ${name}:build\n` },
-    );
+    const tags = ['-t', `${name}:latest`, '--label', `runq.build=${buildId}`, '--label', `runq.recipe=${recipe}`, ...labels];
+    docker(['build', '-q', ...tags, '--build-arg', `FROM_IMAGE=${name}:build`, 'images/runner'], { log: `images-${image}.log` });
   }
   for (const language of languages) {
     console.log(

@@ -6,7 +6,7 @@ import { EXECUTIONS_QUEUE } from '#contracts';
 import { DbModule } from '#db';
 import { WebhookClient, WebhooksProducerModule } from '#webhooks';
 import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
-import { DockerContainerRunner, DockerInventory, LanguageRegistry, SandboxService } from '#sandbox';
+import { ContainerPool, DockerContainerRunner, DockerInventory, LanguageRegistry, SandboxService, WORKER_LABEL } from '#sandbox';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
 import { ExecutionProcessor } from './execution/execution.processor';
@@ -39,9 +39,15 @@ const START_GRACE_MS = 1000;
     { provide: DockerInventory, inject: [DOCKER], useFactory: (docker: Docker) => new DockerInventory(docker) },
     { provide: LanguageRegistry, useFactory: () => new LanguageRegistry() },
     {
+      provide: ContainerPool,
+      inject: [DockerContainerRunner, RUNQ_CONFIG, WORKER_ID],
+      useFactory: (runner: DockerContainerRunner, config: RunqConfig, workerId: string) =>
+        new ContainerPool(runner, { ...config.pool, labels: { [WORKER_LABEL]: workerId } }),
+    },
+    {
       provide: SandboxService,
-      inject: [DockerContainerRunner, RUNQ_CONFIG],
-      useFactory: (runner: DockerContainerRunner, config: RunqConfig) =>
+      inject: [ContainerPool, RUNQ_CONFIG],
+      useFactory: (runner: ContainerPool, config: RunqConfig) =>
         new SandboxService(runner, {
           imagePrefix: config.worker.imagePrefix,
           runtime: config.worker.runtime,

@@ -1,7 +1,9 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const MiB = 1024 * 1024;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const toNumber = ({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : Number(value));
 
 /**
@@ -36,6 +38,15 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(1024) RUNQ_MAX_BODY_BYTES = 2 * MiB;
   @Transform(toNumber) @IsInt() @Min(1000) RUNQ_COMPILE_TIMEOUT_MS = 10_000;
   @Transform(toNumber) @IsInt() @Min(64) RUNQ_COMPILE_MEMORY_MB = 512;
+
+  // Warm container pool (see README, "Performance").
+  @Transform(toBool) @IsBoolean() RUNQ_POOL_ENABLED = true;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(256) RUNQ_POOL_MAX?: number;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(64) RUNQ_POOL_MAX_PER_PROFILE = 8;
+  @Transform(toNumber) @IsInt() @Min(1000) RUNQ_POOL_WINDOW_MS = 10_000;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_POOL_HORIZON_MS = 2_000;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(8) RUNQ_POOL_IDLE_SIZE = 1;
+  @Transform(toNumber) @IsInt() @Min(10_000) RUNQ_POOL_MAX_AGE_MS = 300_000;
 
   // Judging and batches.
   @Transform(toNumber) @IsInt() @Min(1) @Max(1000) RUNQ_MAX_TESTS = 100;

@@ -19,6 +19,15 @@ export interface RunqConfig {
   wait: { defaultMs: number; maxMs: number };
   judging: { maxTests: number; testParallelism: number; maxBatch: number };
   webhooks: { attempts: number; timeoutMs: number; allowedNetworks: string[] };
+  pool: {
+    enabled: boolean;
+    maxTotal: number;
+    maxPerProfile: number;
+    windowMs: number;
+    horizonMs: number;
+    idleSize: number;
+    maxAgeMs: number;
+  };
   worker: {
     id: string | undefined;
     concurrency: number;
@@ -45,6 +54,11 @@ export function defaultConcurrency(memoryMb: number): number {
   const byCpu = Math.max(1, cpus().length * 2);
   const byMemory = Math.max(1, Math.floor(totalmem() / (1024 * 1024) / 2 / Math.max(memoryMb, 64)));
   return Math.min(byCpu, byMemory, 32);
+}
+
+/** Warm containers are cheap while they wait (a shell blocked on stdin), but each start costs CPU. */
+export function defaultPoolSize(): number {
+  return Math.max(2, Math.min(cpus().length * 4, Math.floor(totalmem() / (1024 * 1024) / 256), 32));
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
@@ -98,6 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     maxBodyBytes: vars.RUNQ_MAX_BODY_BYTES,
     wait: { defaultMs: vars.RUNQ_DEFAULT_WAIT_MS, maxMs: vars.RUNQ_MAX_WAIT_MS },
     judging: { maxTests: vars.RUNQ_MAX_TESTS, testParallelism: vars.RUNQ_TEST_PARALLELISM, maxBatch: vars.RUNQ_MAX_BATCH },
+    pool: {
+      enabled: vars.RUNQ_POOL_ENABLED,
+      maxTotal: vars.RUNQ_POOL_MAX ?? defaultPoolSize(),
+      maxPerProfile: vars.RUNQ_POOL_MAX_PER_PROFILE,
+      windowMs: vars.RUNQ_POOL_WINDOW_MS,
+      horizonMs: vars.RUNQ_POOL_HORIZON_MS,
+      idleSize: vars.RUNQ_POOL_IDLE_SIZE,
+      maxAgeMs: vars.RUNQ_POOL_MAX_AGE_MS,
+    },
     webhooks: {
       attempts: vars.RUNQ_WEBHOOK_ATTEMPTS,
       timeoutMs: vars.RUNQ_WEBHOOK_TIMEOUT_MS,

@@ -48,6 +48,11 @@ export interface StageResult {
   truncated: boolean;
 }
 
+export interface ExecutionTimings {
+  sandboxMs: number;
+  warm: boolean;
+}
+
 /** What the sandbox reports for one execution. */
 export interface ExecutionResult {
   outcome: Outcome;
@@ -56,6 +61,8 @@ export interface ExecutionResult {
   /** Per-case results when the job has test cases (then `run` is null). */
   tests?: TestCaseResult[] | null;
   summary?: JudgeSummary | null;
+  /** Time spent in sandboxes (all stages, container start to removal request) and whether the run stage was warm. */
+  timings?: ExecutionTimings;
   /** A short, user-facing explanation for outcomes other than ok. */
   message: string | null;
 }

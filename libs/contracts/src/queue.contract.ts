@@ -27,6 +27,8 @@ export interface WorkerHeartbeat {
   docker: { ok: boolean; error?: string };
   /** language id -> toolchain version read from the image label. */
   languages: Record<string, string>;
+  /** Warm container pool: hits, misses, and warm containers per profile. */
+  pool?: { hits: number; misses: number; sizes: Record<string, number> };
   startedAt: string;
   at: string;
 }

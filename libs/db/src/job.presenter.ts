@@ -1,4 +1,4 @@
-import type { CallbackState, Comparison, JobLimits, JudgeSummary, StageResult, TestCaseResult } from '#contracts';
+import type { CallbackState, Comparison, ExecutionTimings, JobLimits, JudgeSummary, StageResult, TestCaseResult } from '#contracts';
 import type { JobRow } from './job.repository';
 
 export interface JobView {
@@ -25,6 +25,8 @@ export interface JobView {
   finishedAt: string | null;
   queueMs: number | null;
   totalMs: number | null;
+  /** Time in sandboxes and whether a warm container ran the program; totalMs minus sandboxMs is the platform's own time. */
+  timings: ExecutionTimings | null;
 }
 
 const toBase64 = (stage: StageResult): StageResult =>
@@ -72,5 +74,6 @@ export function presentJob(row: JobRow, options: { base64?: boolean } = {}): Job
     finishedAt: iso(row.finishedAt),
     queueMs: row.startedAt ? row.startedAt.getTime() - row.createdAt.getTime() : null,
     totalMs: row.finishedAt ? row.finishedAt.getTime() - row.createdAt.getTime() : null,
+    timings: (row.timings as unknown as ExecutionTimings | null) ?? null,
   };
 }

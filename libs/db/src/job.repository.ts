@@ -118,6 +118,7 @@ export class JobRepository {
         run: jsonOrNull(result.run),
         testResults: jsonOrNull(result.tests ?? null),
         summary: jsonOrNull(result.summary ?? null),
+        timings: jsonOrNull(result.timings ?? null),
         message: result.message,
         finishedAt: new Date(),
         ...(version ? { version } : {}),

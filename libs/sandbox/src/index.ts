@@ -11,3 +11,7 @@ export * from './execution/stage-report';
 export * from './execution/stage-result';
 export * from './judging/judge';
 export * from './judging/output-comparator';
+export * from './pool/container-pool';
+export * from './pool/pool-sizing';
+export * from './pool/pool-key';
+export * from './docker/output-capture';

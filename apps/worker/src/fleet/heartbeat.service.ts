@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { WorkerHeartbeat } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { DockerInventory, LanguageRegistry } from '#sandbox';
+import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
 import { LanguageVersions } from './language-versions';
 import { WORKER_ID } from '../worker.tokens';
@@ -26,6 +26,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly docker: DockerInventory,
     private readonly catalog: LanguageRegistry,
     private readonly versions: LanguageVersions,
+    private readonly pool: ContainerPool,
     private readonly running: RunningExecutions,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
@@ -68,6 +69,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       runtime: this.config.worker.runtime,
       docker,
       languages: this.versions.all(),
+      pool: this.pool.stats(),
       startedAt: this.startedAt,
       at: new Date().toISOString(),
     };

@@ -7,7 +7,7 @@ export interface ContainerRunRequest {
   spec: ContainerCreateOptions;
   /** Written to the container's stdin, which is then closed. */
   input: Buffer;
-  /** Wall-clock kill from outside, counted from start. */
+  /** Wall-clock kill from outside, counted from when the input is written. */
   deadlineMs: number;
   stdoutCap: number;
   stderrCap: number;
@@ -25,6 +25,8 @@ export interface ContainerRunResult {
   stdoutOverflow: boolean;
   stderrOverflow: boolean;
   wallMs: number;
+  /** Whether a warm (pre-started) container served the request. */
+  warm?: boolean;
 }
 
 /** The port the sandbox logic talks to; DockerContainerRunner is the real one. */
@@ -32,12 +34,26 @@ export interface ContainerRunner {
   run(request: ContainerRunRequest): Promise<ContainerRunResult>;
 }
 
+/** A created, attached and started container, blocked reading its job from stdin. */
+export interface PreparedContainer {
+  container: Docker.Container;
+  stream: NodeJS.ReadWriteStream;
+  stdout: OutputCapture;
+  stderr: OutputCapture;
+  drained: Promise<void>;
+  /** performance.now() when it was started. */
+  startedAt: number;
+}
+
 const STREAM_DRAIN_MS = 2000;
+/** Before a job arms the captures, nothing should arrive; keep a little in case the runner complains. */
+const UNARMED_CAP = 64 * 1024;
 
 /**
- * Runs one single-use container: create, attach, start, feed stdin, collect output
- * while counting it, kill from outside on deadline/output cap/cancel, wait, inspect
- * for OOM, and remove it in the background (off the result's path).
+ * Runs single-use containers: prepare (create, attach, start: the runner then waits for
+ * its job on stdin), then execute (write the job, collect output while counting it, kill
+ * from outside on deadline/output cap/cancel, wait, inspect for OOM) and remove it in the
+ * background, off the result's path. run() does both; a warm pool prepares ahead.
  */
 export class DockerContainerRunner implements ContainerRunner {
   private readonly removals = new Set<Promise<void>>();
@@ -45,40 +61,47 @@ export class DockerContainerRunner implements ContainerRunner {
   constructor(private readonly docker: Docker) {}
 
   async run(request: ContainerRunRequest): Promise<ContainerRunResult> {
-    const container = await this.docker.createContainer(request.spec);
+    return this.execute(await this.prepare(request.spec), request);
+  }
+
+  async prepare(spec: ContainerCreateOptions): Promise<PreparedContainer> {
+    const container = await this.docker.createContainer(spec);
     try {
-      return await this.drive(container, request);
-    } finally {
+      const stream = (await container.attach({
+        stream: true,
+        stdin: true,
+        stdout: true,
+        stderr: true,
+        hijack: true,
+      })) as NodeJS.ReadWriteStream;
+      const drained = new Promise<void>((resolve) => {
+        stream.on('end', resolve);
+        stream.on('close', resolve);
+        stream.on('error', () => resolve());
+      });
+      const stdout = new OutputCapture(UNARMED_CAP, () => undefined);
+      const stderr = new OutputCapture(UNARMED_CAP, () => undefined);
+      this.docker.modem.demuxStream(stream, stdout, stderr);
+      await container.start();
+      return { container, stream, stdout, stderr, drained, startedAt: performance.now() };
+    } catch (error) {
       this.removeLater(container);
+      throw error;
     }
   }
 
-  private async drive(container: Docker.Container, request: ContainerRunRequest): Promise<ContainerRunResult> {
+  async execute(prepared: PreparedContainer, request: ContainerRunRequest): Promise<ContainerRunResult> {
+    const { container, stream, stdout, stderr, drained } = prepared;
     let killedFor: KillReason | null = null;
     const kill = (reason: KillReason) => {
       if (killedFor) return;
       killedFor = reason;
       container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
     };
-    const stdout = new OutputCapture(request.stdoutCap, () => kill('output'));
-    const stderr = new OutputCapture(request.stderrCap, () => kill('output'));
-
-    const stream = (await container.attach({
-      stream: true,
-      stdin: true,
-      stdout: true,
-      stderr: true,
-      hijack: true,
-    })) as NodeJS.ReadWriteStream;
-    const drained = new Promise<void>((resolve) => {
-      stream.on('end', resolve);
-      stream.on('close', resolve);
-      stream.on('error', () => resolve());
-    });
-    this.docker.modem.demuxStream(stream, stdout, stderr);
+    stdout.arm(request.stdoutCap, () => kill('output'));
+    stderr.arm(request.stderrCap, () => kill('output'));
 
     const started = performance.now();
-    await container.start();
     stream.write(request.input);
     stream.end();
     const timer = setTimeout(() => kill('timeout'), request.deadlineMs);
@@ -106,7 +129,14 @@ export class DockerContainerRunner implements ContainerRunner {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
       (stream as unknown as { destroy?: () => void }).destroy?.();
+      this.removeLater(container);
     }
+  }
+
+  /** Discards a prepared container that will not be used (pool shrink, shutdown). */
+  discard(prepared: PreparedContainer): void {
+    (prepared.stream as unknown as { destroy?: () => void }).destroy?.();
+    this.removeLater(prepared.container);
   }
 
   private removeLater(container: Docker.Container): void {

@@ -11,10 +11,20 @@ export class OutputCapture extends Writable {
   overflowed = false;
 
   constructor(
-    private readonly cap: number,
-    private readonly onOverflow: () => void,
+    private cap: number,
+    private onOverflow: () => void,
   ) {
     super();
+  }
+
+  /** Sets the cap and overflow action once the job is known (a warm container is attached before). */
+  arm(cap: number, onOverflow: () => void): void {
+    this.cap = cap;
+    this.onOverflow = onOverflow;
+    if (this.size > cap) {
+      this.overflowed = true;
+      onOverflow();
+    }
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import type { JobLimits } from '#contracts';
 import type { ContainerRunner, ContainerRunRequest, ContainerRunResult } from '../docker/container-runner';
@@ -60,6 +61,14 @@ const inputOf = (request: ContainerRunRequest) => unpackArchive(Readable.from([r
 
 async function fileIn(request: ContainerRunRequest, path: string): Promise<ArchiveFile | undefined> {
   return (await inputOf(request)).find((f) => f.path === path);
+}
+
+/** The stage's command as the runner will see it: its fixed Cmd, then the timeout and argv from the tar. */
+async function commandOf(request: ContainerRunRequest): Promise<string[]> {
+  const timeout = (await fileIn(request, 'tmp/runq/timeout'))?.data.toString() ?? '';
+  const quoted = (await fileIn(request, 'tmp/runq/argv'))?.data.toString() ?? '';
+  const argv = execFileSync('sh', ['-c', `eval "set -- $1"; printf '%s\\0' "$@"`, 'sh', quoted]).toString().split('\0').slice(0, -1);
+  return [...(request.spec.Cmd as string[]), timeout, ...argv];
 }
 
 async function nonceOf(request: ContainerRunRequest): Promise<string> {
@@ -232,11 +241,19 @@ describe('SandboxService.execute', () => {
 
       expect(runner.requests).toHaveLength(1);
       const [run] = runner.requests;
-      expect(run.spec.Cmd).toEqual(['/opt/runq/run', '1.000', 'python3', '-u', 'main.py', '--flag', 'two words']);
+      expect(run.spec.Cmd).toEqual(['/opt/runq/run']);
+      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1.000', 'python3', '-u', 'main.py', '--flag', 'two words']);
       expect(run.spec.Image).toBe('runq/python:latest');
 
       const input = await inputOf(run);
-      expect(input.map((f) => f.path).sort()).toEqual(['tmp/runq/nonce', 'tmp/runq/stdin', 'work/lib/util.py', 'work/main.py']);
+      expect(input.map((f) => f.path).sort()).toEqual([
+        'tmp/runq/argv',
+        'tmp/runq/nonce',
+        'tmp/runq/stdin',
+        'tmp/runq/timeout',
+        'work/lib/util.py',
+        'work/main.py',
+      ]);
       expect((await fileIn(run, 'work/main.py'))?.data.toString()).toBe('print(input())');
       expect((await fileIn(run, 'tmp/runq/stdin'))?.data.toString()).toBe('typed\n');
       expect(await nonceOf(run)).toMatch(/^[0-9a-f]{32}$/);
@@ -246,6 +263,7 @@ describe('SandboxService.execute', () => {
         compile: null,
         message: null,
         run: expect.objectContaining({ stdout: 'out\n', stderr: '', exitCode: 0, wallMs: 3 }),
+        timings: { sandboxMs: expect.any(Number), warm: false },
       });
     });
 
@@ -255,7 +273,7 @@ describe('SandboxService.execute', () => {
       await new SandboxService(runner, { ...SETTINGS, runtime: 'runsc' }).execute(request(python, { 'main.py': 'pass' }, { limits }));
 
       const [run] = runner.requests;
-      expect(run.spec.Cmd?.slice(0, 2)).toEqual(['/opt/runq/run', '1.500']);
+      expect((await commandOf(run)).slice(0, 2)).toEqual(['/opt/runq/run', '1.500']);
       expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, PidsLimit: 32, Runtime: 'runsc' });
       expect(run.deadlineMs).toBe(1500 + SETTINGS.startGraceMs);
       expect(run.stdoutCap).toBe(4096);
@@ -317,10 +335,9 @@ describe('SandboxService.execute', () => {
       await new SandboxService(withOptions, SETTINGS).execute(
         request(c, { 'main.c': 'int main(){}' }, { compileOptions: ['-O0', '-Wall'] }),
       );
-      expect(withOptions.requests[0].spec.Cmd).toEqual(expect.arrayContaining(['-O0', '-Wall']));
-      expect((withOptions.requests[0].spec.Cmd as string[]).indexOf('-O0')).toBeGreaterThan(
-        (withOptions.requests[0].spec.Cmd as string[]).indexOf('-O2'),
-      );
+      const command = await commandOf(withOptions.requests[0]);
+      expect(command).toEqual(expect.arrayContaining(['-O0', '-Wall']));
+      expect(command.indexOf('-O0')).toBeGreaterThan(command.indexOf('-O2'));
     });
 
     it('returns compile_error with the compiler output and never starts a run container', async () => {
@@ -342,7 +359,7 @@ describe('SandboxService.execute', () => {
       await new SandboxService(runner, SETTINGS).execute(request(c, files, { limits: { ...LIMITS, cpus: 0.5, processes: 64 } }));
 
       const [compile] = runner.requests;
-      expect(compile.spec.Cmd).toEqual([
+      expect(await commandOf(compile)).toEqual([
         '/opt/runq/compile',
         '10.000',
         'gcc',
@@ -359,7 +376,13 @@ describe('SandboxService.execute', () => {
       expect(compile.spec.Labels).toMatchObject({ 'runq.stage': 'compile' });
       expect(compile.spec.HostConfig).toMatchObject({ Memory: 512 * MiB, NanoCpus: 1e9, PidsLimit: 128 });
       expect(compile.deadlineMs).toBe(10_000 + SETTINGS.startGraceMs);
-      expect((await inputOf(compile)).map((f) => f.path).sort()).toEqual(['work/main.c', 'work/util.c', 'work/util.h']);
+      expect((await inputOf(compile)).map((f) => f.path).sort()).toEqual([
+        'tmp/runq/argv',
+        'tmp/runq/timeout',
+        'work/main.c',
+        'work/util.c',
+        'work/util.h',
+      ]);
     });
 
     it('passes the compiled work/ artifacts, and only those, to the run container', async () => {
@@ -377,10 +400,17 @@ describe('SandboxService.execute', () => {
 
       expect(runner.requests).toHaveLength(2);
       const run = runner.requests[1];
-      expect(run.spec.Cmd).toEqual(['/opt/runq/run', '1.000', './main']);
+      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1.000', './main']);
       expect(run.spec.Labels).toMatchObject({ 'runq.stage': 'run' });
       const input = await inputOf(run);
-      expect(input.map((f) => f.path).sort()).toEqual(['tmp/runq/nonce', 'tmp/runq/stdin', 'work/main', 'work/main.c']);
+      expect(input.map((f) => f.path).sort()).toEqual([
+        'tmp/runq/argv',
+        'tmp/runq/nonce',
+        'tmp/runq/stdin',
+        'tmp/runq/timeout',
+        'work/main',
+        'work/main.c',
+      ]);
       const main = input.find((f) => f.path === 'work/main');
       expect(main?.data.equals(binary)).toBe(true);
       expect(main?.mode).toBe(0o755);

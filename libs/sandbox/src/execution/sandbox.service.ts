@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import type { JobLimits, StageResult } from '#contracts';
 import { buildContainerSpec, JOB_LABEL, tmpfsSizes, type SandboxProfile } from '../docker/container-spec';
@@ -8,6 +9,7 @@ import { judge } from '../judging/judge';
 import { outputMatches } from '../judging/output-comparator';
 import { expandArgv } from '../languages/language-registry';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings } from './execution.types';
+import { quoteArgv } from './argv-file';
 import { SandboxError } from './execution.types';
 import { parseCompileStatus } from './stage-report';
 import { interpretRun, toStageResult, type InterpretedRun } from './stage-result';
@@ -16,6 +18,12 @@ const MiB = 1024 * 1024;
 const TRAILER_ROOM = 512;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+/** What the runner needs besides the program: its argv and time limit (the command itself is fixed, see images/runner). */
+const stageFiles = (argv: string[], timeoutMs: number): ArchiveFile[] => [
+  { path: 'tmp/runq/argv', data: Buffer.from(quoteArgv(argv)) },
+  { path: 'tmp/runq/timeout', data: Buffer.from(seconds(timeoutMs)) },
+];
 const stage = toStageResult;
 
 /** One run of the program: its input, arguments and limits. */
@@ -37,6 +45,14 @@ export class SandboxService {
   ) {}
 
   async execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
+    const started = performance.now();
+    const outcome = await this.stages(request);
+    if ('cancelled' in outcome && outcome.cancelled) return outcome;
+    const sandboxMs = Math.round((performance.now() - started) * 10) / 10;
+    return { ...outcome, timings: { sandboxMs, warm: outcome.timings?.warm ?? false } };
+  }
+
+  private async stages(request: ExecutionRequest): Promise<ExecutionOutcome> {
     const { language, files } = request;
     const entry = files[0].name;
     const names = files.map((f) => f.name);
@@ -60,11 +76,12 @@ export class SandboxService {
     }
     const ran = await run({ stdin: request.stdin, args: request.args, limits: request.limits });
     if ('cancelled' in ran) return { cancelled: true };
-    const { stdoutBytes, ...result } = ran;
+    const { stdoutBytes, warm, ...result } = ran;
+    const timings = { sandboxMs: 0, warm };
     if (request.expectedOutput && result.outcome === 'ok' && !outputMatches(stdoutBytes, request.expectedOutput, request.comparison)) {
-      return { ...result, outcome: 'wrong_answer', message: 'the output differs from the expected output', compile };
+      return { ...result, outcome: 'wrong_answer', message: 'the output differs from the expected output', compile, timings };
     }
-    return { ...result, compile };
+    return { ...result, compile, timings };
   }
 
   private image(request: ExecutionRequest): string {
@@ -89,12 +106,12 @@ export class SandboxService {
     const result = await this.runner.run({
       spec: buildContainerSpec({
         image: this.image(request),
-        cmd: ['/opt/runq/compile', seconds(timeoutMs), ...argv],
+        cmd: ['/opt/runq/compile'],
         env: request.language.env,
         profile,
         labels: this.labels(request, 'compile'),
       }),
-      input: await packArchive(work),
+      input: await packArchive([...work, ...stageFiles(argv, timeoutMs)]),
       deadlineMs: timeoutMs + this.settings.startGraceMs,
       stdoutCap: (workMb + tmpMb) * MiB,
       stderrCap: 64 * 1024,
@@ -150,6 +167,7 @@ export class SandboxService {
     const nonce = randomBytes(16).toString('hex');
     const archive = await packArchive([
       ...work,
+      ...stageFiles(argv, limits.timeoutMs),
       { path: 'tmp/runq/stdin', data: input.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);
@@ -162,7 +180,7 @@ export class SandboxService {
     const result = await this.runner.run({
       spec: buildContainerSpec({
         image: this.image(request),
-        cmd: ['/opt/runq/run', seconds(limits.timeoutMs), ...argv],
+        cmd: ['/opt/runq/run'],
         env: request.language.env,
         profile,
         labels: this.labels(request, 'run'),

@@ -46,6 +46,8 @@ export interface InterpretedRun extends Omit<ExecutionResult, 'compile'> {
   run: StageResult;
   /** The program's stdout as bytes, for comparison with an expected output. */
   stdoutBytes: Buffer;
+  /** Served by a warm container. */
+  warm: boolean;
 }
 
 /** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
@@ -82,5 +84,5 @@ export function interpretRun(
   } else {
     outcome = 'ok';
   }
-  return { outcome, run, message, stdoutBytes: result.stdout };
+  return { outcome, run, message, stdoutBytes: result.stdout, warm: Boolean(result.warm) };
 }

@@ -12,6 +12,7 @@ function ran(stdout: string, outcome: InterpretedRun['outcome'] = 'ok', wallMs =
     outcome,
     message: null,
     stdoutBytes: Buffer.from(stdout),
+    warm: false,
     run: {
       stdout,
       stderr: '',

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +20,12 @@ import { COMPARISON_MODES, type ComparisonMode, type FileEncoding } from '#contr
 export const MAX_FILES = 64;
 export const MAX_ARGS = 128;
 
+/** Optional command-line arguments: strings, bounded in number and length. */
+const IsArgs = () =>
+  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(MAX_ARGS), IsString({ each: true }), MaxLength(4096, { each: true }));
+/** Optional `utf8` (default) or `base64`. */
+const IsEncoding = () => applyDecorators(IsOptional(), IsIn(['utf8', 'base64']));
+
 export class SourceFileDto {
   @IsString()
   @IsNotEmpty()
@@ -28,8 +35,7 @@ export class SourceFileDto {
   @IsString()
   content!: string;
 
-  @IsOptional()
-  @IsIn(['utf8', 'base64'])
+  @IsEncoding()
   encoding?: FileEncoding;
 }
 
@@ -51,15 +57,10 @@ export class TestCaseDto {
   expectedOutput!: string;
 
   /** How this case's stdin and expectedOutput are written (default: the job's encoding). */
-  @IsOptional()
-  @IsIn(['utf8', 'base64'])
+  @IsEncoding()
   encoding?: FileEncoding;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ARGS)
-  @IsString({ each: true })
-  @MaxLength(4096, { each: true })
+  @IsArgs()
   args?: string[];
 
   @IsOptional()
@@ -120,11 +121,7 @@ export class CreateJobDto {
   @IsString()
   stdin?: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_ARGS)
-  @IsString({ each: true })
-  @MaxLength(4096, { each: true })
+  @IsArgs()
   args?: string[];
 
   @IsOptional()
@@ -134,8 +131,7 @@ export class CreateJobDto {
   limits?: LimitsDto;
 
   /** How stdin and expectedOutput (and test cases without their own) are written. */
-  @IsOptional()
-  @IsIn(['utf8', 'base64'])
+  @IsEncoding()
   encoding?: FileEncoding;
 
   /** Compared with stdout: a mismatch makes the outcome wrong_answer. */

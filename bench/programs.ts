@@ -1,0 +1,60 @@
+/** The programs measured, the same for runq and for both baselines. */
+export interface BenchProgram {
+  id: string;
+  language: string;
+  code: string;
+  /** Limits for runq and baseline A (baseline A uses the same container flags). */
+  cpus: number;
+  /** Baseline A: argv inside a hardened container of the language's image. */
+  dockerArgv: string[];
+  image: string;
+  /** Baseline B: the bare program on the host (argv), or null when the host lacks the toolchain. */
+  hostArgv: string[] | null;
+}
+
+const FIB = 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(30))\n';
+const C_HELLO = '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n';
+
+export const PROGRAMS: BenchProgram[] = [
+  {
+    id: 'python-hello',
+    language: 'python',
+    code: 'print("hello")\n',
+    cpus: 0.5,
+    image: 'python',
+    dockerArgv: ['python3', '-c', 'print("hello")'],
+    hostArgv: ['python3', '-c', 'print("hello")'],
+  },
+  {
+    id: 'node-hello',
+    language: 'javascript',
+    code: 'console.log("hello");\n',
+    cpus: 0.5,
+    image: 'node',
+    dockerArgv: ['node', '-e', 'console.log("hello")'],
+    hostArgv: [process.execPath, '-e', 'console.log("hello")'],
+  },
+  {
+    id: 'c-hello',
+    language: 'c',
+    code: C_HELLO,
+    cpus: 0.5,
+    image: 'gcc',
+    // A naive runner compiles and runs in one container.
+    dockerArgv: [
+      'sh',
+      '-c',
+      `printf '%s' '${C_HELLO.replaceAll("'", "'\\''")}' > /work/main.c && gcc -O2 -o /work/main /work/main.c && /work/main`,
+    ],
+    hostArgv: null, // filled with a binary compiled once on the host, when gcc is there
+  },
+  {
+    id: 'python-fib30',
+    language: 'python',
+    code: FIB,
+    cpus: 1,
+    image: 'python',
+    dockerArgv: ['python3', '-c', FIB],
+    hostArgv: ['python3', '-c', FIB],
+  },
+];

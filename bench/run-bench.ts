@@ -1,0 +1,169 @@
+/**
+ * npm run bench: runq end to end through HTTP against two baselines measured in the same
+ * run — A: a hardened `docker run --rm` per call (a naive Docker runner), B: the bare
+ * program on the host (the floor). Prints a markdown table, writes bench/results/latest.json
+ * and latest.png. Bounded: a few minutes on a 2-core machine.
+ * Env: RUNQ_URL, RUNQ_BENCH_KEY; optional RUNQ_BENCH_PIDS ("api=1,worker=2"), DATABASE_URL.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { dockerRun, hostRun } from './baselines';
+import { writeChart, type ChartRow } from './chart';
+import { PROGRAMS, type BenchProgram } from './programs';
+import { closedLoop, ms, percentile, ratio, summarize, type Summary } from './stats';
+
+const url = process.env.RUNQ_URL ?? 'http://127.0.0.1:3000';
+const key = process.env.RUNQ_BENCH_KEY ?? '';
+const prefix = process.env.RUNQ_IMAGE_PREFIX ?? 'runq/';
+const SEQUENTIAL = Number(process.env.RUNQ_BENCH_CALLS ?? 100);
+const results = join(__dirname, '..', '..', 'bench', 'results');
+
+interface Job {
+  status: string;
+  outcome: string;
+  totalMs: number;
+  timings: { sandboxMs: number; warm: boolean } | null;
+  run: { stdout: string } | null;
+}
+
+async function execute(program: BenchProgram): Promise<Job> {
+  const res = await fetch(`${url}/execute`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-API-Key': key },
+    body: JSON.stringify({ language: program.language, code: program.code, limits: { cpus: program.cpus, timeoutMs: 20_000 } }),
+  });
+  const job = (await res.json()) as Job;
+  if (res.status !== 200 || job.outcome !== 'ok') throw new Error(`runq ${program.id}: ${res.status} ${JSON.stringify(job).slice(0, 300)}`);
+  return job;
+}
+
+async function sequential(count: number, task: () => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await task();
+    latencies.push(performance.now() - t);
+  }
+  return latencies;
+}
+
+async function transactions(): Promise<number | null> {
+  if (!process.env.DATABASE_URL) return null;
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+function peakRss(): Record<string, number> {
+  const rss: Record<string, number> = {};
+  for (const pair of (process.env.RUNQ_BENCH_PIDS ?? '').split(',').filter(Boolean)) {
+    const [name, pid] = pair.split('=');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    if (kb) rss[name] = Number(kb) / 1024;
+  }
+  return rss;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const report: Record<string, unknown> = { date: new Date().toISOString(), url, sequentialCalls: SEQUENTIAL };
+  const rows: string[] = [];
+  const chart: ChartRow[] = [];
+  const seq: Record<string, { runq: Summary; a: Summary; b: Summary | null; overheadP50: number; warmShare: number }> = {};
+
+  for (const program of PROGRAMS) {
+    const calls = program.id.includes('fib') ? 10 : SEQUENTIAL;
+    process.stdout.write(`  ${program.id}: runq…`);
+    for (let i = 0; i < 5; i++) await execute(program); // warm-up: lets the pool size itself
+    const tx0 = await transactions();
+    const jobs: Job[] = [];
+    const runq = summarize(await sequential(calls, async () => jobs.push(await execute(program))));
+    const tx1 = await transactions();
+    const overhead = jobs.map((j) => j.totalMs - (j.timings?.sandboxMs ?? 0));
+    process.stdout.write(' baseline A…');
+    const a = summarize(await sequential(Math.min(calls, 30), dockerRun(program, prefix)));
+    process.stdout.write(' baseline B…\n');
+    const host = hostRun(program);
+    const b = host ? summarize(await sequential(Math.min(calls, 30), host)) : null;
+    seq[program.id] = {
+      runq,
+      a,
+      b,
+      overheadP50: percentile(overhead, 50),
+      warmShare: jobs.filter((j) => j.timings?.warm).length / jobs.length,
+    };
+    if (tx0 !== null && tx1 !== null) report[`dbTransactionsPerJob_${program.id}`] = (tx1 - tx0) / calls;
+    chart.push({ program: program.id, system: 'runq', p50: runq.p50 }, { program: program.id, system: 'A: docker run --rm', p50: a.p50 });
+    if (b) chart.push({ program: program.id, system: 'B: bare process', p50: b.p50 });
+  }
+  report.sequential = seq;
+
+  const python = PROGRAMS[0];
+  const concurrent: Record<string, { perSecond: number; p99: number }> = {};
+  for (const clients of [8, 32]) {
+    process.stdout.write(`  concurrency ${clients}: runq…`);
+    const r = await closedLoop(clients, clients * 12, async () => void (await execute(python)));
+    process.stdout.write(' baseline A…\n');
+    const d = await closedLoop(clients, clients * 4, dockerRun(python, prefix));
+    concurrent[`runq_${clients}`] = { perSecond: r.perSecond, p99: percentile(r.latencies, 99) };
+    concurrent[`dockerRun_${clients}`] = { perSecond: d.perSecond, p99: percentile(d.latencies, 99) };
+  }
+  report.concurrent = concurrent;
+  report.peakRssMb = peakRss();
+  report.seconds = (Date.now() - started) / 1000;
+
+  rows.push(
+    '| Program | runq p50 / p95 / p99 | A: docker run --rm p50 | B: bare p50 | runq ÷ A | runq − B (p50) | platform overhead p50 | warm |',
+  );
+  rows.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [id, s] of Object.entries(seq)) {
+    rows.push(
+      `| ${id} | ${ms(s.runq.p50)} / ${ms(s.runq.p95)} / ${ms(s.runq.p99)} | ${ms(s.a.p50)} | ${ms(s.b?.p50 ?? NaN)} | ${ratio(s.runq.p50, s.a.p50)} | ${ms(s.runq.p50 - (s.b?.p50 ?? NaN))} | ${ms(s.overheadP50)} | ${(s.warmShare * 100).toFixed(0)}% |`,
+    );
+  }
+  rows.push(
+    '',
+    '| Python hello, concurrent clients | runq jobs/s | runq p99 | A jobs/s | A p99 | runq ÷ A throughput |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const clients of [8, 32]) {
+    const r = concurrent[`runq_${clients}`];
+    const d = concurrent[`dockerRun_${clients}`];
+    rows.push(
+      `| ${clients} | ${r.perSecond.toFixed(1)} | ${ms(r.p99)} | ${d.perSecond.toFixed(1)} | ${ms(d.p99)} | ${ratio(r.perSecond, d.perSecond)} |`,
+    );
+  }
+  const rss = report.peakRssMb as Record<string, number>;
+  const db = Object.entries(report).filter(([k]) => k.startsWith('dbTransactionsPerJob_'));
+  rows.push('');
+  if (Object.keys(rss).length)
+    rows.push(
+      `Peak RSS: ${Object.entries(rss)
+        .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
+        .join(', ')}.`,
+    );
+  if (db.length)
+    rows.push(
+      `Database transactions per job: ${db.map(([k, v]) => `${k.replace('dbTransactionsPerJob_', '')} ${(v as number).toFixed(1)}`).join(', ')}.`,
+    );
+  rows.push(`Bench wall time ${(report.seconds as number).toFixed(0)} s.`);
+
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(results, 'latest.md'), rows.join('\n') + '\n');
+  await writeChart(chart, join(results, 'latest.png')).catch((error: Error) => console.error(`chart not written: ${error.message}`));
+  console.log('\n' + rows.join('\n'));
+}
+
+main().catch((error: Error) => {
+  console.error(`bench: ${error.message}`);
+  process.exit(1);
+});
