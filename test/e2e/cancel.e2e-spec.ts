@@ -29,8 +29,13 @@ describe('cancellation', () => {
   });
 
   it('cancels a running job by killing its container', async () => {
+    // A memory limit no other job uses: a cold container, labelled with the job, so its removal can be seen.
     const created = await stack.request('POST', '/jobs', {
-      body: { language: 'python', code: 'import time\nprint("started", flush=True)\ntime.sleep(60)', limits: { timeoutMs: 60_000 } },
+      body: {
+        language: 'python',
+        code: 'import time\nprint("started", flush=True)\ntime.sleep(60)',
+        limits: { timeoutMs: 60_000, memoryMb: 99 },
+      },
     });
     await stack.waitFor(created.body.id, (job) => job.status === 'running');
     // Wait until the run container exists, so the kill is what ends it.

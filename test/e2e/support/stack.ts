@@ -59,13 +59,17 @@ export class Stack {
   api: ChildProcess | null = null;
   worker: ChildProcess | null = null;
   adminKey = '';
+  /** The worker's id: it labels every container the worker starts, warm ones included. */
+  readonly workerId: string;
   userKey = '';
   url = '';
 
   private constructor(
     private readonly name: string,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
+  ) {
+    this.workerId = env.RUNQ_WORKER_ID!;
+  }
 
   static async start(name: string, options: { worker?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Stack> {
     const port = await freePort();
@@ -75,6 +79,7 @@ export class Stack {
       PORT: String(port),
       RUNQ_LOG_LEVEL: 'log',
       RUNQ_WORKER_CONCURRENCY: '4',
+      RUNQ_WORKER_ID: `e2e-${name}-${process.pid}`,
       ...options.env,
     };
     const stack = new Stack(name, env);
