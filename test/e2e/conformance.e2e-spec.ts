@@ -3,14 +3,14 @@
  * error, two files) in every language of the catalog, through POST /execute on a real
  * API + worker + Docker. Programs live in ./conformance/programs.ts.
  *
- * Jobs go through one client-side limiter (CONCURRENCY slots; a language may declare that
- * its jobs take more than one, see LanguagePrograms.weight). Each language's
+ * Jobs go through one client-side limiter (CONCURRENCY in flight). Each language's
  * beforeAll starts its own cases and those of the next language, then waits for its own,
  * so the worker never idles between languages while each hook only waits for its cases.
  * At the end, each language's hello world runs 3 times in a row, alone, and a markdown
  * table of the medians is printed (for the README).
  */
 import type { LanguageDefinition } from '../../libs/sandbox/src/languages/language.types';
+import { LANGUAGES } from '../../libs/sandbox/src/languages/catalog/index';
 import {
   ARGS,
   ARGS_STDOUT,
@@ -75,29 +75,23 @@ interface Executed {
   clientMs: number;
 }
 
-/** FIFO limiter: jobs of total weight at most `size` running at once (a job weighs 1 unless its language says more). */
+/** FIFO limiter: at most `size` functions running at once. */
 class Limiter {
-  private used = 0;
-  private readonly waiting: { weight: number; start: () => void }[] = [];
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly size: number) {}
 
-  async run<T>(weight: number, fn: () => Promise<T>): Promise<T> {
-    const w = Math.min(Math.max(1, weight), this.size);
-    if (this.waiting.length || this.used + w > this.size) {
-      await new Promise<void>((start) => this.waiting.push({ weight: w, start }));
-    } else {
-      this.used += w;
-    }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.size) await new Promise<void>((start) => this.waiting.push(start));
+    else this.running++;
     try {
       return await fn();
     } finally {
-      this.used -= w;
-      while (this.waiting.length && this.used + this.waiting[0].weight <= this.size) {
-        const next = this.waiting.shift()!;
-        this.used += next.weight;
-        next.start();
-      }
+      const next = this.waiting.shift();
+      if (next)
+        next(); // hands its slot over
+      else this.running--;
     }
   }
 }
@@ -218,7 +212,7 @@ function startLanguage(language: LanguageDefinition): Promise<Map<CaseName, Outc
   pending = Promise.all(
     specs.map(async (spec): Promise<[CaseName, Outcome]> => {
       try {
-        return [spec.name, { executed: await limiter.run(programs!.weight ?? 1, () => execute(spec.body, budget)) }];
+        return [spec.name, { executed: await limiter.run(() => execute(spec.body, budget)) }];
       } catch (error) {
         return [spec.name, { error: error as Error }];
       }
@@ -368,4 +362,26 @@ describe('hello world timings', () => {
     // TIMING_RUNS sequential jobs, each within its budget.
     TIMING_RUNS * Math.max(...languages.map(({ language, programs }) => jobBudgetMs(language, programs))),
   );
+});
+
+describe('the catalog hello programs (docs, playground, smoke tests)', () => {
+  it('print hello in every language, submitted as one batch', async () => {
+    const jobs = LANGUAGES.map((language) => ({ language: language.id, code: language.hello, limits: { timeoutMs: 20_000 } }));
+    const created = await stack.request('POST', '/jobs/batch', { body: { jobs } });
+    expect(created.status).toBe(200);
+    const ids: string[] = created.body.items.map((item: { id?: string; error?: unknown }) => {
+      if (!item.id) throw new Error(`not created: ${JSON.stringify(item.error)}`);
+      return item.id;
+    });
+    let finished: { language: string; status: string; outcome: string; run: { stdout: string } | null }[] = [];
+    for (let i = 0; i < 600; i++) {
+      finished = (await stack.request('GET', `/jobs?ids=${ids.join(',')}`)).body.items;
+      if (finished.every((job) => ['completed', 'failed', 'cancelled'].includes(job.status))) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const results = Object.fromEntries(
+      finished.map((job) => [job.language, job.outcome === 'ok' ? job.run?.stdout : `${job.status}/${job.outcome}`]),
+    );
+    expect(results).toEqual(Object.fromEntries(LANGUAGES.map((l) => [l.id, 'hello\n'])));
+  }, 400_000);
 });

@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
 import { LanguagesModule } from './languages/languages.module';
+import { ScalingModule } from './scaling/scaling.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     LanguagesModule,
     JobsModule,
     WebhooksModule,
+    ScalingModule,
   ],
   controllers: [HealthController],
   providers: [

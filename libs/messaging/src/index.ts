@@ -3,3 +3,4 @@ export * from './redis.tokens';
 export * from './job-events';
 export * from './worker-registry';
 export * from './messaging.module';
+export * from './queue-backlog';

@@ -42,12 +42,6 @@ export interface LanguagePrograms {
   twoFiles: [ProgramFile, ...ProgramFile[]];
   /** Run-stage limits for every case of this language (compile limits come from the catalog). */
   limits?: { timeoutMs?: number; memoryMb?: number };
-  /**
-   * How many of the suite's concurrent job slots one job of this language takes (default 1),
-   * for languages whose compile needs a core of its own to stay well inside the catalog's
-   * compile time limit (which a job cannot raise).
-   */
-  weight?: number;
 }
 
 export const CASE_NAMES = ['hello', 'sum', 'args', 'exit3', 'runtimeError', 'compileError', 'twoFiles'] as const;
@@ -1492,9 +1486,6 @@ export const PROGRAMS: Record<string, LanguagePrograms> = {
         `,
       },
     ],
-    // `go build -trimpath` rebuilds the standard library on every compile (~10 CPU-seconds):
-    // four at once on two cores took up to 29 s of the 30 s compile limit.
-    weight: 2,
   },
 
   rust: {

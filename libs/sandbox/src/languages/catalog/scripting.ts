@@ -127,7 +127,8 @@ export const SCRIPTING_LANGUAGES: LanguageDefinition[] = [
     version: ['sh', '-c', 'cat /usr/lib/erlang/releases/*/OTP_VERSION'],
     env: ['HOME=/tmp'],
     limits: { memoryMb: 256, processes: 128 },
-    hello: 'main(_) -> io:format("hello~n").\n',
+    // escript treats the first line as its header, so a program starts on line 2.
+    hello: '#!/usr/bin/env escript\nmain(_) -> io:format("hello~n").\n',
   },
   {
     id: 'racket',
