@@ -73,6 +73,14 @@ export function hostRun(program: BenchProgram): (() => Promise<void>) | null {
       return null;
     }
   }
+  if (argv && argv[0] === 'python3') {
+    // The interpreter itself, not a version-manager shim in front of it (pyenv's adds ~100 ms).
+    try {
+      argv = [execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim(), ...argv.slice(1)];
+    } catch {
+      return null;
+    }
+  }
   if (!argv || (argv[0].startsWith('/') && !existsSync(argv[0]))) return null;
   const command = argv;
   return async () => void (await exec(command));

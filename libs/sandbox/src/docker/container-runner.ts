@@ -12,6 +12,12 @@ export interface ContainerRunRequest {
   stdoutCap: number;
   stderrCap: number;
   signal?: AbortSignal;
+  /**
+   * Given the last bytes of each stream: whether the output is complete and tells how the
+   * program ended. Then the result is returned without waiting for Docker to tear the
+   * container down and inspect it (removal still happens, in the background).
+   */
+  settled?: (stdoutTail: Buffer, stderrTail: Buffer) => boolean;
 }
 
 export type KillReason = 'timeout' | 'output' | 'cancel';
@@ -109,7 +115,27 @@ export class DockerContainerRunner implements ContainerRunner {
     request.signal?.addEventListener('abort', onAbort, { once: true });
     if (request.signal?.aborted) onAbort();
     try {
-      const waited = (await container.wait()) as { StatusCode?: number };
+      const waiting = container.wait() as Promise<{ StatusCode?: number }>;
+      const settled = new Promise<'settled'>((resolve) => {
+        const check = () => {
+          if (!killedFor && request.settled?.(stdout.tail(), stderr.tail())) resolve('settled');
+        };
+        stdout.onChunk = stderr.onChunk = check;
+        check();
+      });
+      const first = await Promise.race([settled, waiting.then(() => 'exited' as const)]);
+      stdout.onChunk = stderr.onChunk = null;
+      const output = () => ({
+        stdout: stdout.bytes(),
+        stderr: stderr.bytes(),
+        stdoutOverflow: stdout.overflowed,
+        stderrOverflow: stderr.overflowed,
+      });
+      if (first === 'settled' && !killedFor) {
+        waiting.catch(() => undefined);
+        return { statusCode: null, oomKilled: false, killedFor, ...output(), wallMs: performance.now() - started };
+      }
+      const waited = await waiting;
       const wallMs = performance.now() - started;
       let drainTimer: NodeJS.Timeout | undefined;
       await Promise.race([drained, new Promise<void>((resolve) => (drainTimer = setTimeout(resolve, STREAM_DRAIN_MS)))]);
@@ -119,10 +145,7 @@ export class DockerContainerRunner implements ContainerRunner {
         statusCode: waited.StatusCode ?? info.State.ExitCode ?? null,
         oomKilled: Boolean(info.State.OOMKilled),
         killedFor,
-        stdout: stdout.bytes(),
-        stderr: stderr.bytes(),
-        stdoutOverflow: stdout.overflowed,
-        stderrOverflow: stderr.overflowed,
+        ...output(),
         wallMs,
       };
     } finally {

@@ -27,7 +27,17 @@ export class OutputCapture extends Writable {
     }
   }
 
+  /** Called after each chunk (the runner checks for its end-of-output markers). */
+  onChunk: (() => void) | null = null;
+  private last = Buffer.alloc(0);
+
+  /** The last bytes received (at most `n`), cheap to look at after every chunk. */
+  tail(n = 256): Buffer {
+    return this.last.length > n ? this.last.subarray(this.last.length - n) : this.last;
+  }
+
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.last = Buffer.concat([this.tail(), chunk]).subarray(-256);
     if (!this.overflowed) {
       const room = this.cap - this.size;
       if (chunk.length > room) {
@@ -41,6 +51,7 @@ export class OutputCapture extends Writable {
       }
     }
     callback();
+    this.onChunk?.();
   }
 
   bytes(): Buffer {

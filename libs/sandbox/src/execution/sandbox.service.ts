@@ -11,7 +11,7 @@ import { expandArgv } from '../languages/language-registry';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings } from './execution.types';
 import { quoteArgv } from './argv-file';
 import { SandboxError } from './execution.types';
-import { parseCompileStatus } from './stage-report';
+import { parseCompileStatus, splitRunTrailer, splitStdoutMarker } from './stage-report';
 import { interpretRun, toStageResult, type InterpretedRun } from './stage-result';
 
 const MiB = 1024 * 1024;
@@ -187,9 +187,15 @@ export class SandboxService {
       }),
       input: archive,
       deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
-      stdoutCap: limits.outputBytes,
+      stdoutCap: limits.outputBytes + TRAILER_ROOM,
       stderrCap: limits.outputBytes + TRAILER_ROOM,
       signal: request.signal,
+      // The runner's report comes after the program ended; only a SIGKILL (maybe the OOM
+      // killer) needs the container's state.
+      settled: (stdoutTail, stderrTail) => {
+        const usage = splitRunTrailer(stderrTail, nonce).usage;
+        return usage !== null && usage.exitCode !== 137 && splitStdoutMarker(stdoutTail, nonce).found;
+      },
     });
     if (result.killedFor === 'cancel') return { cancelled: true };
     return interpretRun(result, nonce, limits);

@@ -1,4 +1,4 @@
-import { parseCompileStatus, signalOf, splitRunTrailer } from './stage-report';
+import { parseCompileStatus, signalOf, splitRunTrailer, splitStdoutMarker } from './stage-report';
 
 const NONCE = '0123456789abcdef0123456789abcdef';
 const trailer = (fields: string, nonce = NONCE) => `\n${nonce} ${fields}\n`;
@@ -97,5 +97,18 @@ describe('signalOf', () => {
 
   it.each([0, 3, 1, 128, null])('returns null for %p', (code) => {
     expect(signalOf(code)).toBeNull();
+  });
+});
+
+describe('splitStdoutMarker', () => {
+  const nonce = 'n0nce';
+  it('removes the last end-of-output marker and reports it', () => {
+    expect(splitStdoutMarker(Buffer.from(`hello\n\n${nonce}\n`), nonce)).toEqual({ stdout: Buffer.from('hello\n'), found: true });
+    expect(splitStdoutMarker(Buffer.from(`no newline\n${nonce}\n`), nonce)).toEqual({ stdout: Buffer.from('no newline'), found: true });
+  });
+
+  it('leaves output without the marker alone', () => {
+    expect(splitStdoutMarker(Buffer.from('hello\n'), nonce)).toEqual({ stdout: Buffer.from('hello\n'), found: false });
+    expect(splitStdoutMarker(Buffer.from(`\nother\n`), nonce).found).toBe(false);
   });
 });

@@ -38,6 +38,14 @@ export function splitRunTrailer(stderr: Buffer, nonce: string): { stderr: Buffer
   return { stderr: Buffer.concat([stderr.subarray(0, at), stderr.subarray(end)]), usage };
 }
 
+/** Splits the runner's end-of-output marker (`\n<nonce>\n`, written after the program ended) off stdout. */
+export function splitStdoutMarker(stdout: Buffer, nonce: string): { stdout: Buffer; found: boolean } {
+  const marker = Buffer.from(`\n${nonce}\n`);
+  const at = stdout.lastIndexOf(marker);
+  if (at < 0) return { stdout, found: false };
+  return { stdout: Buffer.concat([stdout.subarray(0, at), stdout.subarray(at + marker.length)]), found: true };
+}
+
 /** Parses result/status written by the compile runner: `code wallNs cpuNs memBytes`. */
 export function parseCompileStatus(text: string): StageUsage | null {
   return parseUsage(text.trim().split(/\s+/));

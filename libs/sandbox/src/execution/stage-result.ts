@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { ExecutionResult, Outcome, StageResult } from '#contracts';
 import type { ContainerRunResult } from '../docker/container-runner';
 import { SandboxError } from './execution.types';
-import { signalOf, splitRunTrailer, type StageUsage } from './stage-report';
+import { signalOf, splitRunTrailer, splitStdoutMarker, type StageUsage } from './stage-report';
 
 const RUNNER_FAILURE = 125;
 
@@ -58,13 +58,16 @@ export function interpretRun(
 ): InterpretedRun {
   const split = splitRunTrailer(result.stderr, nonce);
   let stderr = split.stderr;
+  let stdout = splitStdoutMarker(result.stdout, nonce).stdout;
   const stderrOver = stderr.length > limits.outputBytes;
+  const stdoutOver = stdout.length > limits.outputBytes;
   if (stderrOver) stderr = stderr.subarray(0, limits.outputBytes);
-  const outputExceeded = result.killedFor === 'output' || result.stdoutOverflow || stderrOver;
+  if (stdoutOver) stdout = stdout.subarray(0, limits.outputBytes);
+  const outputExceeded = result.killedFor === 'output' || result.stdoutOverflow || stdoutOver || stderrOver;
   if (!split.usage && result.statusCode === RUNNER_FAILURE && !result.killedFor && !result.oomKilled) {
     throw new SandboxError(`run stage runner failed: ${stderr.toString().slice(0, 500)}`);
   }
-  const run = toStageResult(result.stdout, stderr, split.usage, result.statusCode, result.wallMs, outputExceeded);
+  const run = toStageResult(stdout, stderr, split.usage, result.statusCode, result.wallMs, outputExceeded);
 
   let outcome: Outcome;
   let message: string | null = null;
@@ -84,5 +87,5 @@ export function interpretRun(
   } else {
     outcome = 'ok';
   }
-  return { outcome, run, message, stdoutBytes: result.stdout, warm: Boolean(result.warm) };
+  return { outcome, run, message, stdoutBytes: stdout, warm: Boolean(result.warm) };
 }

@@ -66,6 +66,8 @@ export class ContainerPool implements ContainerRunner {
     const profile = this.profile(request.spec);
     profile.arrivals.push(this.now());
     const warm = profile.ready.shift();
+    // Refill now, beside the job: the replacement is then ready for the next request (a
+    // refill after the job loses that race to a client sending jobs one after another).
     this.refill();
     if (!warm) {
       this.misses++;
