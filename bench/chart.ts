@@ -24,7 +24,7 @@ export async function writeChart(rows: ChartRow[], path: string): Promise<void> 
     encoding: {
       column: { field: 'program', type: 'nominal', title: null },
       x: { field: 'system', type: 'nominal', axis: { title: null, labelAngle: -30 } },
-      y: { field: 'p50', type: 'quantitative', title: 'ms', scale: { type: 'log' } },
+      y: { field: 'p50', type: 'quantitative', title: 'ms' },
       color: { field: 'system', type: 'nominal', legend: { orient: 'bottom' } },
     },
     config: { font: 'DejaVu Sans', background: 'white' },
