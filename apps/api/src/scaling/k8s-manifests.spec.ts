@@ -43,77 +43,53 @@ const metadata = (namespaced: boolean) => ({
   properties: { name: { type: 'string', pattern: '^[a-z0-9-]+$' }, namespace: { const: 'runq' } },
 });
 
+/** A Kubernetes object: apiVersion, kind and metadata, plus the given top-level fields (all required). */
+const resource = (apiVersion: string, fields: Record<string, object>, namespaced = true) => ({
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', ...Object.keys(fields)],
+  properties: { apiVersion: { const: apiVersion }, metadata: metadata(namespaced), ...fields },
+});
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
+
 const schemas: Record<string, object> = {
-  Namespace: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata'],
-    properties: { apiVersion: { const: 'v1' }, metadata: metadata(false) },
-  },
-  ConfigMap: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'data'],
-    properties: {
-      apiVersion: { const: 'v1' },
-      metadata: metadata(true),
-      data: { type: 'object', additionalProperties: { type: 'string' } },
+  Namespace: resource('v1', {}, false),
+  ConfigMap: resource('v1', { data: stringMap }),
+  Secret: resource('v1', { stringData: stringMap }),
+  Service: resource('v1', {
+    spec: {
+      type: 'object',
+      required: ['selector', 'ports'],
+      properties: { ports: { type: 'array', minItems: 1, items: { type: 'object', required: ['port', 'targetPort'] } } },
     },
-  },
-  Secret: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'stringData'],
-    properties: {
-      apiVersion: { const: 'v1' },
-      metadata: metadata(true),
-      stringData: { type: 'object', additionalProperties: { type: 'string' } },
-    },
-  },
-  Service: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'spec'],
-    properties: {
-      apiVersion: { const: 'v1' },
-      metadata: metadata(true),
-      spec: {
-        type: 'object',
-        required: ['selector', 'ports'],
-        properties: { ports: { type: 'array', minItems: 1, items: { type: 'object', required: ['port', 'targetPort'] } } },
-      },
-    },
-  },
-  Deployment: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'spec'],
-    properties: {
-      apiVersion: { const: 'apps/v1' },
-      metadata: metadata(true),
-      spec: {
-        type: 'object',
-        required: ['selector', 'template'],
-        properties: {
-          selector: { type: 'object', required: ['matchLabels'] },
-          template: {
-            type: 'object',
-            required: ['metadata', 'spec'],
-            properties: {
-              metadata: { type: 'object', required: ['labels'] },
-              spec: {
-                type: 'object',
-                required: ['containers', 'terminationGracePeriodSeconds'],
-                properties: {
-                  terminationGracePeriodSeconds: { type: 'integer', minimum: 1 },
-                  containers: {
-                    type: 'array',
-                    minItems: 1,
-                    items: {
-                      type: 'object',
-                      required: ['name', 'image', 'resources', 'livenessProbe'],
-                      properties: {
-                        name: { type: 'string' },
-                        image: { type: 'string', minLength: 1 },
-                        resources,
-                        livenessProbe: probe,
-                        readinessProbe: probe,
-                      },
+  }),
+  Deployment: resource('apps/v1', {
+    spec: {
+      type: 'object',
+      required: ['selector', 'template'],
+      properties: {
+        selector: { type: 'object', required: ['matchLabels'] },
+        template: {
+          type: 'object',
+          required: ['metadata', 'spec'],
+          properties: {
+            metadata: { type: 'object', required: ['labels'] },
+            spec: {
+              type: 'object',
+              required: ['containers', 'terminationGracePeriodSeconds'],
+              properties: {
+                terminationGracePeriodSeconds: { type: 'integer', minimum: 1 },
+                containers: {
+                  type: 'array',
+                  minItems: 1,
+                  items: {
+                    type: 'object',
+                    required: ['name', 'image', 'resources', 'livenessProbe'],
+                    properties: {
+                      name: { type: 'string' },
+                      image: { type: 'string', minLength: 1 },
+                      resources,
+                      livenessProbe: probe,
+                      readinessProbe: probe,
                     },
                   },
                 },
@@ -123,58 +99,46 @@ const schemas: Record<string, object> = {
         },
       },
     },
-  },
-  TriggerAuthentication: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'spec'],
-    properties: {
-      apiVersion: { const: 'keda.sh/v1alpha1' },
-      metadata: metadata(true),
-      spec: {
-        type: 'object',
-        required: ['secretTargetRef'],
-        properties: {
-          secretTargetRef: {
-            type: 'array',
-            minItems: 1,
-            items: { type: 'object', required: ['parameter', 'name', 'key'], properties: { parameter: { const: 'apiKey' } } },
-          },
+  }),
+  TriggerAuthentication: resource('keda.sh/v1alpha1', {
+    spec: {
+      type: 'object',
+      required: ['secretTargetRef'],
+      properties: {
+        secretTargetRef: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'object', required: ['parameter', 'name', 'key'], properties: { parameter: { const: 'apiKey' } } },
         },
       },
     },
-  },
-  ScaledObject: {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata', 'spec'],
-    properties: {
-      apiVersion: { const: 'keda.sh/v1alpha1' },
-      metadata: metadata(true),
-      spec: {
-        type: 'object',
-        required: ['scaleTargetRef', 'minReplicaCount', 'maxReplicaCount', 'triggers'],
-        properties: {
-          scaleTargetRef: { type: 'object', required: ['name'] },
-          minReplicaCount: { type: 'integer', minimum: 0 },
-          maxReplicaCount: { type: 'integer', minimum: 1 },
-          triggers: {
-            type: 'array',
-            minItems: 1,
-            items: {
-              type: 'object',
-              required: ['type', 'metadata', 'authenticationRef'],
-              properties: {
-                type: { const: 'metrics-api' },
-                authenticationRef: { type: 'object', required: ['name'] },
-                metadata: {
-                  type: 'object',
-                  required: ['url', 'valueLocation', 'targetValue', 'authMode', 'keyParamName'],
-                  properties: {
-                    url: { type: 'string', pattern: '^https?://[^/]+/metrics/backlog$' },
-                    valueLocation: { const: 'backlog' },
-                    targetValue: { type: 'string', pattern: '^[1-9][0-9]*$' },
-                    authMode: { const: 'apiKey' },
-                    keyParamName: { enum: ['X-API-Key', 'Authorization'] },
-                  },
+  }),
+  ScaledObject: resource('keda.sh/v1alpha1', {
+    spec: {
+      type: 'object',
+      required: ['scaleTargetRef', 'minReplicaCount', 'maxReplicaCount', 'triggers'],
+      properties: {
+        scaleTargetRef: { type: 'object', required: ['name'] },
+        minReplicaCount: { type: 'integer', minimum: 0 },
+        maxReplicaCount: { type: 'integer', minimum: 1 },
+        triggers: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['type', 'metadata', 'authenticationRef'],
+            properties: {
+              type: { const: 'metrics-api' },
+              authenticationRef: { type: 'object', required: ['name'] },
+              metadata: {
+                type: 'object',
+                required: ['url', 'valueLocation', 'targetValue', 'authMode', 'keyParamName'],
+                properties: {
+                  url: { type: 'string', pattern: '^https?://[^/]+/metrics/backlog$' },
+                  valueLocation: { const: 'backlog' },
+                  targetValue: { type: 'string', pattern: '^[1-9][0-9]*$' },
+                  authMode: { const: 'apiKey' },
+                  keyParamName: { enum: ['X-API-Key', 'Authorization'] },
                 },
               },
             },
@@ -182,7 +146,7 @@ const schemas: Record<string, object> = {
         },
       },
     },
-  },
+  }),
 };
 
 const ajv = new Ajv({ allErrors: true, strict: false });
