@@ -4,7 +4,7 @@
 # starts its own API and worker on separate ports, and stops them afterwards.
 set -euo pipefail
 source "$(dirname "$0")/prepare.sh"
-ensure_apt curl
+command -v curl >/dev/null 2>&1 || ensure_apt curl
 if [ -n "${RUNQ_URL:-}" ]; then
   ensure_node
   exec node "$RUNQ_ROOT/dist/bench/run-bench.js"

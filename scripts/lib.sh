@@ -105,7 +105,7 @@ ensure_postgres() {
   local profile="$1" port="$2" db="$3"
   if [ -n "${DATABASE_URL:-}" ]; then step "Using PostgreSQL at DATABASE_URL"; return; fi
   local dir="$RUNQ_STATE/$profile/postgres" bin
-  ensure_apt postgresql-client
+  command -v psql >/dev/null 2>&1 || ensure_apt postgresql-client
   bin="$(pg_bin)"
   mkdir -p "$dir"
   local pwfile="$dir/password"

@@ -3,7 +3,7 @@
 # the foreground. Set DATABASE_URL, REDIS_URL or DOCKER_HOST to use your own services.
 set -euo pipefail
 source "$(dirname "$0")/prepare.sh"
-ensure_apt curl
+command -v curl >/dev/null 2>&1 || ensure_apt curl
 prepare_stack dev "${RUNQ_REDIS_PORT:-6390}" "${RUNQ_PG_PORT:-5440}" runq
 
 export PORT="${PORT:-3000}"
