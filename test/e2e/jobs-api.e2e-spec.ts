@@ -88,6 +88,43 @@ describe('jobs API', () => {
     expect(byId.python.limits).toMatchObject({ timeoutMs: 5000, memoryMb: 128 });
   });
 
+  it('creates a job once per Idempotency-Key, even when retries race', async () => {
+    const body = { language: 'python', code: 'print("once")' };
+    const key = `retry-${Date.now()}`;
+    const headers = { 'Idempotency-Key': key };
+    const first = await stack.request('POST', '/jobs', { body, headers });
+    const retry = await stack.request('POST', '/jobs', { body, headers });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+
+    const changed = await stack.request('POST', '/jobs', { body: { ...body, code: 'print("twice")' }, headers });
+    expect(changed.status).toBe(422);
+    expect(changed.body.message).toMatch(/Idempotency-Key was already used with a different request/);
+    const otherKey = await stack.request('POST', '/jobs', { key: stack.userKey, body, headers });
+    expect(otherKey.status).toBe(201);
+    expect(otherKey.body.id).not.toBe(first.body.id);
+
+    const race = { 'Idempotency-Key': `race-${Date.now()}` };
+    const racing = await Promise.all(Array.from({ length: 6 }, () => stack.request('POST', '/jobs', { body, headers: race })));
+    racing.forEach((res) => expect([201, 409]).toContain(res.status));
+    expect(new Set(racing.filter((res) => res.status === 201).map((res) => res.body.id)).size).toBe(1);
+
+    const tooLong = await stack.request('POST', '/jobs', { body, headers: { 'Idempotency-Key': 'x'.repeat(256) } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.message).toMatch(/Idempotency-Key must be/);
+  });
+
+  it('sends security headers and no framework banner', async () => {
+    const res = await stack.request('GET', '/languages');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('GET /health/ready reports Postgres, Redis and workers', async () => {
     const res = await stack.request('GET', '/health/ready', { key: null });
     expect(res.status).toBe(200);

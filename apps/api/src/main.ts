@@ -2,11 +2,14 @@ import 'reflect-metadata';
 import { Logger, ValidationPipe, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
+  // A JSON API: no content may load anything, nothing may frame it, nothing is cached by default.
+  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useGlobalPipes(

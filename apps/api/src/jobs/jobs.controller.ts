@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { presentJob, type JobView } from '#db';
 import { CurrentCaller, type Caller } from '../auth/caller';
@@ -20,8 +20,12 @@ export class JobsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobView> {
     if (query.wait || query.waitMs !== undefined) return this.execute(dto, query, caller, res);
-    const job = await this.jobs.create(dto, caller);
+    const key = idempotencyKey(res.req.headers['idempotency-key']);
+    const { job, replayed } = key
+      ? await this.jobs.createIdempotent(dto, caller, key)
+      : { job: await this.jobs.create(dto, caller), replayed: false };
     res.status(201).location(`/jobs/${job.id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return presentJob(job, query);
   }
 
@@ -70,4 +74,13 @@ export class JobsController {
   async cancel(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<JobView> {
     return presentJob(await this.jobs.cancel(id, caller));
   }
+}
+
+/** The Idempotency-Key header, if any: 1–255 printable ASCII characters. */
+function idempotencyKey(header: string | string[] | undefined): string | null {
+  if (header === undefined) return null;
+  if (typeof header !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(header)) {
+    throw new BadRequestException('Idempotency-Key must be 1 to 255 printable ASCII characters');
+  }
+  return header;
 }

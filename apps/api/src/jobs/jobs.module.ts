@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { EXECUTIONS_QUEUE } from '#contracts';
 import { WebhooksProducerModule } from '#webhooks';
 import { LanguagesModule } from '../languages/languages.module';
+import { IdempotencyStore } from './idempotency.store';
 import { JobQueue } from './job-queue';
 import { JobRequestFactory } from './job-request.factory';
 import { JobWaiter } from './job-waiter';
@@ -12,6 +13,6 @@ import { JobsService } from './jobs.service';
 @Module({
   imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), LanguagesModule, WebhooksProducerModule],
   controllers: [JobsController],
-  providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter],
+  providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter, IdempotencyStore],
 })
 export class JobsModule {}

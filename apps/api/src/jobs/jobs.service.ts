@@ -7,6 +7,7 @@ import {
   Logger,
   NotFoundException,
   ServiceUnavailableException,
+  UnprocessableEntityException,
 } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { FINAL_STATUSES, type JobStatus } from '#contracts';
@@ -18,6 +19,7 @@ import { LanguagesService } from '../languages/languages.service';
 import type { CreateJobDto } from './dto/create-job.dto';
 import type { ListJobsQuery } from './dto/job-queries.dto';
 import { validateJobBody } from './batch-item.validator';
+import { IdempotencyStore } from './idempotency.store';
 import { decodeCursor, encodeCursor, isUuid } from './job-cursor';
 import { JobQueue } from './job-queue';
 import { JobRequestFactory } from './job-request.factory';
@@ -42,11 +44,33 @@ export class JobsService {
     private readonly events: JobEvents,
     private readonly languages: LanguagesService,
     private readonly callbacks: CallbackQueue,
+    private readonly idempotency: IdempotencyStore,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
   async create(dto: CreateJobDto, caller: Caller): Promise<JobRow> {
     return this.persist(this.prepare(dto, caller));
+  }
+
+  /**
+   * Creates a job once per Idempotency-Key: a retry with the same key and body gets the
+   * same job (replayed: true); the same key with another body is refused.
+   */
+  async createIdempotent(dto: CreateJobDto, caller: Caller, idempotencyKey: string): Promise<{ job: JobRow; replayed: boolean }> {
+    const draft = this.prepare(dto, caller);
+    const reservation = await this.idempotency.reserve(caller.keyId, idempotencyKey, dto, draft.id);
+    if (reservation.kind === 'existing') {
+      if (!reservation.sameRequest) throw new UnprocessableEntityException('Idempotency-Key was already used with a different request');
+      const job = await this.jobs.findById(reservation.jobId);
+      if (!job) throw new ConflictException('a request with this Idempotency-Key is still being processed; retry shortly');
+      return { job, replayed: true };
+    }
+    try {
+      return { job: await this.persist(draft), replayed: false };
+    } catch (error) {
+      await this.idempotency.release(caller.keyId, idempotencyKey).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Creates a job and waits (woken by its finished event) up to the bounded wait. */
