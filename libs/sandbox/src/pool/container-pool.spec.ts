@@ -123,4 +123,22 @@ describe('ContainerPool', () => {
     expect(docker.prepared).toEqual([]);
     await off.close();
   });
+
+  it('on close, waits for containers still starting and discards them too', async () => {
+    let finish!: () => void;
+    const slow = new FakeDocker();
+    slow.prepare = async (spec) => {
+      await new Promise<void>((r) => (finish = r));
+      return FakeDocker.prototype.prepare.call(slow, spec);
+    };
+    const pool = new ContainerPool(slow as unknown as DockerContainerRunner, settings, () => clock);
+    await pool.run(request('a')); // cold, and starts a warm container that is still being created
+    let closed = false;
+    const closing = pool.close().then(() => (closed = true));
+    await settle();
+    expect(closed).toBe(false);
+    finish();
+    await closing;
+    expect(slow.discarded).toEqual([1]);
+  });
 });

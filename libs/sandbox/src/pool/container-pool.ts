@@ -33,6 +33,7 @@ interface Profile {
 }
 
 const REFILL_CONCURRENCY = 2;
+const CLOSE_WAIT_MS = 10_000;
 const TICK_MS = 2000;
 
 /**
@@ -49,6 +50,7 @@ export class ContainerPool implements ContainerRunner {
   private inFlight = 0;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly starting = new Set<Promise<unknown>>();
 
   constructor(
     private readonly docker: DockerContainerRunner,
@@ -83,16 +85,23 @@ export class ContainerPool implements ContainerRunner {
     return { hits: this.hits, misses: this.misses, sizes };
   }
 
-  /** Nest calls this on shutdown when the pool is a provider. */
-  onModuleDestroy(): Promise<void> {
+  /**
+   * Nest calls this when the pool is a provider, after every onModuleDestroy (the worker's
+   * drain): removals of the last jobs' containers are then waited for too.
+   */
+  onApplicationShutdown(): Promise<void> {
     return this.close();
   }
 
-  /** Removes every warm container; later runs start cold. */
+  /** Removes every warm container, including those still starting; later runs start cold. */
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
     for (const p of this.profiles.values()) p.ready.splice(0).forEach((c) => this.docker.discard(c));
+    // A container still being created would outlive the process: wait for it, then discard it.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.starting]), new Promise((r) => (timer = setTimeout(r, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
     await this.docker.settle();
   }
 
@@ -128,15 +137,17 @@ export class ContainerPool implements ContainerRunner {
       while (p.ready.length + p.creating < target && this.inFlight < REFILL_CONCURRENCY) {
         p.creating++;
         this.inFlight++;
-        this.docker
+        const starting: Promise<unknown> = this.docker
           .prepare(p.spec)
           .then((warm) => (this.closed ? this.docker.discard(warm) : p.ready.push(warm)))
           .catch(() => undefined) // a failed warm start only means the next job starts cold
           .finally(() => {
+            this.starting.delete(starting);
             p.creating--;
             this.inFlight--;
             this.refill();
           });
+        this.starting.add(starting);
       }
     }
   }
