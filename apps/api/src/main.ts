@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe, type LogLevel } from '@nestjs/common';
+import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
+import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
@@ -25,10 +25,9 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const levels: LogLevel[] = ['error', 'warn', 'log', 'debug'];
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
-    logger: levels.slice(0, levels.indexOf(config.logLevel) + 1),
+    logger: logLevels(config.logLevel),
   });
   configureApp(app, config);
   const logger = new Logger('api');

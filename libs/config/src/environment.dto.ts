@@ -1,9 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+import { booleanFromText } from './transforms';
+
 const MiB = 1024 * 1024;
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 const toNumber = ({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : Number(value));
 
 /**
@@ -40,7 +40,7 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(64) RUNQ_COMPILE_MEMORY_MB = 512;
 
   // Warm container pool (see README, "Performance").
-  @Transform(toBool) @IsBoolean() RUNQ_POOL_ENABLED = true;
+  @Transform(booleanFromText) @IsBoolean() RUNQ_POOL_ENABLED = true;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(256) RUNQ_POOL_MAX?: number;
   @Transform(toNumber) @IsInt() @Min(0) @Max(64) RUNQ_POOL_MAX_PER_PROFILE = 8;
   @Transform(toNumber) @IsInt() @Min(1000) RUNQ_POOL_WINDOW_MS = 10_000;

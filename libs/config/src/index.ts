@@ -1,3 +1,5 @@
 export * from './runq-config';
 export * from './config.module';
 export * from './graceful-shutdown';
+export * from './log-levels';
+export * from './transforms';

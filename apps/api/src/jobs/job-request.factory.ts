@@ -6,7 +6,7 @@ import type { NewJob } from '#db';
 import { defaultLimitsFor, LanguageRegistry, type LanguageDefinition } from '#sandbox';
 import { validateCallbackUrl } from '#webhooks';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
-import { isCanonicalBase64 } from './encoded-text';
+import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
 import { buildJudging } from './judging-request';
 
 const MAX_PATH_DEPTH = 8;
@@ -94,10 +94,7 @@ export class JobRequestFactory {
     } else {
       throw new BadRequestException('code must be a non-empty string (or send files)');
     }
-    const total = files.reduce(
-      (sum, f) => sum + (f.encoding === 'base64' ? Buffer.from(f.content, 'base64').length : Buffer.byteLength(f.content)),
-      0,
-    );
+    const total = files.reduce((sum, f) => sum + encodedByteLength(f.content, f.encoding), 0);
     if (total === 0) throw new BadRequestException(dto.files ? 'files must not all be empty' : 'code must not be empty');
     if (total > this.config.maxCodeBytes) {
       throw new BadRequestException(`${dto.files ? 'files' : 'code'} must be at most ${this.config.maxCodeBytes} bytes in total`);

@@ -1,13 +1,13 @@
 import type { SourceFile, TestCase, TextEncoding } from '#contracts';
 import type { ExecutionFile, ExecutionTestCase } from '#sandbox';
 
-/** Stored files (utf8 or base64 text) as the bytes the sandbox receives. */
-export function toExecutionFiles(files: SourceFile[]): ExecutionFile[] {
-  return files.map((file) => ({ name: file.name, data: Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8') }));
-}
-
-export const decode = (text: string, encoding: TextEncoding | string): Buffer =>
+/** Stored text (utf8, or base64 for binary data) as the bytes it stands for. */
+export const decode = (text: string, encoding: TextEncoding | string | undefined): Buffer =>
   Buffer.from(text, encoding === 'base64' ? 'base64' : 'utf8');
+
+export function toExecutionFiles(files: SourceFile[]): ExecutionFile[] {
+  return files.map((file) => ({ name: file.name, data: decode(file.content, file.encoding) }));
+}
 
 export function toExecutionTests(tests: TestCase[]): ExecutionTestCase[] {
   return tests.map((test) => ({

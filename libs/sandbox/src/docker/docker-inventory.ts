@@ -44,17 +44,4 @@ export class DockerInventory {
     );
     return orphans.length;
   }
-
-  /** Kills the containers of one job on this engine (cancellation). */
-  async killJob(jobId: string): Promise<void> {
-    const containers = await this.docker.listContainers({ filters: { label: [`runq.job=${jobId}`] } });
-    await Promise.all(
-      containers.map((c) =>
-        this.docker
-          .getContainer(c.Id)
-          .kill({ signal: 'SIGKILL' })
-          .catch(() => undefined),
-      ),
-    );
-  }
 }

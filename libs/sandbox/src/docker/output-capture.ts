@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
 
+const TAIL_BYTES = 256;
+
 /**
  * Collects one stream of a container's output up to a byte cap, counting as it
  * streams. Past the cap it keeps nothing more and calls onOverflow once, so the
@@ -29,15 +31,16 @@ export class OutputCapture extends Writable {
 
   /** Called after each chunk (the runner checks for its end-of-output markers). */
   onChunk: (() => void) | null = null;
-  private last = Buffer.alloc(0);
+  private last: Buffer = Buffer.alloc(0);
 
   /** The last bytes received (at most `n`), cheap to look at after every chunk. */
-  tail(n = 256): Buffer {
+  tail(n = TAIL_BYTES): Buffer {
     return this.last.length > n ? this.last.subarray(this.last.length - n) : this.last;
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.last = Buffer.concat([this.tail(), chunk]).subarray(-256);
+    // A big chunk holds the whole tail itself: no copy of it on the output-flood path.
+    this.last = chunk.length >= TAIL_BYTES ? chunk.subarray(-TAIL_BYTES) : Buffer.concat([this.tail(), chunk]).subarray(-TAIL_BYTES);
     if (!this.overflowed) {
       const room = this.cap - this.size;
       if (chunk.length > room) {

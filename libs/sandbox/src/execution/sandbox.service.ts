@@ -24,7 +24,6 @@ const stageFiles = (argv: string[], timeoutMs: number): ArchiveFile[] => [
   { path: 'tmp/runq/argv', data: Buffer.from(quoteArgv(argv)) },
   { path: 'tmp/runq/timeout', data: Buffer.from(seconds(timeoutMs)) },
 ];
-const stage = toStageResult;
 
 /** One run of the program: its input, arguments and limits. */
 export interface RunInput {
@@ -124,21 +123,12 @@ export class SandboxService {
       artifacts: [] as ArchiveFile[],
     });
     const empty = Buffer.alloc(0);
-    if (result.oomKilled)
-      return failed(
-        `the compiler exceeded the compile memory limit of ${memoryMb} MB`,
-        stage(empty, result.stderr, null, result.statusCode, result.wallMs, false),
-      );
-    if (result.killedFor === 'timeout')
-      return failed(
-        `compilation exceeded the compile time limit of ${timeoutMs} ms`,
-        stage(empty, result.stderr, null, result.statusCode, result.wallMs, false),
-      );
-    if (result.killedFor === 'output')
-      return failed(
-        'the compiler produced more output than the sandbox can hold',
-        stage(empty, empty, null, result.statusCode, result.wallMs, true),
-      );
+    // Killed before it could report: all there is, is what reached stderr.
+    const killed = (truncated: boolean) =>
+      toStageResult(empty, truncated ? empty : result.stderr, null, result.statusCode, result.wallMs, truncated);
+    if (result.oomKilled) return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, killed(false));
+    if (result.killedFor === 'timeout') return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, killed(false));
+    if (result.killedFor === 'output') return failed('the compiler produced more output than the sandbox can hold', killed(true));
 
     const entries = await unpackArchive(Readable.from([result.stdout]), result.stdout.length).catch((error: Error) => {
       throw new SandboxError(`compile stage returned an unreadable archive: ${error.message}`);
@@ -150,7 +140,14 @@ export class SandboxService {
     const cap = request.limits.outputBytes;
     const out = find('result/stdout') ?? empty;
     const err = find('result/stderr') ?? empty;
-    const compiled = stage(out.subarray(0, cap), err.subarray(0, cap), usage, null, result.wallMs, out.length > cap || err.length > cap);
+    const compiled = toStageResult(
+      out.subarray(0, cap),
+      err.subarray(0, cap),
+      usage,
+      null,
+      result.wallMs,
+      out.length > cap || err.length > cap,
+    );
     if (usage.exitCode === 137 && usage.wallMs >= timeoutMs)
       return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
     if (usage.exitCode !== 0) return failed(`compilation failed with exit code ${usage.exitCode}`, compiled);

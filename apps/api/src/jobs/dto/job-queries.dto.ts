@@ -1,14 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { booleanFromText } from '#config';
 import { JOB_STATUSES, type JobStatus } from '#contracts';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 /** `?base64=true`: every output in the answer is base64 (binary output always is, flagged by `encoding`). */
 export class OutputQuery {
-  @IsOptional() @Transform(toBool) @IsBoolean() base64?: boolean;
+  @IsOptional() @Transform(booleanFromText) @IsBoolean() base64?: boolean;
 }
 
 export class ListJobsQuery extends OutputQuery {
@@ -25,6 +24,6 @@ export class ListJobsQuery extends OutputQuery {
 }
 
 export class WaitQuery extends OutputQuery {
-  @IsOptional() @Transform(toBool) @IsBoolean() wait?: boolean;
+  @IsOptional() @Transform(booleanFromText) @IsBoolean() wait?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) waitMs?: number;
 }
