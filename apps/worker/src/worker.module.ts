@@ -6,7 +6,15 @@ import { EXECUTIONS_QUEUE } from '#contracts';
 import { DbModule } from '#db';
 import { WebhookClient, WebhooksProducerModule } from '#webhooks';
 import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
-import { ContainerPool, DockerContainerRunner, DockerInventory, LanguageRegistry, SandboxService, WORKER_LABEL } from '#sandbox';
+import {
+  ContainerPool,
+  DockerContainerRunner,
+  DockerInventory,
+  LanguageRegistry,
+  SandboxService,
+  WORKER_LABEL,
+  FLEET_LABEL,
+} from '#sandbox';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
 import { ExecutionProcessor } from './execution/execution.processor';
@@ -14,7 +22,7 @@ import { ExecutionService } from './execution/execution.service';
 import { RunningExecutions } from './execution/running-executions';
 import { HeartbeatService } from './fleet/heartbeat.service';
 import { LanguageVersions } from './fleet/language-versions';
-import { DOCKER, makeWorkerId, WORKER_ID } from './worker.tokens';
+import { DOCKER, fleetIdOf, makeWorkerId, SANDBOX_LABELS, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
 const START_GRACE_MS = 1000;
@@ -33,6 +41,14 @@ const START_GRACE_MS = 1000;
   ],
   providers: [
     { provide: WORKER_ID, inject: [RUNQ_CONFIG], useFactory: (config: RunqConfig) => makeWorkerId(config.worker.id) },
+    {
+      provide: SANDBOX_LABELS,
+      inject: [RUNQ_CONFIG, WORKER_ID],
+      useFactory: (config: RunqConfig, workerId: string) => ({
+        [WORKER_LABEL]: workerId,
+        [FLEET_LABEL]: fleetIdOf(config.redisUrl),
+      }),
+    },
     // dockerode reads DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) itself.
     { provide: DOCKER, useFactory: () => new Docker() },
     { provide: DockerContainerRunner, inject: [DOCKER], useFactory: (docker: Docker) => new DockerContainerRunner(docker) },
@@ -40,9 +56,9 @@ const START_GRACE_MS = 1000;
     { provide: LanguageRegistry, useFactory: () => new LanguageRegistry() },
     {
       provide: ContainerPool,
-      inject: [DockerContainerRunner, RUNQ_CONFIG, WORKER_ID],
-      useFactory: (runner: DockerContainerRunner, config: RunqConfig, workerId: string) =>
-        new ContainerPool(runner, { ...config.pool, labels: { [WORKER_LABEL]: workerId } }),
+      inject: [DockerContainerRunner, RUNQ_CONFIG, SANDBOX_LABELS],
+      useFactory: (runner: DockerContainerRunner, config: RunqConfig, labels: Record<string, string>) =>
+        new ContainerPool(runner, { ...config.pool, labels }),
     },
     {
       provide: SandboxService,

@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyService } from './api-key.service';
 import type { AuthenticatedRequest } from './caller';
+import { IS_ADMIN_ONLY } from './admin-only.decorator';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Every route needs `X-API-Key: <key>` or `Authorization: Bearer <key>`, unless @Public(). */
+/** Every route needs `X-API-Key: <key>` or `Authorization: Bearer <key>`, unless @Public(); @AdminOnly() routes an admin key. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -13,12 +14,16 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = presentedKey(request);
     if (!key) throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
     const caller = await this.keys.authenticate(key);
     if (!caller) throw new UnauthorizedException('the API key is not valid');
+    if (caller.role !== 'admin' && this.reflector.getAllAndOverride<boolean>(IS_ADMIN_ONLY, targets)) {
+      throw new ForbiddenException('this endpoint needs an admin key');
+    }
     request.caller = caller;
     return true;
   }

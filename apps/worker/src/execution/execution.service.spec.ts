@@ -69,6 +69,7 @@ describe('ExecutionService.attempt', () => {
       { of: (id: string) => (id === 'python' ? '3.11.2' : null) } as unknown as LanguageVersions,
       callbacks as unknown as CallbackQueue,
       WORKER_ID,
+      { 'runq.worker': WORKER_ID, 'runq.fleet': 'f1' },
     );
   });
 
@@ -95,7 +96,7 @@ describe('ExecutionService.attempt', () => {
     expect(request.stdin.toString()).toBe('input');
     expect(request.args).toEqual(['--x']);
     expect(request.limits).toEqual(LIMITS);
-    expect(request.labels).toEqual({ 'runq.worker': WORKER_ID });
+    expect(request.labels).toEqual({ 'runq.worker': WORKER_ID, 'runq.fleet': 'f1' });
     expect(request.signal?.aborted).toBe(false);
   });
 

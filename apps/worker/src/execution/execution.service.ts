@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Comparison, JobLimits, SourceFile, TestCase } from '#contracts';
 import { JobRepository } from '#db';
 import { JobEvents } from '#messaging';
-import { LanguageRegistry, SandboxService, WORKER_LABEL } from '#sandbox';
-import { WORKER_ID } from '../worker.tokens';
+import { LanguageRegistry, SandboxService } from '#sandbox';
+import { SANDBOX_LABELS, WORKER_ID } from '../worker.tokens';
 import { decode, toExecutionFiles, toExecutionTests } from './job-files';
 import { CallbackQueue } from '#webhooks';
 import { LanguageVersions } from '../fleet/language-versions';
@@ -38,6 +38,7 @@ export class ExecutionService {
     private readonly versions: LanguageVersions,
     private readonly callbacks: CallbackQueue,
     @Inject(WORKER_ID) private readonly workerId: string,
+    @Inject(SANDBOX_LABELS) private readonly labels: Record<string, string>,
   ) {}
 
   async attempt({ jobId, isFinalAttempt }: AttemptInfo): Promise<AttemptResult> {
@@ -59,7 +60,7 @@ export class ExecutionService {
         expectedOutput: row.expectedOutput === null ? undefined : decode(row.expectedOutput, row.encoding),
         tests: row.tests ? toExecutionTests(row.tests as unknown as TestCase[]) : undefined,
         comparison: (row.comparison as unknown as Comparison | null) ?? undefined,
-        labels: { [WORKER_LABEL]: this.workerId },
+        labels: this.labels,
         signal,
       });
       if (result.cancelled) {

@@ -6,7 +6,7 @@ import { WorkerRegistry } from '#messaging';
 import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
 import { LanguageVersions } from './language-versions';
-import { WORKER_ID } from '../worker.tokens';
+import { fleetIdOf, WORKER_ID } from '../worker.tokens';
 
 export const HEARTBEAT_EVERY_MS = 5000;
 export const HEARTBEAT_TTL_MS = 15_000;
@@ -37,7 +37,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     const missing = this.catalog.ids().filter((id) => !languages[id]);
     if (missing.length) this.logger.warn(`no image on this host for: ${missing.join(', ')} (npm run images)`);
     const live = new Set((await this.registry.list()).map((w) => w.id));
-    const removed = await this.docker.removeOrphans((id) => live.has(id) || id === this.workerId);
+    const removed = await this.docker.removeOrphans(fleetIdOf(this.config.redisUrl), (id) => live.has(id) || id === this.workerId);
     if (removed) this.logger.log(`removed ${removed} sandbox container(s) left by stopped workers`);
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_EVERY_MS);

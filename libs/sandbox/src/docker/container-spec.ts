@@ -3,6 +3,8 @@ import type { ContainerCreateOptions } from 'dockerode';
 export const MANAGED_LABEL = 'runq.managed';
 export const JOB_LABEL = 'runq.job';
 export const WORKER_LABEL = 'runq.worker';
+/** Workers sharing one Redis form a fleet; orphan clean-up never touches another fleet's containers. */
+export const FLEET_LABEL = 'runq.fleet';
 export const SANDBOX_USER = '65534:65534';
 
 export interface SandboxProfile {

@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import type { LanguageDefinition } from '../languages/language.types';
-import { MANAGED_LABEL, WORKER_LABEL } from './container-spec';
+import { FLEET_LABEL, MANAGED_LABEL, WORKER_LABEL } from './container-spec';
 
 export const VERSION_LABEL_PREFIX = 'runq.version.';
 
@@ -31,8 +31,11 @@ export class DockerInventory {
    * Removes sandbox containers whose worker is gone (crashed, killed): a container left
    * by a live worker on the same engine is not touched. Returns how many were removed.
    */
-  async removeOrphans(isLive: (workerId: string) => boolean): Promise<number> {
-    const containers = await this.docker.listContainers({ all: true, filters: { label: [`${MANAGED_LABEL}=1`] } });
+  async removeOrphans(fleet: string, isLive: (workerId: string) => boolean): Promise<number> {
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`${MANAGED_LABEL}=1`, `${FLEET_LABEL}=${fleet}`] },
+    });
     const orphans = containers.filter((c) => !isLive(c.Labels?.[WORKER_LABEL] ?? ''));
     await Promise.all(
       orphans.map((c) =>

@@ -1,0 +1,53 @@
+import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AdminOnly } from './admin-only.decorator';
+import { ApiKeyGuard } from './api-key.guard';
+import type { ApiKeyService } from './api-key.service';
+import type { Caller } from './caller';
+import { Public } from './public.decorator';
+
+class Routes {
+  @Public() health() {}
+  jobs() {}
+  @AdminOnly() keys() {}
+}
+
+const KEYS: Record<string, Caller> = { u: { keyId: 'k-user', role: 'user' }, a: { keyId: 'k-admin', role: 'admin' } };
+
+function contextFor(handler: keyof Routes, headers: Record<string, string>) {
+  const request: Record<string, unknown> = { headers };
+  const context = {
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
+    switchToHttp: () => ({ getRequest: () => request }),
+  } as unknown as ExecutionContext;
+  return { context, request };
+}
+
+describe('ApiKeyGuard', () => {
+  const keys = { authenticate: jest.fn(async (key: string) => KEYS[key] ?? null) } as unknown as ApiKeyService;
+  const guard = new ApiKeyGuard(new Reflector(), keys);
+
+  it('lets public routes through without a key', async () => {
+    await expect(guard.canActivate(contextFor('health', {}).context)).resolves.toBe(true);
+  });
+
+  it('asks for a key, and refuses an unknown one', async () => {
+    await expect(guard.canActivate(contextFor('jobs', {}).context)).rejects.toThrow(UnauthorizedException);
+    await expect(guard.canActivate(contextFor('jobs', { 'x-api-key': 'nope' }).context)).rejects.toThrow('not valid');
+  });
+
+  it('accepts X-API-Key and Bearer, and records the caller', async () => {
+    const viaHeader = contextFor('jobs', { 'x-api-key': 'u' });
+    await expect(guard.canActivate(viaHeader.context)).resolves.toBe(true);
+    expect(viaHeader.request.caller).toEqual(KEYS.u);
+    const viaBearer = contextFor('jobs', { authorization: 'Bearer a' });
+    await expect(guard.canActivate(viaBearer.context)).resolves.toBe(true);
+    expect(viaBearer.request.caller).toEqual(KEYS.a);
+  });
+
+  it('keeps @AdminOnly routes to admin keys', async () => {
+    await expect(guard.canActivate(contextFor('keys', { 'x-api-key': 'u' }).context)).rejects.toThrow(ForbiddenException);
+    await expect(guard.canActivate(contextFor('keys', { 'x-api-key': 'a' }).context)).resolves.toBe(true);
+  });
+});
