@@ -58,8 +58,13 @@ ensure_docker() {
     docker info >/dev/null 2>&1 || die "DOCKER_HOST=$DOCKER_HOST does not answer"
     return
   fi
-  if docker info >/dev/null 2>&1; then note "Docker engine is running"; return; fi
+  if docker info >/dev/null 2>&1; then
+    note "Docker engine is running"
+    ensure_gvisor_runtime
+    return
+  fi
   ensure_apt docker.io
+  ensure_gvisor_runtime
   step "Starting a local Docker engine (log: .runq/logs/dockerd.log)"
   mkdir -p "$RUNQ_STATE/logs"
   as_root sh -c "nohup dockerd >'$RUNQ_STATE/logs/dockerd.log' 2>&1 &"
@@ -68,6 +73,24 @@ ensure_docker() {
     sleep 1
   done
   die "dockerd did not start; see .runq/logs/dockerd.log"
+}
+
+# gVisor (RUNQ_RUNTIME=runsc) as a Docker runtime of the local engine. A running engine
+# reloads its runtimes on SIGHUP, so registering never restarts anyone's containers.
+ensure_gvisor_runtime() {
+  docker info --format '{{json .Runtimes}}' 2>/dev/null | grep -q '"runsc"' && return
+  ensure_apt runsc
+  step "Registering gVisor (runsc) with the Docker engine"
+  as_root mkdir -p /etc/docker
+  as_root "$(command -v node)" -e '
+    const fs = require("fs"); const file = "/etc/docker/daemon.json";
+    const config = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8") || "{}") : {};
+    config.runtimes = { ...config.runtimes, runsc: { path: "/usr/bin/runsc", runtimeArgs: ["--network=none", "--platform=ptrace"] } };
+    fs.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");'
+  local pid
+  pid="$(pgrep -x dockerd | head -1 || true)"
+  [ -n "$pid" ] && as_root kill -HUP "$pid" && sleep 1
+  return 0
 }
 
 # ensure_redis PROFILE PORT: a loopback Redis with AOF and noeviction (BullMQ needs both).
