@@ -2,7 +2,6 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import Docker from 'dockerode';
 import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
-import { EXECUTIONS_QUEUE } from '#contracts';
 import { DbModule } from '#db';
 import { WebhookClient, WebhooksProducerModule } from '#webhooks';
 import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
@@ -17,6 +16,7 @@ import {
 } from '#sandbox';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
+import { ConcurrencyGovernor } from './capacity/concurrency-governor';
 import { ExecutionProcessor } from './execution/execution.processor';
 import { ExecutionService } from './execution/execution.service';
 import { RunningExecutions } from './execution/running-executions';
@@ -36,7 +36,6 @@ const START_GRACE_MS = 1000;
       inject: [RUNQ_CONFIG],
       useFactory: (config: RunqConfig) => ({ connection: bullConnection(config.redisUrl, PERSISTENT) }),
     }),
-    BullModule.registerQueue({ name: EXECUTIONS_QUEUE }),
     WebhooksProducerModule,
   ],
   providers: [
@@ -73,6 +72,7 @@ const START_GRACE_MS = 1000;
         }),
     },
     RunningExecutions,
+    ConcurrencyGovernor,
     ExecutionService,
     ExecutionProcessor,
     HeartbeatService,

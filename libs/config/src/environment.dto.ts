@@ -65,6 +65,12 @@ export class EnvironmentVariables {
 
   // Worker.
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(256) RUNQ_WORKER_CONCURRENCY?: number;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(256) RUNQ_WORKER_MIN_CONCURRENCY = 1;
+  @Transform(booleanFromText) @IsBoolean() RUNQ_WORKER_ADAPTIVE = true;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) RUNQ_GLOBAL_CONCURRENCY?: number;
+  /** `pool=lang,lang;pool2=lang`: languages routed to their own queue and workers. */
+  @IsString() RUNQ_POOLS = '';
+  @IsString() RUNQ_WORKER_POOL = 'default';
   @Transform(toNumber) @IsInt() @Min(1) @Max(20) RUNQ_JOB_ATTEMPTS = 3;
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_SHUTDOWN_GRACE_MS = 30_000;
   @IsString() RUNQ_RUNTIME = 'runc';

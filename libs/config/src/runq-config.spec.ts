@@ -101,6 +101,35 @@ describe('loadConfig', () => {
   });
 });
 
+describe('worker pools and concurrency', () => {
+  it("reads pools, the worker's pool, its concurrency bounds and the global cap", () => {
+    const config = loadConfig({
+      ...BASE,
+      RUNQ_POOLS: 'jvm=java,kotlin',
+      RUNQ_WORKER_POOL: 'jvm',
+      RUNQ_WORKER_CONCURRENCY: '6',
+      RUNQ_WORKER_MIN_CONCURRENCY: '2',
+      RUNQ_GLOBAL_CONCURRENCY: '20',
+      RUNQ_WORKER_ADAPTIVE: 'false',
+    });
+    expect(config.pools).toEqual({ java: 'jvm', kotlin: 'jvm' });
+    expect(config.worker).toMatchObject({ pool: 'jvm', concurrency: 6, minConcurrency: 2, globalConcurrency: 20, adaptive: false });
+  });
+
+  it('defaults to the default pool, adaptive sizing and no global cap', () => {
+    expect(loadConfig(BASE).worker).toMatchObject({ pool: 'default', minConcurrency: 1, adaptive: true, globalConcurrency: undefined });
+  });
+
+  it.each([
+    [{ RUNQ_POOLS: 'JVM=java' }, 'RUNQ_POOLS'],
+    [{ RUNQ_WORKER_POOL: 'jvm' }, 'RUNQ_WORKER_POOL "jvm" is not default or a pool of RUNQ_POOLS'],
+    [{ RUNQ_WORKER_CONCURRENCY: '2', RUNQ_WORKER_MIN_CONCURRENCY: '3' }, 'RUNQ_WORKER_MIN_CONCURRENCY'],
+    [{ RUNQ_GLOBAL_CONCURRENCY: '-1' }, 'RUNQ_GLOBAL_CONCURRENCY'],
+  ])('rejects %j naming the variable', (env, message) => {
+    expect(configError(env).message).toContain(message);
+  });
+});
+
 describe('webhook allowed networks', () => {
   const base = { DATABASE_URL: 'postgresql://x', REDIS_URL: 'redis://x' };
   it('accepts addresses and CIDRs, and names a bad entry', () => {

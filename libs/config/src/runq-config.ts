@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { cpus, totalmem } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { EnvironmentVariables } from './environment.dto';
+import { parsePools, poolNames } from './pools';
 import type { JobLimits } from '#contracts';
 
 export interface RunqConfig {
@@ -30,12 +31,20 @@ export interface RunqConfig {
   };
   worker: {
     id: string | undefined;
+    /** Upper bound of job slots; the adaptive governor moves between minConcurrency and this. */
     concurrency: number;
+    minConcurrency: number;
+    adaptive: boolean;
+    /** Fleet-wide cap on running jobs of this worker's pool (BullMQ global concurrency); undefined leaves it as is. */
+    globalConcurrency: number | undefined;
+    pool: string;
     attempts: number;
     shutdownGraceMs: number;
     runtime: string;
     imagePrefix: string;
   };
+  /** language id -> pool, for languages outside the default pool. */
+  pools: Record<string, string>;
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
 }
 
@@ -96,6 +105,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     if (!isCidr(cidr))
       throw new ConfigError(`Invalid configuration: RUNQ_WEBHOOK_ALLOWED_NETWORKS entry "${cidr}" is not an address or CIDR`);
   }
+  let pools: Record<string, string>;
+  try {
+    pools = parsePools(vars.RUNQ_POOLS);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${(error as Error).message}`);
+  }
+  if (!poolNames(pools).includes(vars.RUNQ_WORKER_POOL)) {
+    throw new ConfigError(`Invalid configuration: RUNQ_WORKER_POOL "${vars.RUNQ_WORKER_POOL}" is not default or a pool of RUNQ_POOLS`);
+  }
+  const concurrency = vars.RUNQ_WORKER_CONCURRENCY ?? defaultConcurrency(vars.RUNQ_DEFAULT_MEMORY_MB);
+  if (vars.RUNQ_WORKER_MIN_CONCURRENCY > concurrency) {
+    throw new ConfigError(`Invalid configuration: RUNQ_WORKER_MIN_CONCURRENCY is above the worker's concurrency (${concurrency})`);
+  }
   if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {
     throw new ConfigError('Invalid configuration: RUNQ_DEFAULT_WAIT_MS is above RUNQ_MAX_WAIT_MS');
   }
@@ -130,12 +152,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     },
     worker: {
       id: vars.RUNQ_WORKER_ID,
-      concurrency: vars.RUNQ_WORKER_CONCURRENCY ?? defaultConcurrency(vars.RUNQ_DEFAULT_MEMORY_MB),
+      concurrency,
+      minConcurrency: vars.RUNQ_WORKER_MIN_CONCURRENCY,
+      adaptive: vars.RUNQ_WORKER_ADAPTIVE,
+      globalConcurrency: vars.RUNQ_GLOBAL_CONCURRENCY,
+      pool: vars.RUNQ_WORKER_POOL,
       attempts: vars.RUNQ_JOB_ATTEMPTS,
       shutdownGraceMs: vars.RUNQ_SHUTDOWN_GRACE_MS,
       runtime: vars.RUNQ_RUNTIME,
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
+    pools,
     logLevel: vars.RUNQ_LOG_LEVEL,
   };
 }

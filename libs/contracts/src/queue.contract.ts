@@ -4,6 +4,13 @@
  */
 export const EXECUTIONS_QUEUE = 'executions';
 export const EXECUTE_JOB_NAME = 'execute';
+/** Languages not routed elsewhere (RUNQ_POOLS) run in this pool, whose queue is `executions`. */
+export const DEFAULT_POOL = 'default';
+
+/** Each worker pool has its own queue; `default` keeps the historical name. */
+export function executionsQueueName(pool: string): string {
+  return pool === DEFAULT_POOL ? EXECUTIONS_QUEUE : `${EXECUTIONS_QUEUE}-${pool}`;
+}
 
 /** Channel on which a worker announces that a job reached a final status. */
 export const JOB_FINISHED_CHANNEL = 'runq:job-finished';
@@ -21,6 +28,8 @@ export interface WorkerHeartbeat {
   id: string;
   host: string;
   pid: number;
+  /** The worker pool (RUNQ_WORKER_POOL) whose queue it takes jobs from; `languages` lists only that pool's. */
+  languagePool?: string;
   concurrency: number;
   running: number;
   runtime: string;

@@ -2,7 +2,8 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { Redis, type RedisOptions } from 'ioredis';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { JobEvents } from './job-events';
-import { redisOptions } from './redis-options';
+import { ExecutionQueues } from './execution-queues';
+import { bullConnection, FAIL_FAST, redisOptions } from './redis-options';
 import { REDIS } from './redis.tokens';
 import { WorkerRegistry } from './worker-registry';
 
@@ -11,7 +12,10 @@ const CONNECT_WAIT_MS = 3000;
 @Global()
 @Module({})
 export class MessagingModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly queues: ExecutionQueues,
+  ) {}
 
   static forRoot(options: RedisOptions): DynamicModule {
     return {
@@ -30,14 +34,21 @@ export class MessagingModule implements OnApplicationShutdown {
             return redis;
           },
         },
+        {
+          // Producers fail fast: a submission must get its 503 while Redis is down, not hang.
+          provide: ExecutionQueues,
+          inject: [RUNQ_CONFIG],
+          useFactory: (config: RunqConfig) => new ExecutionQueues(bullConnection(config.redisUrl, FAIL_FAST), config.pools),
+        },
         JobEvents,
         WorkerRegistry,
       ],
-      exports: [REDIS, JobEvents, WorkerRegistry],
+      exports: [REDIS, JobEvents, WorkerRegistry, ExecutionQueues],
     };
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
     this.redis.disconnect();
   }
 }

@@ -15,6 +15,21 @@ export async function countJobRows(): Promise<number> {
   }
 }
 
+/** Which worker ran each job (the row's worker_id). */
+export async function workersOfJobs(ids: string[]): Promise<Record<string, string | null>> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; worker_id: string | null }>(
+      'SELECT id, worker_id FROM jobs WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return Object.fromEntries(rows.map((r) => [r.id, r.worker_id]));
+  } finally {
+    await client.end();
+  }
+}
+
 export async function countQueueEntries(): Promise<number> {
   const queue = new Queue(EXECUTIONS_QUEUE, { connection: { url: process.env.REDIS_URL } as never });
   try {

@@ -58,6 +58,8 @@ function waitForLines(child: ChildProcess, patterns: RegExp[], ms: number, name:
 export class Stack {
   api: ChildProcess | null = null;
   worker: ChildProcess | null = null;
+  /** Further workers of this stack (other pools, other settings), stopped with it. */
+  readonly extraWorkers: ChildProcess[] = [];
   adminKey = '';
   /** The worker's id: it labels every container the worker starts, warm ones included. */
   readonly workerId: string;
@@ -79,6 +81,8 @@ export class Stack {
       PORT: String(port),
       RUNQ_LOG_LEVEL: 'log',
       RUNQ_WORKER_CONCURRENCY: '4',
+      // Fixed slots: the machine running the suites is shared, and tests count on their concurrency.
+      RUNQ_WORKER_ADAPTIVE: 'false',
       RUNQ_WORKER_ID: `e2e-${name}-${process.pid}`,
       ...options.env,
     };
@@ -92,9 +96,12 @@ export class Stack {
     return stack;
   }
 
-  private spawn(role: string, script: string): ChildProcess {
+  private spawn(role: string, script: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
     mkdirSync(logDir, { recursive: true });
-    const child = spawn(process.execPath, [join(root, 'dist', script)], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'dist', script)], {
+      env: { ...this.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const log = createWriteStream(join(logDir, `${this.name}-${role}.log`), { flags: 'a' });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
@@ -107,6 +114,14 @@ export class Stack {
     await waitForLines(this.worker, [/taking jobs from/, /worker \S+ ready/], 30_000, 'worker');
   }
 
+  /** Another worker process with its own id and extra environment (e.g. another pool). */
+  async startExtraWorker(suffix: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+    const worker = this.spawn(`worker-${suffix}`, 'apps/worker/src/main.js', { RUNQ_WORKER_ID: `${this.workerId}-${suffix}`, ...env });
+    this.extraWorkers.push(worker);
+    await waitForLines(worker, [/taking jobs from/, /worker \S+ ready/], 30_000, `worker ${suffix}`);
+    return worker;
+  }
+
   /** SIGTERM, as an orchestrator would; resolves with the exit code. */
   async stopWorker(): Promise<number | null> {
     const code = await stopProcess(this.worker);
@@ -115,8 +130,9 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([stopProcess(this.api), stopProcess(this.worker)]);
+    await Promise.all([stopProcess(this.api), stopProcess(this.worker), ...this.extraWorkers.map(stopProcess)]);
     this.api = this.worker = null;
+    this.extraWorkers.length = 0;
   }
 
   async request<T = any>(

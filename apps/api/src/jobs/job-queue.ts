@@ -1,21 +1,20 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { EXECUTE_JOB_NAME, EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
+import { EXECUTE_JOB_NAME } from '#contracts';
+import { ExecutionQueues } from '#messaging';
 
 const DAY_S = 24 * 3600;
 
-/** The API side of the queue: producer only (no @Processor lives in the API). */
+/** The API side of the queues: producer only; each language goes to its pool's queue. */
 @Injectable()
 export class JobQueue {
   constructor(
-    @InjectQueue(EXECUTIONS_QUEUE) private readonly queue: Queue<ExecutionJobData>,
+    private readonly queues: ExecutionQueues,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
-  async enqueue(jobId: string): Promise<void> {
-    await this.queue.add(
+  async enqueue(jobId: string, language: string): Promise<void> {
+    await this.queues.forLanguage(language).add(
       EXECUTE_JOB_NAME,
       { jobId },
       {
@@ -29,7 +28,10 @@ export class JobQueue {
   }
 
   /** Drops a queued job; a job a worker has already locked stays, and the worker skips it. */
-  async remove(jobId: string): Promise<void> {
-    await this.queue.remove(jobId).catch(() => undefined);
+  async remove(jobId: string, language: string): Promise<void> {
+    await this.queues
+      .forLanguage(language)
+      .remove(jobId)
+      .catch(() => undefined);
   }
 }

@@ -1,6 +1,4 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { EXECUTIONS_QUEUE } from '#contracts';
 import { WebhooksProducerModule } from '#webhooks';
 import { LanguagesModule } from '../languages/languages.module';
 import { IdempotencyStore } from './idempotency.store';
@@ -11,7 +9,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), LanguagesModule, WebhooksProducerModule],
+  imports: [LanguagesModule, WebhooksProducerModule],
   controllers: [JobsController],
   providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter, IdempotencyStore],
 })

@@ -101,7 +101,7 @@ export class JobsService {
   private async persist(draft: NewJob): Promise<JobRow> {
     const row = await this.jobs.create(draft);
     try {
-      await this.queue.enqueue(row.id);
+      await this.queue.enqueue(row.id, row.language);
     } catch (error) {
       this.logger.warn(`enqueue failed, job ${row.id} withdrawn: ${(error as Error).message}`);
       await this.jobs.delete(row.id).catch(() => undefined);
@@ -157,7 +157,7 @@ export class JobsService {
   async cancel(id: string, caller: Caller): Promise<JobRow> {
     const row = await this.get(id, caller);
     if (await this.jobs.cancel(id, 'queued')) {
-      await this.queue.remove(id);
+      await this.queue.remove(id, row.language);
     } else if (await this.jobs.cancel(id, 'running')) {
       await this.events.publishCancel(id);
     } else {

@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import type { JobLimits } from '#contracts';
+import { assertPoolLanguagesKnown, RUNQ_CONFIG, type RunqConfig } from '#config';
+import { DEFAULT_POOL, type JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
 import { defaultLimitsFor, LanguageRegistry } from '#sandbox';
 
@@ -14,8 +14,10 @@ export interface LanguageView {
   sourceExtensions: string[];
   limits: JobLimits;
   compileOptions: string[];
-  /** True when at least one live worker has the language's image. */
+  /** True when at least one live worker of the language's pool has its image. */
   available: boolean;
+  /** The worker pool (RUNQ_POOLS) that runs it. */
+  pool: string;
 }
 
 const REFRESH_MS = 5000;
@@ -34,6 +36,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    assertPoolLanguagesKnown(this.config.pools, this.registry.ids());
     await this.refresh();
     this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
   }
@@ -67,6 +70,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
         limits,
         compileOptions: l.compileOptions ?? [],
         available: Boolean(this.versions[l.id]),
+        pool: this.config.pools[l.id] ?? DEFAULT_POOL,
       };
     });
   }

@@ -3,6 +3,7 @@ import { parseAutoscalerArgs } from './autoscaler-options';
 describe('parseAutoscalerArgs', () => {
   it('reads --min/--max and fills the rest with defaults', () => {
     expect(parseAutoscalerArgs(['--min', '1', '--max', '4'], {}, 6)).toEqual({
+      pool: 'default',
       intervalMs: 1000,
       settings: {
         min: 1,
@@ -14,6 +15,15 @@ describe('parseAutoscalerArgs', () => {
         scaleInIdleMs: 120000,
       },
     });
+  });
+
+  it('follows one pool of RUNQ_POOLS, from --pool or RUNQ_WORKER_POOL', () => {
+    const env = { RUNQ_POOLS: 'jvm=java,kotlin' };
+    expect(parseAutoscalerArgs(['--max', '2', '--pool', 'jvm'], env, 6).pool).toBe('jvm');
+    expect(parseAutoscalerArgs(['--max', '2'], { ...env, RUNQ_WORKER_POOL: 'jvm' }, 6).pool).toBe('jvm');
+    expect(() => parseAutoscalerArgs(['--max', '2', '--pool', 'gpu'], env, 6)).toThrow(
+      '--pool must be one of default, jvm (RUNQ_POOLS), got "gpu"',
+    );
   });
 
   it('takes the capacity from --capacity, else RUNQ_WORKER_CONCURRENCY', () => {

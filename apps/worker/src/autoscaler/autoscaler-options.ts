@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
+import { parsePools, poolNames } from '#config';
+import { DEFAULT_POOL } from '#contracts';
 import type { ScalingSettings } from './scaling-policy';
 
 export interface AutoscalerCli {
   settings: ScalingSettings;
   intervalMs: number;
+  /** The worker pool (RUNQ_POOLS) whose queue is followed and whose workers are started. */
+  pool: string;
 }
 
 const FLAGS = {
   min: { type: 'string', default: '1' },
+  pool: { type: 'string' },
   max: { type: 'string' },
   capacity: { type: 'string' },
   'interval-ms': { type: 'string', default: '1000' },
@@ -18,11 +23,14 @@ const FLAGS = {
 } as const;
 
 /**
- * `npm run workers -- --min 1 --max N [--capacity C] [...]`. The capacity per worker defaults to
+ * `npm run workers -- --min 1 --max N [--pool P] [--capacity C] [...]`. The capacity per worker defaults to
  * RUNQ_WORKER_CONCURRENCY, which the supervisor then passes to every worker so both sides agree on it.
  */
 export function parseAutoscalerArgs(argv: string[], env: NodeJS.ProcessEnv, defaultCapacity: number): AutoscalerCli {
   const { values } = parseArgs({ args: argv, options: FLAGS, strict: true });
+  const pool = values.pool ?? env.RUNQ_WORKER_POOL ?? DEFAULT_POOL;
+  const pools = poolNames(parsePools(env.RUNQ_POOLS ?? ''));
+  if (!pools.includes(pool)) throw new Error(`--pool must be one of ${pools.join(', ')} (RUNQ_POOLS), got "${pool}"`);
   const int = (name: keyof typeof FLAGS, value: string | undefined, least: number): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < least) throw new Error(`--${name} must be an integer >= ${least} (got "${value}")`);
@@ -33,6 +41,7 @@ export function parseAutoscalerArgs(argv: string[], env: NodeJS.ProcessEnv, defa
   const max = int('max', values.max, 1);
   if (min > max) throw new Error(`--min (${min}) is above --max (${max})`);
   return {
+    pool,
     intervalMs: int('interval-ms', values['interval-ms'], 100),
     settings: {
       min,

@@ -1,27 +1,35 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DelayedError, type Job } from 'bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
-import { JobEvents } from '#messaging';
+import { executionsQueueName, type ExecutionJobData } from '#contracts';
+import { bullConnection, ExecutionQueues, JobEvents, PERSISTENT } from '#messaging';
+import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
 
 const REQUEUE_DELAY_MS = 500;
+// A killed worker's jobs go back to the queue once its lock lapses and a stalled check runs: within ~30 s.
+const LOCK_MS = 20_000;
+const STALLED_CHECK_MS = 10_000;
 
-/** BullMQ entry point; the work itself is in ExecutionService. */
-@Processor(EXECUTIONS_QUEUE, { autorun: false })
-export class ExecutionProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
+/**
+ * BullMQ entry point, on the queue of this worker's pool (RUNQ_WORKER_POOL); the work itself
+ * is in ExecutionService. The queue name is configuration, so the BullMQ worker is built here
+ * rather than declared with @Processor.
+ */
+@Injectable()
+export class ExecutionProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExecutionProcessor.name);
+  private worker: Worker<ExecutionJobData, string> | undefined;
 
   constructor(
     private readonly executions: ExecutionService,
     private readonly running: RunningExecutions,
     private readonly events: JobEvents,
+    private readonly queues: ExecutionQueues,
+    private readonly governor: ConcurrencyGovernor,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
-  ) {
-    super();
-  }
+  ) {}
 
   async process(job: Job<ExecutionJobData>, token?: string): Promise<string> {
     const isFinalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -35,18 +43,42 @@ export class ExecutionProcessor extends WorkerHost implements OnApplicationBoots
     }
   }
 
-  onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.worker.concurrency;
+  async onApplicationBootstrap(): Promise<void> {
+    const { pool, concurrency, globalConcurrency } = this.config.worker;
+    const queueName = executionsQueueName(pool);
+    const worker = new Worker<ExecutionJobData, string>(queueName, (job, token) => this.process(job, token), {
+      connection: bullConnection(this.config.redisUrl, PERSISTENT),
+      autorun: false,
+      concurrency,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+    });
+    this.worker = worker;
     this.events.onCancel((jobId) => {
       if (this.running.stop(jobId, 'cancel')) this.logger.log(`job ${jobId}: cancelled, container killed`);
     });
-    this.worker.on('error', (error) => this.logger.error(`queue: ${error.message}`));
-    void this.worker.run();
-    this.logger.log(`taking jobs from "${EXECUTIONS_QUEUE}" with concurrency ${this.config.worker.concurrency}`);
+    worker.on('error', (error) => this.logger.error(`queue: ${error.message}`));
+    if (globalConcurrency !== undefined) await this.applyGlobalConcurrency(globalConcurrency);
+    this.governor.start((next) => (worker.concurrency = next));
+    void worker.run();
+    this.logger.log(`taking jobs from "${queueName}" (pool ${pool}) with concurrency ${concurrency}`);
+  }
+
+  /** BullMQ's fleet-wide cap lives on the queue; 0 removes it. Every worker of the pool writes the same value. */
+  private async applyGlobalConcurrency(limit: number): Promise<void> {
+    const queue = this.queues.forPool(this.config.worker.pool);
+    try {
+      if (limit === 0) await queue.removeGlobalConcurrency();
+      else await queue.setGlobalConcurrency(limit);
+      this.logger.log(limit === 0 ? 'global concurrency cap removed' : `global concurrency of the pool capped at ${limit}`);
+    } catch (error) {
+      this.logger.warn(`global concurrency not applied: ${(error as Error).message}`);
+    }
   }
 
   /** Graceful stop: take no new jobs, let running ones finish within the grace period, then hand the rest back. */
   async onModuleDestroy(): Promise<void> {
+    if (!this.worker) return;
     const closing = this.worker.close();
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), this.config.worker.shutdownGraceMs)));

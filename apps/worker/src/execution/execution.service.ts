@@ -69,6 +69,7 @@ export class ExecutionService {
       }
       const written = await this.jobs.complete(jobId, attempt, result, this.versions.of(language.id));
       if (!written) return 'superseded';
+      this.logger.log(`job ${jobId} attempt ${attempt}: completed, ${result.outcome}`);
       await this.announce(jobId, row.callbackUrl);
       return 'completed';
     } catch (error) {

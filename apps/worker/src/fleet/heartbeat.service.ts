@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { WorkerHeartbeat } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
+import { ContainerPool, DockerInventory } from '#sandbox';
+import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
 import { RunningExecutions } from '../execution/running-executions';
 import { LanguageVersions } from './language-versions';
 import { fleetIdOf, WORKER_ID } from '../worker.tokens';
@@ -24,17 +25,17 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly registry: WorkerRegistry,
     private readonly docker: DockerInventory,
-    private readonly catalog: LanguageRegistry,
     private readonly versions: LanguageVersions,
     private readonly pool: ContainerPool,
     private readonly running: RunningExecutions,
+    private readonly governor: ConcurrencyGovernor,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const languages = this.versions.all();
-    const missing = this.catalog.ids().filter((id) => !languages[id]);
+    const missing = this.versions.poolLanguages().filter((id) => !languages[id]);
     if (missing.length) this.logger.warn(`no image on this host for: ${missing.join(', ')} (npm run images)`);
     const live = new Set((await this.registry.list()).map((w) => w.id));
     const removed = await this.docker.removeOrphans(fleetIdOf(this.config.redisUrl), (id) => live.has(id) || id === this.workerId);
@@ -64,7 +65,8 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       id: this.workerId,
       host: hostname(),
       pid: process.pid,
-      concurrency: this.config.worker.concurrency,
+      languagePool: this.config.worker.pool,
+      concurrency: this.governor.concurrency,
       running: this.running.size,
       runtime: this.config.worker.runtime,
       docker,

@@ -1,8 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import { assertPoolLanguagesKnown, languagesOfPool, RUNQ_CONFIG, type RunqConfig } from '#config';
 import { DockerInventory, LanguageRegistry } from '#sandbox';
 
-/** The toolchain versions this worker's images carry (image labels), read once at start. */
+/**
+ * The toolchain versions this worker's images carry (image labels), read once at start, for
+ * the languages of its pool only: a language routed to another pool is not this worker's.
+ */
 @Injectable()
 export class LanguageVersions implements OnModuleInit {
   private versions: Record<string, string> = {};
@@ -14,7 +17,16 @@ export class LanguageVersions implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.versions = await this.docker.languageVersions(this.catalog.all, this.config.worker.imagePrefix);
+    const { pools, worker } = this.config;
+    assertPoolLanguagesKnown(pools, this.catalog.ids());
+    const mine = new Set(this.poolLanguages());
+    const languages = this.catalog.all.filter((l) => mine.has(l.id));
+    this.versions = await this.docker.languageVersions(languages, worker.imagePrefix);
+  }
+
+  /** Ids of the languages this worker's pool runs, whether or not their image is here. */
+  poolLanguages(): string[] {
+    return languagesOfPool(this.config.worker.pool, this.config.pools, this.catalog.ids());
   }
 
   all(): Record<string, string> {
