@@ -114,6 +114,11 @@ export class Stack {
     await waitForLines(this.worker, [/taking jobs from/, /worker \S+ ready/], 30_000, 'worker');
   }
 
+  /** The environment the stack's processes run with (URLs, ports), for extra processes of a test. */
+  get environment(): NodeJS.ProcessEnv {
+    return { ...this.env };
+  }
+
   /** Another worker process with its own id and extra environment (e.g. another pool). */
   async startExtraWorker(suffix: string, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     const worker = this.spawn(`worker-${suffix}`, 'apps/worker/src/main.js', { RUNQ_WORKER_ID: `${this.workerId}-${suffix}`, ...env });
