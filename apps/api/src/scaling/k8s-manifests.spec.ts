@@ -134,7 +134,7 @@ const schemas: Record<string, object> = {
                 type: 'object',
                 required: ['url', 'valueLocation', 'targetValue', 'authMode', 'keyParamName'],
                 properties: {
-                  url: { type: 'string', pattern: '^https?://[^/]+/metrics/backlog$' },
+                  url: { type: 'string', pattern: '^https?://[^/]+/metrics/backlog(\\?pool=[a-z][a-z0-9-]*)?$' },
                   valueLocation: { const: 'backlog' },
                   targetValue: { type: 'string', pattern: '^[1-9][0-9]*$' },
                   authMode: { const: 'apiKey' },
