@@ -6,14 +6,8 @@ export interface ChartRow {
   p50: number;
 }
 
-/**
- * Renders p50 latency per program and system as a grouped bar chart: Vega-Lite compiles
- * the spec, Vega renders SVG, resvg rasterizes it to PNG with the system's fonts.
- */
+/** Renders p50 latency per program and system as a grouped bar chart. */
 export async function writeChart(rows: ChartRow[], path: string): Promise<void> {
-  const vegaLite = await import('vega-lite');
-  const vega = await import('vega');
-  const { Resvg } = await import('@resvg/resvg-js');
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: 'p50 latency per call, sequential (lower is better)',
@@ -29,6 +23,14 @@ export async function writeChart(rows: ChartRow[], path: string): Promise<void> 
     },
     config: { font: 'DejaVu Sans', background: 'white' },
   };
+  await renderPng(spec, path);
+}
+
+/** Vega-Lite compiles the spec, Vega renders SVG, resvg rasterizes it to PNG with the system's fonts. */
+export async function renderPng(spec: object, path: string): Promise<void> {
+  const vegaLite = await import('vega-lite');
+  const vega = await import('vega');
+  const { Resvg } = await import('@resvg/resvg-js');
   const compiled = vegaLite.compile(spec as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { renderPng } from './chart';
 
 export interface TimelinePoint {
   seconds: number;
@@ -6,11 +6,8 @@ export interface TimelinePoint {
   workers: number;
 }
 
-/** Queue backlog (left axis) and worker processes (right axis) over time, as a PNG (Vega-Lite → SVG → resvg). */
+/** Queue backlog (left axis) and worker processes (right axis) over time, as a PNG. */
 export async function writeTimelineChart(points: TimelinePoint[], title: string, path: string): Promise<void> {
-  const vegaLite = await import('vega-lite');
-  const vega = await import('vega');
-  const { Resvg } = await import('@resvg/resvg-js');
   const x = { field: 'seconds', type: 'quantitative', title: 'seconds since the burst' };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -40,12 +37,5 @@ export async function writeTimelineChart(points: TimelinePoint[], title: string,
     resolve: { scale: { y: 'independent' } },
     config: { font: 'DejaVu Sans', background: 'white' },
   };
-  const compiled = vegaLite.compile(spec as never).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'zoom', value: 2 } })
-    .render()
-    .asPng();
-  writeFileSync(path, png);
+  await renderPng(spec, path);
 }
