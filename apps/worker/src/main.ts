@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels } from '#config';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { ConfigError, exitCleanlyOnSignals, loadConfig } from '#config';
 import { WorkerModule } from './worker.module';
 
 /** The worker has no public HTTP: an application context that pulls jobs from the queue. */
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.logLevel) });
+  loadConfig(); // fail with a readable message before Nest starts
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   const logger = new Logger('worker');
   exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.init();

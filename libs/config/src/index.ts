@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './graceful-shutdown';
 export * from './log-levels';
 export * from './transforms';
+export * from './logging';

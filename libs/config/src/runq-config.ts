@@ -37,6 +37,12 @@ export interface RunqConfig {
     imagePrefix: string;
   };
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
+  logFormat: EnvironmentVariables['RUNQ_LOG_FORMAT'];
+  metrics: {
+    /** Bearer token for the API's GET /metrics; open when unset. */
+    token: string | undefined;
+    worker: { enabled: boolean; host: string; port: number };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
     logLevel: vars.RUNQ_LOG_LEVEL,
+    logFormat: vars.RUNQ_LOG_FORMAT,
+    metrics: {
+      token: vars.RUNQ_METRICS_TOKEN,
+      worker: { enabled: vars.RUNQ_WORKER_METRICS_ENABLED, host: vars.RUNQ_WORKER_METRICS_HOST, port: vars.RUNQ_WORKER_METRICS_PORT },
+    },
   };
 }
 

@@ -1,9 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { DelayedError, type Job } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
 import { JobEvents } from '#messaging';
+import { inLogContext } from '../logging/log-context';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
 
@@ -19,11 +21,17 @@ export class ExecutionProcessor extends WorkerHost implements OnApplicationBoots
     private readonly running: RunningExecutions,
     private readonly events: JobEvents,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    @Optional() private readonly pino?: PinoLogger,
   ) {
     super();
   }
 
-  async process(job: Job<ExecutionJobData>, token?: string): Promise<string> {
+  /** Every line logged while the job runs carries its id and attempt. */
+  process(job: Job<ExecutionJobData>, token?: string): Promise<string> {
+    return inLogContext(this.pino, { jobId: job.data.jobId, attempt: job.attemptsMade + 1 }, () => this.attempt(job, token));
+  }
+
+  private async attempt(job: Job<ExecutionJobData>, token?: string): Promise<string> {
     const isFinalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       return await this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
@@ -37,9 +45,11 @@ export class ExecutionProcessor extends WorkerHost implements OnApplicationBoots
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.worker.concurrency;
-    this.events.onCancel((jobId) => {
-      if (this.running.stop(jobId, 'cancel')) this.logger.log(`job ${jobId}: cancelled, container killed`);
-    });
+    this.events.onCancel((jobId) =>
+      inLogContext(this.pino, { jobId }, () => {
+        if (this.running.stop(jobId, 'cancel')) this.logger.log(`job ${jobId}: cancelled, container killed`);
+      }),
+    );
     this.worker.on('error', (error) => this.logger.error(`queue: ${error.message}`));
     void this.worker.run();
     this.logger.log(`taking jobs from "${EXECUTIONS_QUEUE}" with concurrency ${this.config.worker.concurrency}`);

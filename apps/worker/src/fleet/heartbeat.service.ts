@@ -5,6 +5,7 @@ import type { WorkerHeartbeat } from '#contracts';
 import { WorkerRegistry } from '#messaging';
 import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
+import { WorkerMetricsService } from '../metrics/worker-metrics.service';
 import { LanguageVersions } from './language-versions';
 import { fleetIdOf, WORKER_ID } from '../worker.tokens';
 
@@ -28,6 +29,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly versions: LanguageVersions,
     private readonly pool: ContainerPool,
     private readonly running: RunningExecutions,
+    private readonly metrics: WorkerMetricsService,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
@@ -70,6 +72,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       docker,
       languages: this.versions.all(),
       pool: this.pool.stats(),
+      ...(this.metrics.port === null ? {} : { metricsPort: this.metrics.port }),
       startedAt: this.startedAt,
       at: new Date().toISOString(),
     };
