@@ -2,19 +2,19 @@ import 'reflect-metadata';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
+import { securityHeaders } from './common/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { DOCS_PATH, setupOpenApi } from './openapi/openapi.setup';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.disable('x-powered-by');
-  // A JSON API: no content may load anything, nothing may frame it, nothing is cached by default.
-  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+  app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useGlobalPipes(
@@ -26,6 +26,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
       stopAtFirstError: false,
     }),
   );
+  setupOpenApi(app);
 }
 
 async function bootstrap(): Promise<void> {

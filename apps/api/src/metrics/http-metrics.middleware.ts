@@ -15,6 +15,7 @@ export function httpMetricsMiddleware(metrics: ApiMetrics) {
 
 export function routeOf(req: Pick<Request, 'route' | 'baseUrl'>, res: Pick<Response, 'statusCode'>): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof path === 'string') return (req.baseUrl ?? '') + path;
+  // A wildcard is a catch-all middleware's mount (Nest's `{/*splat}`), not an API route.
+  if (typeof path === 'string' && !path.includes('*')) return (req.baseUrl ?? '') + path;
   return res.statusCode === 404 ? 'unmatched' : 'other';
 }

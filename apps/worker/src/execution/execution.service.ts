@@ -52,8 +52,11 @@ export class ExecutionService {
     const languageId = this.languages.resolve(row.language)?.id ?? row.language;
     if (attempt === 1 && row.createdAt && row.startedAt)
       this.observer?.claimed(languageId, (row.startedAt.getTime() - row.createdAt.getTime()) / 1000);
-    const report = (status: FinishedJob['status'], outcome: string) =>
-      this.observer?.finished({ language: languageId, status, outcome, runSeconds: (performance.now() - started) / 1000 });
+    const report = (status: FinishedJob['status'], outcome: string) => {
+      const runSeconds = (performance.now() - started) / 1000;
+      this.logger.log(`finished: ${status}, outcome ${outcome}, ${languageId}, attempt ${attempt}, ${Math.round(runSeconds * 1000)} ms`);
+      this.observer?.finished({ language: languageId, status, outcome, runSeconds });
+    };
     const signal = this.running.start(jobId);
     try {
       const language = this.languages.resolve(row.language);
