@@ -34,10 +34,21 @@ function baseOptions(config: RunqConfig, app: 'api' | 'worker'): LoggerOptions {
   };
 }
 
+/** One line per entry: who, which request or job, the message, and for requests what was answered. */
+const PRETTY_LINE =
+  '{app}{if workerId} {workerId}{end} {if context}[{context}] {end}{if requestId}req={requestId} {end}' +
+  '{if jobId}job={jobId}{if attempt}#{attempt}{end} {end}{msg}{if req.method} {req.method} {req.url} {res.statusCode} {responseTime}ms{end}';
+
 function destination(config: RunqConfig): DestinationStream | undefined {
   if (config.logFormat !== 'pretty') return undefined;
   // In-process and synchronous: no worker thread, and nothing lost when the process exits.
-  return pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,app' });
+  return pretty({
+    sync: true,
+    colorize: Boolean(process.stdout.isTTY),
+    translateTime: 'SYS:HH:MM:ss.l',
+    messageFormat: PRETTY_LINE,
+    ignore: 'pid,hostname,app,context,requestId,jobId,attempt,workerId,req,res,responseTime',
+  });
 }
 
 const QUIET_PATHS = /^\/(health|metrics)(\/|$|\?)/;
