@@ -1,4 +1,6 @@
-import { requestIdOf } from './logging';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Options } from 'pino-http';
+import { apiLoggerParams, requestIdOf } from './logging';
 import { loadConfig } from './runq-config';
 
 describe('requestIdOf', () => {
@@ -44,5 +46,30 @@ describe('logging and metrics configuration', () => {
     ['RUNQ_WORKER_METRICS_PORT', 'auto'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ ...BASE, [name]: value })).toThrow(name);
+  });
+});
+
+describe('apiLoggerParams', () => {
+  const BASE = { DATABASE_URL: 'postgresql://runq@localhost/runq', REDIS_URL: 'redis://localhost:6379' };
+  const http = apiLoggerParams(loadConfig(BASE)).pinoHttp as Options<IncomingMessage, ServerResponse>;
+
+  it('echoes the request id it logs in the X-Request-Id response header', () => {
+    const headers: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => (headers[name] = value) } as unknown as ServerResponse;
+    const id = http.genReqId!({ headers: { 'x-request-id': 'abc-1' } } as unknown as IncomingMessage, res);
+    expect(id).toBe('abc-1');
+    expect(headers['X-Request-Id']).toBe('abc-1');
+  });
+
+  it('logs a request by method, url and address only: no headers, so no API key', () => {
+    const req = { method: 'POST', url: '/jobs', remoteAddress: '127.0.0.1', headers: { 'x-api-key': 'rq_secret' } };
+    expect(http.serializers!.req(req)).toEqual({ method: 'POST', url: '/jobs', remoteAddress: '127.0.0.1' });
+    expect(http.serializers!.res({ statusCode: 201, headers: { 'set-cookie': 'x' } })).toEqual({ statusCode: 201 });
+  });
+
+  it('writes no access line for probes and scrapes', () => {
+    const ignore = (http.autoLogging as { ignore: (req: IncomingMessage) => boolean }).ignore;
+    for (const url of ['/health', '/health/ready', '/metrics', '/metrics/backlog']) expect(ignore({ url } as IncomingMessage)).toBe(true);
+    for (const url of ['/jobs', '/healthz-not', '/execute']) expect(ignore({ url } as IncomingMessage)).toBe(false);
   });
 });
