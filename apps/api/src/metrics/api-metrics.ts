@@ -71,7 +71,7 @@ export class ApiMetrics {
     });
     new Gauge({
       name: 'runq_fleet_slots',
-      help: 'Job slots of live workers that reach their Docker engine (state total), and how many are busy',
+      help: 'Job slots of live workers that reach their Docker engine (state total), and how many were busy at their last heartbeat',
       labelNames: ['state'] as const,
       registers: [this.registry],
       async collect() {
