@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { find, parsePrometheus, sum, type Exposition } from './support/prometheus-text';
@@ -99,6 +100,43 @@ describe('worker GET /metrics (internal port)', () => {
     expect(find(metrics, 'process_cpu_user_seconds_total')).toHaveLength(1);
     const res = await fetch(stack.workerMetricsUrl.replace(/\/metrics$/, '/other'));
     expect(res.status).toBe(404);
+  });
+});
+
+describe('two workers on one host', () => {
+  it('do not fight over the metrics port: the second takes the next free one', async () => {
+    const taken = new URL(stack.workerMetricsUrl).port;
+    const second = spawn(process.execPath, [join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js')], {
+      env: {
+        ...process.env,
+        RUNQ_WORKER_ID: `e2e-observability-second-${process.pid}`,
+        RUNQ_WORKER_METRICS_PORT: taken,
+        RUNQ_WORKER_CONCURRENCY: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        const timer = setTimeout(() => reject(new Error(`no metrics line within 30 s:\n${seen}`)), 30_000);
+        second.stdout.on('data', (chunk: Buffer) => {
+          seen += chunk.toString();
+          const found = /metrics on (http:\/\/\S+\/metrics)/.exec(seen);
+          if (found) {
+            clearTimeout(timer);
+            resolve(found[1]);
+          }
+        });
+        second.once('exit', (code) => reject(new Error(`second worker exited with ${code}:\n${seen}`)));
+      });
+      expect(Number(new URL(url).port)).toBeGreaterThan(Number(taken));
+      expect((await scrape(url)).body.types.runq_jobs_finished_total).toBe('counter');
+      expect((await scrape(stack.workerMetricsUrl)).status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => second.once('exit', resolve));
+      second.kill('SIGTERM');
+      await exited;
+    }
   });
 });
 
