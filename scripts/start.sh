@@ -7,6 +7,8 @@ command -v curl >/dev/null 2>&1 || ensure_apt curl
 prepare_stack dev "${RUNQ_REDIS_PORT:-6390}" "${RUNQ_PG_PORT:-5440}" runq
 
 export PORT="${PORT:-3000}"
+# Logs for people here; the apps default to one JSON object per line for collectors.
+export RUNQ_LOG_FORMAT="${RUNQ_LOG_FORMAT:-pretty}"
 step "Preparing an API key (.runq/api-key)"
 API_KEY="$(node dist/scripts/keys.js ensure --file "$RUNQ_STATE/api-key" --name local --role admin)"
 

@@ -27,6 +27,14 @@ function workerPids(): number[] {
   }
 }
 
+function parseJson(line: string): { jobId?: string; msg?: unknown } | null {
+  try {
+    return JSON.parse(line) as { jobId?: string; msg?: unknown };
+  } catch {
+    return null;
+  }
+}
+
 async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
@@ -116,11 +124,14 @@ describe('local autoscaler (npm run workers) under a burst', () => {
       const expected = new Map(ids.map((id, n) => [id, `${n * 7}\n`]));
       for (const row of done) expect(row.stdout).toBe(expected.get(row.id));
 
-      // Exactly once: one "completed" line per job across every worker's output, the killed one's included.
-      for (const id of ids) {
-        const lines = output.match(new RegExp(`job ${id} attempt \\d+: completed`, 'g')) ?? [];
-        expect({ id, completions: lines.length }).toEqual({ id, completions: 1 });
+      // Exactly once: one "finished: completed" line per job across every worker's output, the killed one's included.
+      const completions = new Map<string, number>();
+      for (const line of output.split('\n')) {
+        const entry = parseJson(line);
+        if (entry?.jobId && String(entry.msg).startsWith('finished: completed'))
+          completions.set(entry.jobId, (completions.get(entry.jobId) ?? 0) + 1);
       }
+      for (const id of ids) expect({ id, completions: completions.get(id) ?? 0 }).toEqual({ id, completions: 1 });
       const drainedAt = Date.now() - started;
       await until('the scale-in back to 1 worker', () => workerPids().length === 1, 60_000);
       sampling = false;

@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
+import { LoggerModule } from 'nestjs-pino';
+import { apiLoggerParams, RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
 import { DbModule } from '#db';
 import { bullConnection, FAIL_FAST, MessagingModule } from '#messaging';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -11,12 +12,14 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
 import { LanguagesModule } from './languages/languages.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ScalingModule } from './scaling/scaling.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
     RunqConfigModule,
+    LoggerModule.forRootAsync({ inject: [RUNQ_CONFIG], useFactory: apiLoggerParams }),
     DbModule,
     MessagingModule.forRoot(FAIL_FAST),
     // Producer only: fail fast while Redis is down rather than hang the request.
@@ -28,6 +31,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     JobsModule,
     WebhooksModule,
     ScalingModule,
+    MetricsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
-import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels, type RunqConfig } from '#config';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
+import { securityHeaders } from './common/security-headers';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { DOCS_PATH, setupOpenApi } from './openapi/openapi.setup';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
+  app.useLogger(app.get(PinoNestLogger));
+  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   app.disable('x-powered-by');
-  // A JSON API: no content may load anything, nothing may frame it, nothing is cached by default.
-  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+  app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useGlobalPipes(
@@ -21,19 +26,22 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
       stopAtFirstError: false,
     }),
   );
+  setupOpenApi(app);
 }
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
-    logger: logLevels(config.logLevel),
+    bufferLogs: true,
   });
   configureApp(app, config);
   const logger = new Logger('api');
   exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.listen(config.port, config.host);
   logger.log(`listening on http://${config.host}:${config.port}`);
+  if (!config.metrics.token && !isLoopback(config.host))
+    logger.warn('GET /metrics is open on a non-loopback address: set RUNQ_METRICS_TOKEN or keep /metrics off public routes');
 }
 
 bootstrap().catch((error: Error) => {
@@ -41,3 +49,7 @@ bootstrap().catch((error: Error) => {
   else new Logger('api').error(error.stack ?? error.message);
   process.exit(1);
 });
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

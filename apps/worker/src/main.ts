@@ -1,13 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels } from '#config';
+import { Logger as PinoNestLogger, PinoLogger } from 'nestjs-pino';
+import { ConfigError, exitCleanlyOnSignals, loadConfig } from '#config';
 import { WorkerModule } from './worker.module';
+import { WORKER_ID } from './worker.tokens';
 
 /** The worker has no public HTTP: an application context that pulls jobs from the queue. */
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.logLevel) });
+  loadConfig(); // fail with a readable message before Nest starts
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  // Several workers may share one output (npm run workers): every line names its worker.
+  PinoLogger.root.setBindings({ workerId: app.get<string>(WORKER_ID) });
+  app.useLogger(app.get(PinoNestLogger));
   const logger = new Logger('worker');
   exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.init();

@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import Docker from 'dockerode';
-import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
+import { LoggerModule } from 'nestjs-pino';
+import { RUNQ_CONFIG, RunqConfigModule, workerLoggerParams, type RunqConfig } from '#config';
 import { DbModule } from '#db';
 import { WebhookClient, WebhooksProducerModule } from '#webhooks';
 import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
@@ -17,11 +18,14 @@ import {
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
 import { ConcurrencyGovernor } from './capacity/concurrency-governor';
+import { ExecutionObserver } from './execution/execution-observer';
 import { ExecutionProcessor } from './execution/execution.processor';
 import { ExecutionService } from './execution/execution.service';
 import { RunningExecutions } from './execution/running-executions';
 import { HeartbeatService } from './fleet/heartbeat.service';
 import { LanguageVersions } from './fleet/language-versions';
+import { WorkerMetrics } from './metrics/worker-metrics';
+import { WorkerMetricsService } from './metrics/worker-metrics.service';
 import { DOCKER, fleetIdOf, makeWorkerId, SANDBOX_LABELS, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
@@ -30,6 +34,7 @@ const START_GRACE_MS = 1000;
 @Module({
   imports: [
     RunqConfigModule,
+    LoggerModule.forRootAsync({ inject: [RUNQ_CONFIG], useFactory: workerLoggerParams }),
     DbModule,
     MessagingModule.forRoot(PERSISTENT),
     BullModule.forRootAsync({
@@ -50,14 +55,27 @@ const START_GRACE_MS = 1000;
     },
     // dockerode reads DOCKER_HOST (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) itself.
     { provide: DOCKER, useFactory: () => new Docker() },
-    { provide: DockerContainerRunner, inject: [DOCKER], useFactory: (docker: Docker) => new DockerContainerRunner(docker) },
+    {
+      provide: WorkerMetrics,
+      inject: [RunningExecutions, ConcurrencyGovernor],
+      useFactory: (running: RunningExecutions, governor: ConcurrencyGovernor) =>
+        new WorkerMetrics({ running, concurrency: () => governor.concurrency }),
+    },
+    { provide: ExecutionObserver, useExisting: WorkerMetrics },
+    WorkerMetricsService,
+    {
+      provide: DockerContainerRunner,
+      inject: [DOCKER, WorkerMetrics],
+      useFactory: (docker: Docker, metrics: WorkerMetrics) =>
+        new DockerContainerRunner(docker, { onStartFailure: (image) => metrics.containerStartFailed(image) }),
+    },
     { provide: DockerInventory, inject: [DOCKER], useFactory: (docker: Docker) => new DockerInventory(docker) },
     { provide: LanguageRegistry, useFactory: () => new LanguageRegistry() },
     {
       provide: ContainerPool,
-      inject: [DockerContainerRunner, RUNQ_CONFIG, SANDBOX_LABELS],
-      useFactory: (runner: DockerContainerRunner, config: RunqConfig, labels: Record<string, string>) =>
-        new ContainerPool(runner, { ...config.pool, labels }),
+      inject: [DockerContainerRunner, RUNQ_CONFIG, SANDBOX_LABELS, WorkerMetrics],
+      useFactory: (runner: DockerContainerRunner, config: RunqConfig, labels: Record<string, string>, metrics: WorkerMetrics) =>
+        metrics.watchPool(new ContainerPool(runner, { ...config.pool, labels })),
     },
     {
       provide: SandboxService,

@@ -78,4 +78,17 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
 
   @IsIn(['debug', 'log', 'warn', 'error']) RUNQ_LOG_LEVEL: 'debug' | 'log' | 'warn' | 'error' = 'log';
+  /** `json` (one object a line) for collectors; `pretty` for people (npm start). */
+  @IsIn(['json', 'pretty']) RUNQ_LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  // Metrics (see README, "Metrics").
+  /** When set, GET /metrics on the API needs `Authorization: Bearer <token>`. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{16,256}$/, { message: 'RUNQ_METRICS_TOKEN must be 16 to 256 printable characters without spaces' })
+  RUNQ_METRICS_TOKEN?: string;
+  /** The worker's metrics port; 0 lets the system pick one. A busy port moves on to the next free one of the 16 above it. */
+  @Transform(toNumber) @IsInt() @Min(0) @Max(65535) RUNQ_WORKER_METRICS_PORT = 9464;
+  @IsString() RUNQ_WORKER_METRICS_HOST = '127.0.0.1';
+  @Transform(booleanFromText) @IsBoolean() RUNQ_WORKER_METRICS_ENABLED = true;
 }

@@ -4,3 +4,4 @@ export * from './graceful-shutdown';
 export * from './log-levels';
 export * from './transforms';
 export * from './pools';
+export * from './logging';

@@ -46,6 +46,12 @@ export interface RunqConfig {
   /** language id -> pool, for languages outside the default pool. */
   pools: Record<string, string>;
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
+  logFormat: EnvironmentVariables['RUNQ_LOG_FORMAT'];
+  metrics: {
+    /** Bearer token for the API's GET /metrics; open when unset. */
+    token: string | undefined;
+    worker: { enabled: boolean; host: string; port: number };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -164,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     },
     pools,
     logLevel: vars.RUNQ_LOG_LEVEL,
+    logFormat: vars.RUNQ_LOG_FORMAT,
+    metrics: {
+      token: vars.RUNQ_METRICS_TOKEN,
+      worker: { enabled: vars.RUNQ_WORKER_METRICS_ENABLED, host: vars.RUNQ_WORKER_METRICS_HOST, port: vars.RUNQ_WORKER_METRICS_PORT },
+    },
   };
 }
 

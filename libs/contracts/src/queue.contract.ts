@@ -38,6 +38,8 @@ export interface WorkerHeartbeat {
   languages: Record<string, string>;
   /** Warm container pool: hits, misses, and warm containers per profile. */
   pool?: { hits: number; misses: number; sizes: Record<string, number> };
+  /** The port of the worker's GET /metrics listener, when it runs. */
+  metricsPort?: number;
   startedAt: string;
   at: string;
 }

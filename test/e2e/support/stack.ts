@@ -31,7 +31,8 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   }).trim();
 }
 
-function waitForLines(child: ChildProcess, patterns: RegExp[], ms: number, name: string): Promise<void> {
+/** Resolves with the output seen so far once every pattern has appeared in it. */
+function waitForLines(child: ChildProcess, patterns: RegExp[], ms: number, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`${name} did not print ${patterns.join(' and ')} within ${ms} ms:\n${seen}`)), ms);
@@ -39,7 +40,7 @@ function waitForLines(child: ChildProcess, patterns: RegExp[], ms: number, name:
       seen += chunk.toString();
       if (patterns.every((p) => p.test(seen))) {
         clearTimeout(timer);
-        resolve();
+        resolve(seen);
       }
     };
     child.stdout?.on('data', onData);
@@ -65,6 +66,8 @@ export class Stack {
   readonly workerId: string;
   userKey = '';
   url = '';
+  /** The worker's GET /metrics URL (it binds a free loopback port in tests). */
+  workerMetricsUrl = '';
 
   private constructor(
     private readonly name: string,
@@ -84,6 +87,7 @@ export class Stack {
       // Fixed slots: the machine running the suites is shared, and tests count on their concurrency.
       RUNQ_WORKER_ADAPTIVE: 'false',
       RUNQ_WORKER_ID: `e2e-${name}-${process.pid}`,
+      RUNQ_WORKER_METRICS_PORT: '0',
       ...options.env,
     };
     const stack = new Stack(name, env);
@@ -111,7 +115,13 @@ export class Stack {
   async startWorker(): Promise<void> {
     this.worker = this.spawn('worker', 'apps/worker/src/main.js');
     // Its first heartbeat ("ready") lets the API see its languages and versions.
-    await waitForLines(this.worker, [/taking jobs from/, /worker \S+ ready/], 30_000, 'worker');
+    const seen = await waitForLines(
+      this.worker,
+      [/taking jobs from/, /worker \S+ ready/, /metrics on http:\/\/\S+\/metrics/],
+      30_000,
+      'worker',
+    );
+    this.workerMetricsUrl = /metrics on (http:\/\/\S+\/metrics)/.exec(seen)![1];
   }
 
   /** The environment the stack's processes run with (URLs, ports), for extra processes of a test. */

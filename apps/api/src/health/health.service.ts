@@ -5,6 +5,8 @@ import { REDIS, WorkerRegistry } from '#messaging';
 
 export interface CheckResult {
   ok: boolean;
+  status: 'up' | 'down';
+  /** Latency of the check in milliseconds. */
   ms: number;
   error?: string;
   [detail: string]: unknown;
@@ -20,9 +22,10 @@ async function timed(check: () => Promise<Record<string, unknown> | void>): Prom
       (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
     );
     const details = (await Promise.race([check(), timeout])) ?? {};
-    return { ok: details.ok !== false, ms: Date.now() - started, ...details };
+    const ok = details.ok !== false;
+    return { ok, status: ok ? 'up' : 'down', ms: Date.now() - started, ...details };
   } catch (error) {
-    return { ok: false, ms: Date.now() - started, error: (error as Error).message };
+    return { ok: false, status: 'down', ms: Date.now() - started, error: (error as Error).message };
   } finally {
     clearTimeout(timer);
   }

@@ -1,18 +1,22 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { presentJob, type JobView } from '#db';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
 import { ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
+import { ApiBatch, ApiCancelJob, ApiCreateJob, ApiExecute, ApiGetJob, ApiListJobs } from './jobs.api-docs';
 import { JobsService } from './jobs.service';
 
+@ApiTags('jobs')
 @Controller()
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
   /** 201 + Location; with ?wait=true behaves like POST /execute. */
   @Post('jobs')
+  @ApiCreateJob()
   async create(
     @Body() dto: CreateJobDto,
     @Query() query: WaitQuery,
@@ -31,6 +35,7 @@ export class JobsController {
 
   /** Up to RUNQ_MAX_BATCH jobs; each item is created or carries its own error, in order. */
   @Post('jobs/batch')
+  @ApiBatch()
   @HttpCode(200)
   async batch(@Body() body: BatchDto, @CurrentCaller() caller: Caller): Promise<{ items: (JobView | { error: object })[] }> {
     const items = await this.jobs.createBatch(body.jobs, caller);
@@ -39,6 +44,7 @@ export class JobsController {
 
   /** 200 with the finished job, or 202 + Location when the bounded wait runs out first. */
   @Post('execute')
+  @ApiExecute()
   async execute(
     @Body() dto: CreateJobDto,
     @Query() query: WaitQuery,
@@ -52,6 +58,7 @@ export class JobsController {
   }
 
   @Get('jobs')
+  @ApiListJobs()
   async list(
     @Query() query: ListJobsQuery,
     @CurrentCaller() caller: Caller,
@@ -65,11 +72,13 @@ export class JobsController {
   }
 
   @Get('jobs/:id')
+  @ApiGetJob()
   async get(@Param('id') id: string, @Query() query: OutputQuery, @CurrentCaller() caller: Caller): Promise<JobView> {
     return presentJob(await this.jobs.get(id, caller), query);
   }
 
   @Post('jobs/:id/cancel')
+  @ApiCancelJob()
   @HttpCode(200)
   async cancel(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<JobView> {
     return presentJob(await this.jobs.cancel(id, caller));

@@ -1,14 +1,23 @@
 import { BadRequestException, Controller, Get, Query, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_POOL } from '#contracts';
+import { ApiKeyed } from '../openapi/common-responses';
+import { backlogExample } from '../openapi/examples';
+import { BacklogDoc } from './backlog.doc';
 import { BacklogMetricsService, type BacklogMetrics } from './backlog-metrics.service';
 
 /** Scaling signals for autoscalers (KEDA metrics-api). Not @Public: the queue's size is operational data. */
+@ApiTags('operations')
 @Controller('metrics')
 export class ScalingController {
   constructor(private readonly metrics: BacklogMetricsService) {}
 
   /** `?pool=` picks a worker pool (RUNQ_POOLS); without it, the default pool. */
   @Get('backlog')
+  @ApiOperation({ summary: 'Queue backlog and worker capacity of a pool, for autoscalers (KEDA metrics-api)' })
+  @ApiQuery({ name: 'pool', required: false, description: 'Worker pool (RUNQ_POOLS); default: the default pool', example: DEFAULT_POOL })
+  @ApiKeyed()
+  @ApiOkResponse({ type: BacklogDoc, example: backlogExample })
   async backlog(@Query('pool') pool: unknown = DEFAULT_POOL): Promise<BacklogMetrics> {
     const pools = this.metrics.pools();
     if (typeof pool !== 'string' || !pools.includes(pool)) {

@@ -4,8 +4,8 @@ import type { Readable } from 'node:stream';
 import type { WorkerHandle, WorkerSpawner } from './local-autoscaler';
 
 /**
- * Real worker processes: `node <script>` with RUNQ_WORKER_ID set. Output is passed through line by line with the
- * worker's id in front, so interleaved logs of several workers stay readable.
+ * Real worker processes: `node <script>` with RUNQ_WORKER_ID set. Output is passed through line by line, with the
+ * worker's id in front of lines that are not JSON, so interleaved logs of several workers stay readable.
  */
 export function childProcessSpawner(script: string, env: NodeJS.ProcessEnv): WorkerSpawner {
   return (workerId: string): WorkerHandle => {
@@ -28,6 +28,7 @@ export function childProcessSpawner(script: string, env: NodeJS.ProcessEnv): Wor
   };
 }
 
+/** JSON log lines already carry their workerId and stay parseable: only other lines get the prefix. */
 function prefixLines(from: Readable, to: NodeJS.WritableStream, prefix: string): void {
-  createInterface({ input: from }).on('line', (line) => to.write(`[${prefix}] ${line}\n`));
+  createInterface({ input: from }).on('line', (line) => to.write(line.startsWith('{') ? `${line}\n` : `[${prefix}] ${line}\n`));
 }

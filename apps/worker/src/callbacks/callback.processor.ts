@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import type { Job } from 'bullmq';
 import { CALLBACKS_QUEUE, type CallbackJobData } from '#contracts';
+import { inLogContext } from '../logging/log-context';
 import { CallbackDeliveryService, type DeliveryResult } from './callback-delivery.service';
 
 /** Deliveries mostly wait on the network, so a few in parallel cost little and a slow receiver blocks no one. */
@@ -12,12 +14,18 @@ const CONCURRENCY = 4;
 export class CallbackProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CallbackProcessor.name);
 
-  constructor(private readonly deliveries: CallbackDeliveryService) {
+  constructor(
+    private readonly deliveries: CallbackDeliveryService,
+    @Optional() private readonly pino?: PinoLogger,
+  ) {
     super();
   }
 
   process(job: Job<CallbackJobData>): Promise<DeliveryResult> {
-    return this.deliveries.deliver({ jobId: job.data.jobId, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
+    const attempt = job.attemptsMade + 1;
+    return inLogContext(this.pino, { jobId: job.data.jobId, webhookAttempt: attempt }, () =>
+      this.deliveries.deliver({ jobId: job.data.jobId, attempt, maxAttempts: job.opts.attempts ?? 1 }),
+    );
   }
 
   onApplicationBootstrap(): void {

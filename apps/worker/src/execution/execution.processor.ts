@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { executionsQueueName, type ExecutionJobData } from '#contracts';
 import { bullConnection, ExecutionQueues, JobEvents, PERSISTENT } from '#messaging';
 import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
+import { inLogContext } from '../logging/log-context';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
 
@@ -29,9 +31,15 @@ export class ExecutionProcessor implements OnApplicationBootstrap, OnModuleDestr
     private readonly queues: ExecutionQueues,
     private readonly governor: ConcurrencyGovernor,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    @Optional() private readonly pino?: PinoLogger,
   ) {}
 
-  async process(job: Job<ExecutionJobData>, token?: string): Promise<string> {
+  /** Every line logged while the job runs carries its id and attempt. */
+  process(job: Job<ExecutionJobData>, token?: string): Promise<string> {
+    return inLogContext(this.pino, { jobId: job.data.jobId, attempt: job.attemptsMade + 1 }, () => this.attempt(job, token));
+  }
+
+  private async attempt(job: Job<ExecutionJobData>, token?: string): Promise<string> {
     const isFinalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     try {
       return await this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
@@ -54,9 +62,11 @@ export class ExecutionProcessor implements OnApplicationBootstrap, OnModuleDestr
       stalledInterval: STALLED_CHECK_MS,
     });
     this.worker = worker;
-    this.events.onCancel((jobId) => {
-      if (this.running.stop(jobId, 'cancel')) this.logger.log(`job ${jobId}: cancelled, container killed`);
-    });
+    this.events.onCancel((jobId) =>
+      inLogContext(this.pino, { jobId }, () => {
+        if (this.running.stop(jobId, 'cancel')) this.logger.log(`job ${jobId}: cancelled, container killed`);
+      }),
+    );
     worker.on('error', (error) => this.logger.error(`queue: ${error.message}`));
     if (globalConcurrency !== undefined) await this.applyGlobalConcurrency(globalConcurrency);
     this.governor.start((next) => (worker.concurrency = next));

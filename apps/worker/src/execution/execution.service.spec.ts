@@ -5,6 +5,7 @@ import type { JobEvents } from '#messaging';
 import { LanguageRegistry, type ExecutionOutcome, type ExecutionRequest, type SandboxService } from '#sandbox';
 import type { CallbackQueue } from '#webhooks';
 import type { LanguageVersions } from '../fleet/language-versions';
+import type { ExecutionObserver, FinishedJob } from './execution-observer';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
 
@@ -51,6 +52,7 @@ describe('ExecutionService.attempt', () => {
   beforeEach(() => {
     // Faults are logged by design; keep the test output readable.
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     jobs = {
       claim: jest.fn().mockResolvedValue(row()),
       complete: jest.fn().mockResolvedValue(true),
@@ -216,6 +218,69 @@ describe('ExecutionService.attempt', () => {
       jobs.claim.mockResolvedValue(row({ callbackUrl: 'https://example.com/hook' }));
       callbacks.enqueue.mockRejectedValue(new Error('redis down'));
       await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
+    });
+  });
+
+  describe('observer (metrics)', () => {
+    let claimed: [string, number][];
+    let finished: FinishedJob[];
+    beforeEach(() => {
+      claimed = [];
+      finished = [];
+      const observer: ExecutionObserver = { claimed: (l, s) => claimed.push([l, s]), finished: (job) => finished.push(job) };
+      service = new ExecutionService(
+        jobs as unknown as JobRepository,
+        events as unknown as JobEvents,
+        { execute } as unknown as SandboxService,
+        new LanguageRegistry(),
+        running,
+        { of: () => null } as unknown as LanguageVersions,
+        callbacks as unknown as CallbackQueue,
+        WORKER_ID,
+        {},
+        observer,
+      );
+    });
+
+    const timed = (attempts: number) =>
+      row({
+        attempts,
+        createdAt: new Date('2026-01-01T00:00:00.000Z'),
+        startedAt: new Date('2026-01-01T00:00:01.500Z'),
+      } as Partial<JobRow>);
+
+    it('reports the queue wait of a first claim under the language id, then the outcome', async () => {
+      jobs.claim.mockResolvedValue(timed(1));
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      expect(claimed).toEqual([['python', 1.5]]);
+      expect(finished).toEqual([{ language: 'python', status: 'completed', outcome: 'ok', runSeconds: expect.any(Number) }]);
+    });
+
+    it('does not count the wait of a retry, whose start is not the first', async () => {
+      jobs.claim.mockResolvedValue(timed(2));
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      expect(claimed).toEqual([]);
+    });
+
+    it('reports a failed job only once it is marked failed, and nothing for a superseded one', async () => {
+      execute.mockRejectedValue(new Error('boom'));
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toThrow('boom');
+      expect(finished).toEqual([]);
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toThrow('boom');
+      expect(finished).toEqual([expect.objectContaining({ status: 'failed', outcome: 'internal_error' })]);
+      execute.mockResolvedValue({ ...RESULT });
+      jobs.complete.mockResolvedValue(false);
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      expect(finished).toHaveLength(1);
+    });
+
+    it('reports a cancelled job with outcome none', async () => {
+      execute.mockImplementation(async () => {
+        running.stop(JOB_ID, 'cancel');
+        return { cancelled: true };
+      });
+      await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
+      expect(finished).toEqual([expect.objectContaining({ status: 'cancelled', outcome: 'none' })]);
     });
   });
 });

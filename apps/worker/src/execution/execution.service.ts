@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import type { Comparison, JobLimits, SourceFile, TestCase } from '#contracts';
 import { JobRepository } from '#db';
 import { JobEvents } from '#messaging';
@@ -7,6 +8,7 @@ import { SANDBOX_LABELS, WORKER_ID } from '../worker.tokens';
 import { decode, toExecutionFiles, toExecutionTests } from './job-files';
 import { CallbackQueue } from '#webhooks';
 import { LanguageVersions } from '../fleet/language-versions';
+import { ExecutionObserver, type FinishedJob } from './execution-observer';
 import { RunningExecutions } from './running-executions';
 
 export interface AttemptInfo {
@@ -39,12 +41,22 @@ export class ExecutionService {
     private readonly callbacks: CallbackQueue,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(SANDBOX_LABELS) private readonly labels: Record<string, string>,
+    @Optional() private readonly observer?: ExecutionObserver,
   ) {}
 
   async attempt({ jobId, isFinalAttempt }: AttemptInfo): Promise<AttemptResult> {
     const row = await this.jobs.claim(jobId, this.workerId);
     if (!row) return 'skipped';
     const attempt = row.attempts;
+    const started = performance.now();
+    const languageId = this.languages.resolve(row.language)?.id ?? row.language;
+    if (attempt === 1 && row.createdAt && row.startedAt)
+      this.observer?.claimed(languageId, (row.startedAt.getTime() - row.createdAt.getTime()) / 1000);
+    const report = (status: FinishedJob['status'], outcome: string) => {
+      const runSeconds = (performance.now() - started) / 1000;
+      this.logger.log(`finished: ${status}, outcome ${outcome}, ${languageId}, attempt ${attempt}, ${Math.round(runSeconds * 1000)} ms`);
+      this.observer?.finished({ language: languageId, status, outcome, runSeconds });
+    };
     const signal = this.running.start(jobId);
     try {
       const language = this.languages.resolve(row.language);
@@ -65,19 +77,22 @@ export class ExecutionService {
       });
       if (result.cancelled) {
         if (signal.reason === 'shutdown') throw new RequeueError('worker shut down before the job finished');
+        report('cancelled', 'none');
         return 'cancelled';
       }
       const written = await this.jobs.complete(jobId, attempt, result, this.versions.of(language.id));
       if (!written) return 'superseded';
-      this.logger.log(`job ${jobId} attempt ${attempt}: completed, ${result.outcome}`);
+      report('completed', result.outcome);
       await this.announce(jobId, row.callbackUrl);
       return 'completed';
     } catch (error) {
       if (error instanceof RequeueError) throw error;
       const message = (error as Error).message;
       this.logger.warn(`job ${jobId} attempt ${attempt} failed: ${message}`);
-      if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`)))
+      if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`))) {
+        report('failed', 'internal_error');
         await this.announce(jobId, row.callbackUrl);
+      }
       throw error;
     } finally {
       this.running.finish(jobId);

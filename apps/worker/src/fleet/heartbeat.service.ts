@@ -6,6 +6,7 @@ import { WorkerRegistry } from '#messaging';
 import { ContainerPool, DockerInventory } from '#sandbox';
 import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
 import { RunningExecutions } from '../execution/running-executions';
+import { WorkerMetricsService } from '../metrics/worker-metrics.service';
 import { LanguageVersions } from './language-versions';
 import { fleetIdOf, WORKER_ID } from '../worker.tokens';
 
@@ -29,6 +30,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly pool: ContainerPool,
     private readonly running: RunningExecutions,
     private readonly governor: ConcurrencyGovernor,
+    private readonly metrics: WorkerMetricsService,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
@@ -72,6 +74,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       docker,
       languages: this.versions.all(),
       pool: this.pool.stats(),
+      ...(this.metrics.port === null ? {} : { metricsPort: this.metrics.port }),
       startedAt: this.startedAt,
       at: new Date().toISOString(),
     };

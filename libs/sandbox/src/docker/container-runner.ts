@@ -51,6 +51,12 @@ export interface PreparedContainer {
   startedAt: number;
 }
 
+/** Observers of the runner (metrics); none of them may throw into a job. */
+export interface RunnerHooks {
+  /** A container could not be created, attached or started, warm or cold. */
+  onStartFailure?(image: string, error: Error): void;
+}
+
 const STREAM_DRAIN_MS = 2000;
 /** Before a job arms the captures, nothing should arrive; keep a little in case the runner complains. */
 const UNARMED_CAP = 64 * 1024;
@@ -64,13 +70,25 @@ const UNARMED_CAP = 64 * 1024;
 export class DockerContainerRunner implements ContainerRunner {
   private readonly removals = new Set<Promise<void>>();
 
-  constructor(private readonly docker: Docker) {}
+  constructor(
+    private readonly docker: Docker,
+    private readonly hooks: RunnerHooks = {},
+  ) {}
 
   async run(request: ContainerRunRequest): Promise<ContainerRunResult> {
     return this.execute(await this.prepare(request.spec), request);
   }
 
   async prepare(spec: ContainerCreateOptions): Promise<PreparedContainer> {
+    try {
+      return await this.start(spec);
+    } catch (error) {
+      this.hooks.onStartFailure?.(spec.Image ?? 'unknown', error as Error);
+      throw error;
+    }
+  }
+
+  private async start(spec: ContainerCreateOptions): Promise<PreparedContainer> {
     const container = await this.docker.createContainer(spec);
     try {
       const stream = (await container.attach({

@@ -8,6 +8,13 @@ describe('toStageResult', () => {
     expect(result).toMatchObject({ stdout: 'héllo ✓\n', stderr: 'warn', encoding: 'utf8' });
   });
 
+  it('returns output with NUL bytes as base64 (valid UTF-8, but not storable as JSON text in Postgres)', () => {
+    const bytes = Buffer.from([0, 1, 2, 3, 4]);
+    const result = toStageResult(bytes, Buffer.from('text'), null, 0, 1, false);
+    expect(result.encoding).toBe('base64');
+    expect(Buffer.from(result.stdout, 'base64').equals(bytes)).toBe(true);
+  });
+
   it('returns both streams as base64 when either is not UTF-8, losing no byte', () => {
     const bytes = Buffer.from([0x00, 0xff, 0xfe, 0x41, 0x0a]);
     const result = toStageResult(bytes, Buffer.from('text'), usage, null, 1, false);

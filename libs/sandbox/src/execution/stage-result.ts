@@ -27,7 +27,8 @@ export function toStageResult(
 ): StageResult {
   const out = withoutCutSequence(stdout, truncated);
   const err = withoutCutSequence(stderr, truncated);
-  const text = isUtf8(out) && isUtf8(err);
+  // NUL is valid UTF-8 but Postgres jsonb cannot store U+0000: such output travels as base64 too.
+  const text = isUtf8(out) && isUtf8(err) && !out.includes(0) && !err.includes(0);
   const exitCode = usage?.exitCode ?? fallbackCode;
   return {
     stdout: text ? out.toString('utf8') : stdout.toString('base64'),

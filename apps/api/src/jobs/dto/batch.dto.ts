@@ -1,7 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray } from 'class-validator';
+import { CreateJobDto } from './create-job.dto';
 
 /** Items are validated one by one (JobsService.createBatch), so one bad item does not sink the rest. */
 export class BatchDto {
+  @ApiProperty({ type: [CreateJobDto], minItems: 1, description: 'Job bodies (at most RUNQ_MAX_BATCH), each validated on its own' })
   @IsArray()
   @ArrayMinSize(1)
   jobs!: unknown[];

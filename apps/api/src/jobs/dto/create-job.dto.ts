@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,6 +18,8 @@ import {
 } from 'class-validator';
 import { COMPARISON_MODES, type ComparisonMode, type FileEncoding } from '#contracts';
 
+const ENCODINGS = ['utf8', 'base64'];
+
 export const MAX_FILES = 64;
 export const MAX_ARGS = 128;
 
@@ -27,42 +30,84 @@ const IsArgs = () =>
 const IsEncoding = () => applyDecorators(IsOptional(), IsIn(['utf8', 'base64']));
 
 export class SourceFileDto {
+  @ApiProperty({
+    description: 'Relative path: letters, digits, space, `._+@-`, `/` separators, at most 8 levels',
+    maxLength: 255,
+    example: 'main.py',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
   name!: string;
 
+  @ApiProperty({ description: 'The file, as text or base64 (see `encoding`)', example: 'print("hello")' })
   @IsString()
   content!: string;
 
+  @ApiPropertyOptional({ enum: ENCODINGS, default: 'utf8' })
   @IsEncoding()
   encoding?: FileEncoding;
 }
 
 /** Per-job limits; anything left out takes the server's (or the language's) default. */
 export class LimitsDto {
-  @IsOptional() @IsInt() @Min(100) timeoutMs?: number;
-  @IsOptional() @IsInt() @Min(16) memoryMb?: number;
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.05) cpus?: number;
-  @IsOptional() @IsInt() @Min(4) processes?: number;
-  @IsOptional() @IsInt() @Min(1) outputBytes?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 100,
+    description: 'Wall-clock limit of the run (RUNQ_MAX_TIMEOUT_MS at most)',
+    example: 2000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  timeoutMs?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 16, description: 'Memory, swap included (RUNQ_MAX_MEMORY_MB at most)', example: 64 })
+  @IsOptional()
+  @IsInt()
+  @Min(16)
+  memoryMb?: number;
+  @ApiPropertyOptional({ minimum: 0.05, description: 'CPU share (RUNQ_MAX_CPUS at most)', example: 0.5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.05)
+  cpus?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 4, description: 'Processes and threads (RUNQ_MAX_PROCESSES at most)', example: 64 })
+  @IsOptional()
+  @IsInt()
+  @Min(4)
+  processes?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'Output kept per stream; past it the program is killed (output_limit)',
+    example: 65536,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  outputBytes?: number;
 }
 
 export class TestCaseDto {
+  @ApiPropertyOptional({ example: '3' })
   @IsOptional()
   @IsString()
   stdin?: string;
 
+  @ApiProperty({ example: '9' })
   @IsString()
   expectedOutput!: string;
 
   /** How this case's stdin and expectedOutput are written (default: the job's encoding). */
+  @ApiPropertyOptional({ enum: ENCODINGS, description: "Default: the job's encoding" })
   @IsEncoding()
   encoding?: FileEncoding;
 
+  @ApiPropertyOptional({ type: [String], maxItems: MAX_ARGS })
   @IsArgs()
   args?: string[];
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 100, description: "This case's timeout (default: the job's)" })
   @IsOptional()
   @IsInt()
   @Min(100)
@@ -70,9 +115,11 @@ export class TestCaseDto {
 }
 
 export class ComparisonDto {
+  @ApiProperty({ enum: COMPARISON_MODES, example: 'trailing_whitespace' })
   @IsIn(COMPARISON_MODES)
   mode!: ComparisonMode;
 
+  @ApiPropertyOptional({ minimum: 0, default: 1e-6, description: 'For `float`: absolute or relative tolerance' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -81,21 +128,25 @@ export class ComparisonDto {
 
 export class CreateJobDto {
   /** Language id or alias (see GET /languages). */
+  @ApiProperty({ description: 'Language id or alias (GET /languages)', maxLength: 64, example: 'python' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   language!: string;
 
+  @ApiPropertyOptional({ description: 'A prefix of the installed version', maxLength: 64, example: '3.11' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   version?: string;
 
   /** One source file; use `files` for several. */
+  @ApiPropertyOptional({ description: "One source file, saved under the language's fileName; or use `files`", example: 'print("hello")' })
   @IsOptional()
   @IsString()
   code?: string;
 
+  @ApiPropertyOptional({ type: [SourceFileDto], maxItems: MAX_FILES, description: 'Several files; the first (or `entry`) is run' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -105,25 +156,35 @@ export class CreateJobDto {
   files?: SourceFileDto[];
 
   /** Name of the file to run (default: the first of `files`). */
+  @ApiPropertyOptional({ maxLength: 255, description: 'With `files`: the file to run (default the first)' })
   @IsOptional()
   @IsString()
   @MaxLength(255)
   entry?: string;
 
   /** Compiler flags, each from the language's allowlist (GET /languages). */
+  @ApiPropertyOptional({ type: [String], maxItems: 16, description: "Compiler flags from the language's allowlist", example: ['-O2'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(16)
   @IsString({ each: true })
   compileOptions?: string[];
 
+  @ApiPropertyOptional({ description: "The program's standard input (in `encoding`)", example: '2 40' })
   @IsOptional()
   @IsString()
   stdin?: string;
 
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_ARGS,
+    description: 'Command-line arguments (an argv array, no shell)',
+    example: ['ab'],
+  })
   @IsArgs()
   args?: string[];
 
+  @ApiPropertyOptional({ type: LimitsDto })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -131,14 +192,17 @@ export class CreateJobDto {
   limits?: LimitsDto;
 
   /** How stdin and expectedOutput (and test cases without their own) are written. */
+  @ApiPropertyOptional({ enum: ENCODINGS, default: 'utf8', description: 'How stdin, expectedOutput and test cases are written' })
   @IsEncoding()
   encoding?: FileEncoding;
 
   /** Compared with stdout: a mismatch makes the outcome wrong_answer. */
+  @ApiPropertyOptional({ description: 'Compared with stdout: a mismatch is `wrong_answer`' })
   @IsOptional()
   @IsString()
   expectedOutput?: string;
 
+  @ApiPropertyOptional({ type: ComparisonDto })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -146,6 +210,7 @@ export class CreateJobDto {
   comparison?: ComparisonDto;
 
   /** One compile, then each case in its own sandbox (at most RUNQ_MAX_TESTS). */
+  @ApiPropertyOptional({ type: [TestCaseDto], description: 'Test cases (at most RUNQ_MAX_TESTS): one compile, one sandbox per case' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -155,6 +220,11 @@ export class CreateJobDto {
   tests?: TestCaseDto[];
 
   /** Receives the finished job as a signed POST. */
+  @ApiPropertyOptional({
+    maxLength: 2048,
+    description: 'Public http(s) URL that receives the finished job as a signed POST',
+    example: 'https://hooks.example.com/runq',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2048)

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { booleanFromText } from '#config';
@@ -7,15 +8,37 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /
 
 /** `?base64=true`: every output in the answer is base64 (binary output always is, flagged by `encoding`). */
 export class OutputQuery {
-  @IsOptional() @Transform(booleanFromText) @IsBoolean() base64?: boolean;
+  @ApiPropertyOptional({ type: Boolean, description: 'Every output in the answer base64-encoded' })
+  @IsOptional()
+  @Transform(booleanFromText)
+  @IsBoolean()
+  base64?: boolean;
 }
 
 export class ListJobsQuery extends OutputQuery {
-  @IsOptional() @IsIn(JOB_STATUSES) status?: JobStatus;
-  @IsOptional() @IsString() @MaxLength(64) language?: string;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) limit?: number;
-  @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @ApiPropertyOptional({ enum: JOB_STATUSES })
+  @IsOptional()
+  @IsIn(JOB_STATUSES)
+  status?: JobStatus;
+  @ApiPropertyOptional({ maxLength: 64, example: 'python' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  language?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+  @ApiPropertyOptional({ maxLength: 200, description: '`nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
   /** Comma-separated job ids: those jobs, in this order (other filters do not apply). */
+  @ApiPropertyOptional({ description: 'Comma-separated job ids (at most 100): those jobs in that order, `null` for unknown ones' })
   @IsOptional()
   @IsString()
   @MaxLength(100 * 37)
@@ -24,6 +47,19 @@ export class ListJobsQuery extends OutputQuery {
 }
 
 export class WaitQuery extends OutputQuery {
-  @IsOptional() @Transform(booleanFromText) @IsBoolean() wait?: boolean;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) waitMs?: number;
+  @ApiPropertyOptional({ type: Boolean, description: 'POST /jobs only: wait for the result as POST /execute does' })
+  @IsOptional()
+  @Transform(booleanFromText)
+  @IsBoolean()
+  wait?: boolean;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'Longest wait in ms (default RUNQ_DEFAULT_WAIT_MS, at most RUNQ_MAX_WAIT_MS)',
+  })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  waitMs?: number;
 }

@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { API_KEY_SCHEME, BEARER_SCHEME, METRICS_TOKEN_SCHEME } from './common-responses';
+
+export const DOCS_PATH = 'docs';
+export const OPENAPI_JSON_PATH = `${DOCS_PATH}/openapi.json`;
+
+/** The OpenAPI 3 document, generated from the controllers and DTOs (their @Api* decorators). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('runq')
+    .setDescription(
+      'Send code over HTTP, get its output back. Every route except /health, /health/ready and /metrics needs an API key. ' +
+        'Errors are JSON `{statusCode, message, error}`; `message` names the field. Responses carry `X-Request-Id` ' +
+        '(yours when you send a valid one), which the server logs on every line about the request.',
+    )
+    .setVersion(process.env.npm_package_version ?? '0.1.0')
+    .addTag('jobs', 'Submit code, wait for or poll its result, cancel it')
+    .addTag('languages', 'What can run, with which versions and limits')
+    .addTag('webhooks', 'Signing secret for job callbacks')
+    .addTag('operations', 'Health, readiness and metrics')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (npm run keys)' }, API_KEY_SCHEME)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The same API key as a bearer token' }, BEARER_SCHEME)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'RUNQ_METRICS_TOKEN, when set' }, METRICS_TOKEN_SCHEME)
+    .addGlobalParameters({
+      name: 'X-Request-Id',
+      in: 'header',
+      required: false,
+      description: '1–128 characters of `A-Z a-z 0-9 . _ : @ / + = -`; echoed back, otherwise one is generated',
+      schema: { type: 'string', maxLength: 128 },
+    })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Swagger UI at /docs (assets from swagger-ui-dist, served by this process) and the document at /docs/openapi.json. */
+export function setupOpenApi(app: INestApplication): OpenAPIObject {
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    raw: ['json'],
+    customSiteTitle: 'runq API',
+    swaggerOptions: { persistAuthorization: false, displayRequestDuration: true },
+  });
+  return document;
+}
