@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
+import { mountWebUi } from './web/web-ui';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
@@ -30,6 +31,7 @@ async function bootstrap(): Promise<void> {
     logger: logLevels(config.logLevel),
   });
   configureApp(app, config);
+  mountWebUi(app);
   const logger = new Logger('api');
   exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.listen(config.port, config.host);

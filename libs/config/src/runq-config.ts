@@ -36,6 +36,8 @@ export interface RunqConfig {
     runtime: string;
     imagePrefix: string;
   };
+  /** Admin dashboard login sessions. */
+  session: { ttlS: number; secureCookie: boolean };
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
 }
 
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       runtime: vars.RUNQ_RUNTIME,
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
+    session: { ttlS: vars.RUNQ_SESSION_TTL_S, secureCookie: vars.RUNQ_COOKIE_SECURE },
     logLevel: vars.RUNQ_LOG_LEVEL,
   };
 }

@@ -14,5 +14,6 @@ import { JobsService } from './jobs.service';
   imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), LanguagesModule, WebhooksProducerModule],
   controllers: [JobsController],
   providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter, IdempotencyStore],
+  exports: [JobsService],
 })
 export class JobsModule {}

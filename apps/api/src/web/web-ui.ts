@@ -1,0 +1,17 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Queue } from 'bullmq';
+import { CALLBACKS_QUEUE, EXECUTIONS_QUEUE } from '#contracts';
+import { RequestAuthenticator } from '../auth/request-authenticator';
+import { adminOnlyMiddleware, BULL_BOARD_PATH, bullBoardRouter } from './bull-board';
+import { pageHeaders, PUBLIC_DIR } from './page-security';
+
+/**
+ * Express-level parts of the web UI, mounted before Nest's routes: the built front-end assets
+ * under /ui, and bull-board under /admin/queues behind its own admin check.
+ */
+export function mountWebUi(app: NestExpressApplication): void {
+  const queues = [EXECUTIONS_QUEUE, CALLBACKS_QUEUE].map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
+  app.use(BULL_BOARD_PATH, adminOnlyMiddleware(app.get(RequestAuthenticator, { strict: false })), pageHeaders, bullBoardRouter(queues));
+  app.useStaticAssets(PUBLIC_DIR, { prefix: '/ui/', index: false, fallthrough: true, maxAge: '1h' });
+}
