@@ -9,7 +9,7 @@ export class PlaygroundController {
   constructor(private readonly catalog: LanguageRegistry) {}
 
   @Get('examples')
-  examples(): Record<string, string> {
-    return Object.fromEntries(this.catalog.all.map((language) => [language.id, language.hello]));
+  examples(): { id: string; name: string; fileName: string; example: string }[] {
+    return this.catalog.all.map((l) => ({ id: l.id, name: l.name, fileName: l.fileName, example: l.hello }));
   }
 }
