@@ -133,7 +133,12 @@ describe('admin JSON', () => {
   it('shows the queue and the live worker with its runtime and pool', async () => {
     const { body } = await stack.request('GET', '/admin/api/overview');
     expect(body.queue).toEqual(
-      expect.objectContaining({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number) }),
+      expect.objectContaining({
+        waiting: expect.any(Number),
+        active: expect.any(Number),
+        delayed: expect.any(Number),
+        failed: expect.any(Number),
+      }),
     );
     expect(body.queue.oldestWaitingAgeMs).toBeGreaterThanOrEqual(0);
     const worker = body.workers.find((w: { id: string }) => w.id === stack.workerId);

@@ -67,7 +67,7 @@ describe('dashboard and playground in a browser', () => {
       ),
     );
     const page = await openPage('/playground');
-    await page.waitForSelector('#language option[value="python"]');
+    await page.waitForSelector('#language option[value="python"]', { state: 'attached' });
     expect(await page.textContent('.cm-content')).toContain('print');
     await page.fill('#api-key', stack.userKey);
     await page.selectOption('#language', 'python');
@@ -101,7 +101,7 @@ describe('dashboard and playground in a browser', () => {
   it('finds the playground job in the jobs table and opens its detail, output as text', async () => {
     const page = await openPage('/admin#/jobs');
     await page.waitForSelector(`#jobs-table tr[data-job="${playgroundJob}"]`);
-    await page.waitForSelector('#filter-language option[value="python"]');
+    await page.waitForSelector('#filter-language option[value="python"]', { state: 'attached' });
     await page.selectOption('#filter-language', 'python');
     await page.selectOption('#filter-status', 'completed');
     await page.click('#jobs-filters button[type=submit]');

@@ -3,6 +3,7 @@ import 'uplot/dist/uPlot.min.css';
 import { h } from '../shared/dom';
 import type { JobStats, SeriesSet } from '../shared/types';
 
+const HEIGHT = 220;
 const COLORS = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
 
 interface Line {
@@ -21,8 +22,15 @@ class LineChart {
   constructor(
     private readonly title: string,
     private readonly unit: string,
+    /** Draw each value as a dot too: a latency seen in one minute only has no line to draw. */
+    private readonly dots = false,
   ) {
     this.el = h('div', { class: 'chart' });
+    new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT })).observe(this.el);
+  }
+
+  private width(): number {
+    return Math.max(240, this.el.clientWidth);
   }
 
   update(minutes: string[], lines: Line[]): void {
@@ -39,13 +47,20 @@ class LineChart {
     this.plot = new uPlot(
       {
         title: this.title,
-        width: Math.max(320, (this.el.parentElement?.clientWidth ?? 640) - 24),
-        height: 220,
+        width: this.width(),
+        height: HEIGHT,
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
         axes: [{}, { label: unit, size: 60 }],
         series: [
           {},
-          ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 2, dash: l.dash, spanGaps: false, points: { show: false } })),
+          ...lines.map((l) => ({
+            label: l.label,
+            stroke: l.color,
+            width: 2,
+            dash: l.dash,
+            spanGaps: false,
+            points: { show: this.dots, size: 5 },
+          })),
         ],
       },
       data,
@@ -58,8 +73,8 @@ class LineChart {
 export class Charts {
   readonly el: HTMLElement;
   private readonly throughput = new LineChart('Jobs finished per minute', 'jobs/min');
-  private readonly run = new LineChart('Run time (started → finished)', 'ms');
-  private readonly queue = new LineChart('Queue time (created → started)', 'ms');
+  private readonly run = new LineChart('Run time (started → finished)', 'ms', true);
+  private readonly queue = new LineChart('Queue time (created → started)', 'ms', true);
   private readonly select: HTMLSelectElement;
   private last: JobStats | null = null;
 
