@@ -1,4 +1,4 @@
-import { Stack } from './support/stack';
+import { runScript, Stack } from './support/stack';
 
 jest.setTimeout(120_000);
 
@@ -56,6 +56,24 @@ describe('dashboard login and sessions', () => {
     expect(after.body.message).toMatch(/log in again/);
   });
 
+  it('ends the sessions of a revoked key', async () => {
+    const key = runScript('scripts/keys.js', ['create', '--name', 'e2e-admin-revoked', '--role', 'admin']);
+    const { cookie } = await login(key);
+    const keys = await stack.request('GET', '/admin/api/keys');
+    const id = keys.body.find((k: { prefix: string }) => key.startsWith(k.prefix)).id;
+    runScript('scripts/keys.js', ['revoke', id]);
+    expect((await stack.request('GET', '/admin/api/overview', withCookie(cookie))).status).toBe(401);
+  });
+
+  it('refuses the cookie on a request another site started', async () => {
+    const { cookie } = await login(stack.adminKey);
+    const res = await stack.request('POST', '/admin/api/jobs/00000000-0000-4000-8000-000000000000/cancel', {
+      key: null,
+      headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('keeps the admin JSON from user keys (403) and from anonymous callers (401)', async () => {
     for (const path of ['/admin/api/overview', '/admin/api/stats', '/admin/api/jobs', '/admin/api/keys']) {
       expect((await stack.request('GET', path, { key: null })).status).toBe(401);
@@ -66,7 +84,7 @@ describe('dashboard login and sessions', () => {
 
 describe('bull-board at /admin/queues', () => {
   it('rejects requests without an admin key or session', async () => {
-    for (const path of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/favicon.ico']) {
+    for (const path of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/static/favicon.ico']) {
       const anonymous = await stack.request('GET', path, { key: null });
       expect(anonymous.status).toBe(401);
       const user = await stack.request('GET', path, { key: stack.userKey });
@@ -81,6 +99,7 @@ describe('bull-board at /admin/queues', () => {
     const page = await stack.request('GET', '/admin/queues', withCookie(cookie));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect((await stack.request('GET', '/admin/queues/static/favicon.ico', withCookie(cookie))).status).toBe(200);
     const queues = await stack.request('GET', '/admin/queues/api/queues', { key: stack.adminKey });
     expect(queues.status).toBe(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['executions', 'callbacks']));
@@ -127,7 +146,8 @@ describe('admin JSON', () => {
     expect(done.body.outcome).toBe('ok');
     jobId = done.body.id;
     const keys = await stack.request('GET', '/admin/api/keys');
-    userKeyId = keys.body.find((k: { name: string }) => k.name === 'e2e-admin-user').id;
+    // Names repeat across runs on one database; the prefix belongs to this run's key.
+    userKeyId = keys.body.find((k: { prefix: string }) => stack.userKey.startsWith(k.prefix)).id;
   });
 
   it('shows the queue and the live worker with its runtime and pool', async () => {

@@ -61,10 +61,14 @@ describe('dashboard and playground in a browser', () => {
 
   it('runs a program from the playground with a user key, showing its HTML-like output as text', async () => {
     // A few jobs first, so the charts on the overview have something to draw.
+    const warmUp: [string, string][] = [
+      ['python', 'print(1)'],
+      ['python', 'import time\ntime.sleep(0.3)\nprint(3)'],
+      ['bash', 'echo 2'],
+      ['javascript', 'console.log(4)'],
+    ];
     await Promise.all(
-      ['print(1)', 'print(2)', 'import time\ntime.sleep(0.3)\nprint(3)'].map((code) =>
-        stack.request('POST', '/execute', { key: stack.userKey, body: { language: 'python', code } }),
-      ),
+      warmUp.map(([language, code]) => stack.request('POST', '/execute', { key: stack.userKey, body: { language, code } })),
     );
     const page = await openPage('/playground');
     await page.waitForSelector('#language option[value="python"]', { state: 'attached' });

@@ -27,7 +27,11 @@ function contextFor(handler: keyof Routes, headers: Record<string, string>) {
 }
 
 describe('ApiKeyGuard', () => {
-  const keys = { authenticate: jest.fn(async (key: string) => KEYS[key] ?? null) } as unknown as ApiKeyService;
+  const revoked = new Set<string>();
+  const keys = {
+    authenticate: jest.fn(async (key: string) => KEYS[key] ?? null),
+    isActive: jest.fn(async (keyId: string) => !revoked.has(keyId)),
+  } as unknown as ApiKeyService;
   const sessionId = 's'.repeat(43);
   const sessions = { find: jest.fn(async (id: string) => (id === sessionId ? KEYS.a : null)) } as unknown as SessionStore;
   const guard = new ApiKeyGuard(new Reflector(), new RequestAuthenticator(keys, sessions));
@@ -60,6 +64,17 @@ describe('ApiKeyGuard', () => {
     await expect(guard.canActivate(viaCookie.context)).resolves.toBe(true);
     expect(viaCookie.request.caller).toEqual(KEYS.a);
     await expect(guard.canActivate(contextFor('jobs', { cookie: `runq_session=${'x'.repeat(43)}` }).context)).rejects.toThrow('expired');
+  });
+
+  it('ends a session whose key was revoked, and refuses the cookie on cross-site requests', async () => {
+    const cookie = `runq_session=${sessionId}`;
+    await expect(guard.canActivate(contextFor('jobs', { cookie, 'sec-fetch-site': 'cross-site' }).context)).rejects.toThrow(
+      ForbiddenException,
+    );
+    await expect(guard.canActivate(contextFor('jobs', { cookie, 'sec-fetch-site': 'same-origin' }).context)).resolves.toBe(true);
+    revoked.add(KEYS.a.keyId);
+    await expect(guard.canActivate(contextFor('jobs', { cookie }).context)).rejects.toThrow('expired');
+    revoked.clear();
   });
 
   it('lets a presented key win over a cookie', async () => {

@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { ApiKeyService } from './api-key.service';
 import type { Caller } from './caller';
@@ -26,8 +26,12 @@ export class RequestAuthenticator {
     }
     const sessionId = sessionIdOf(request);
     if (sessionId) {
+      // SameSite=Strict already keeps the cookie off other sites' requests; this refuses any that still arrive.
+      const site = request.headers['sec-fetch-site'];
+      if (site === 'cross-site' || site === 'same-site')
+        throw new ForbiddenException('the session cookie is not accepted from another site');
       const caller = await this.sessions.find(sessionId);
-      if (!caller) throw new UnauthorizedException('the session has expired; log in again');
+      if (!caller || !(await this.keys.isActive(caller.keyId))) throw new UnauthorizedException('the session has expired; log in again');
       return caller;
     }
     throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
