@@ -219,6 +219,7 @@ describe('admin JSON', () => {
     expect(body.run.stdout).toBe('<b>hi</b>\n');
     expect(body.apiKey).toMatchObject({ id: userKeyId, role: 'user' });
     expect(body.worker).toMatchObject({ id: stack.workerId, runtime: 'runc', alive: true });
+    expect(body.timings).toMatchObject({ runtime: 'runc', warm: expect.any(Boolean) });
   });
 
   it('re-runs a job as a new one, and deletes jobs', async () => {

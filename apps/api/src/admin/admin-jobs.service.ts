@@ -73,7 +73,13 @@ export class AdminJobsService {
       testCases: (row.tests as unknown as TestCase[] | null) ?? null,
       apiKey: row.apiKey,
       worker: row.workerId
-        ? { id: row.workerId, host: worker?.host ?? null, runtime: worker?.runtime ?? null, alive: Boolean(worker) }
+        ? {
+            id: row.workerId,
+            host: worker?.host ?? null,
+            // What ran this job; the worker's current setting only for jobs from before that was recorded.
+            runtime: (row.timings as { runtime?: string } | null)?.runtime ?? worker?.runtime ?? null,
+            alive: Boolean(worker),
+          }
         : null,
     };
   }

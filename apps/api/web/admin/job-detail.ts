@@ -91,7 +91,7 @@ function view(job: JobDetail, act: (action: 'cancel' | 'rerun' | 'delete') => vo
             ? `${job.worker.id}${job.worker.host ? ` on ${job.worker.host}` : ''}${job.worker.alive ? '' : ' (no longer live)'}`
             : '–',
         ],
-        ['Container runtime', job.worker?.runtime ?? (job.worker ? 'unknown (worker gone)' : '–')],
+        ['Container runtime', job.worker?.runtime ?? (job.worker ? 'unknown' : '–')],
         ['Attempts', String(job.attempts)],
         ['Created', dateTime(job.createdAt)],
         ['Started', dateTime(job.startedAt)],

@@ -79,7 +79,13 @@ function showJob(job: JobView): void {
       h('span', { id: 'result-status' }, badge(job.status)),
       h('span', { id: 'result-outcome' }, badge(job.outcome)),
       h('span', { class: 'muted' }, `${job.language} ${job.version ?? ''} · queue ${ms(job.queueMs)} · total ${ms(job.totalMs)}`),
-      job.timings ? h('span', { class: 'muted' }, ` · sandbox ${ms(job.timings.sandboxMs)}${job.timings.warm ? ' (warm)' : ''}`) : null,
+      job.timings
+        ? h(
+            'span',
+            { class: 'muted' },
+            ` · sandbox ${ms(job.timings.sandboxMs)}${job.timings.warm ? ' (warm)' : ''}${job.timings.runtime ? ` on ${job.timings.runtime}` : ''}`,
+          )
+        : null,
     ),
     job.message ? h('p', { class: 'message' }, job.message) : null,
     stages

@@ -39,7 +39,7 @@ export interface JobView {
   finishedAt: string | null;
   queueMs: number | null;
   totalMs: number | null;
-  timings: { sandboxMs: number; warm: boolean } | null;
+  timings: { sandboxMs: number; warm: boolean; runtime?: string } | null;
 }
 
 export interface JobDetail extends JobView {
