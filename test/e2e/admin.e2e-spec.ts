@@ -165,6 +165,7 @@ describe('admin JSON', () => {
     expect(worker).toMatchObject({ concurrency: 4, runtime: 'runc', dockerOk: true });
     expect(worker.heartbeatAgeMs).toBeLessThan(20_000);
     expect(typeof worker.pool).toBe('object');
+    expect(body.imageLanguages.gcc).toEqual(expect.arrayContaining(['c', 'cpp']));
   });
 
   it('counts the finished job in the per-minute statistics of its language', async () => {

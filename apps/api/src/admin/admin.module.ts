@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { EXECUTIONS_QUEUE } from '#contracts';
 import { QueueBacklogReader, REDIS } from '#messaging';
 import { JobsModule } from '../jobs/jobs.module';
+import { LanguagesModule } from '../languages/languages.module';
 import { AdminJobsRepository } from './admin-jobs.repository';
 import { AdminJobsService } from './admin-jobs.service';
 import { AdminController } from './admin.controller';
@@ -15,7 +16,7 @@ import { SessionController } from './session.controller';
 
 /** The admin dashboard's JSON API (/admin/api/...) and its login. */
 @Module({
-  imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), JobsModule],
+  imports: [BullModule.registerQueue({ name: EXECUTIONS_QUEUE }), JobsModule, LanguagesModule],
   controllers: [SessionController, AdminController],
   providers: [
     {

@@ -30,6 +30,11 @@ describe('toWorkerView', () => {
     expect(view).toMatchObject({ runtime: 'runsc', languages: 2, poolHits: 9, poolMisses: 2, heartbeatAgeMs: 2500, dockerOk: true });
   });
 
+  it('finds the image behind any registry prefix', () => {
+    const sizes = { 'registry.example.com:5000/team/runq-ruby:v2/256m//opt/runq/run': 2 };
+    expect(toWorkerView({ ...beat, pool: { hits: 0, misses: 0, sizes } }, 0).pool).toEqual({ 'runq-ruby': 2 });
+  });
+
   it('copes with a worker that has no pool', () => {
     expect(toWorkerView({ ...beat, pool: undefined }, Date.parse(beat.at)).pool).toEqual({});
   });

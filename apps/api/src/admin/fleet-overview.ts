@@ -45,9 +45,8 @@ export function toWorkerView(beat: WorkerHeartbeat, now: number): WorkerView {
   };
 }
 
-/** "runq/python:3.11.2/128m//opt/runq/run" → "python". */
+/** "runq/python:latest/128m//opt/runq/run" (image/memory/command) → "python", whatever the registry prefix. */
 function imageOf(profile: string): string {
-  const image = profile.split('/').slice(0, 2).join('/');
-  const name = image.includes('/') ? image.slice(image.indexOf('/') + 1) : image;
-  return name.split(':')[0] || profile;
+  const image = /^(.+?)\/\d+m\//.exec(profile)?.[1] ?? profile;
+  return image.slice(image.lastIndexOf('/') + 1).split(':')[0] || profile;
 }

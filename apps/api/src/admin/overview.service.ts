@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { EXECUTIONS_QUEUE } from '#contracts';
 import { QueueBacklogReader, WorkerRegistry } from '#messaging';
+import { LanguageRegistry } from '#sandbox';
 import { toWorkerView, type WorkerView } from './fleet-overview';
 
 export interface QueueView {
@@ -19,6 +20,8 @@ export interface Overview {
   queue: QueueView;
   workers: WorkerView[];
   capacity: number;
+  /** Sandbox image → the languages it runs, to read the workers' warm pools per language. */
+  imageLanguages: Record<string, string[]>;
 }
 
 /** What the dashboard's top panels show: the executions queue (from BullMQ) and the live workers. */
@@ -28,6 +31,7 @@ export class OverviewService {
     @InjectQueue(EXECUTIONS_QUEUE) private readonly queue: Queue,
     private readonly backlog: QueueBacklogReader,
     private readonly registry: WorkerRegistry,
+    private readonly catalog: LanguageRegistry,
   ) {}
 
   async read(now = Date.now()): Promise<Overview> {
@@ -49,6 +53,13 @@ export class OverviewService {
       },
       workers,
       capacity: workers.filter((w) => w.dockerOk).reduce((sum, w) => sum + w.concurrency, 0),
+      imageLanguages: this.imageLanguages(),
     };
+  }
+
+  private imageLanguages(): Record<string, string[]> {
+    const map: Record<string, string[]> = {};
+    for (const language of this.catalog.all) (map[language.image] ??= []).push(language.id);
+    return map;
   }
 }

@@ -23,7 +23,7 @@ export function renderOverview(root: HTMLElement, onError: (e: unknown) => void)
     try {
       const { body } = await api<Overview>('/admin/api/overview');
       renderQueue(queue, body);
-      renderWorkers(workers, body.workers);
+      renderWorkers(workers, body.workers, body.imageLanguages);
       updated.textContent = `updated ${new Date(body.at).toLocaleTimeString()}`;
     } catch (e) {
       onError(e);
@@ -66,7 +66,7 @@ function renderQueue(el: HTMLElement, o: Overview): void {
   );
 }
 
-function renderWorkers(el: HTMLElement, workers: WorkerView[]): void {
+function renderWorkers(el: HTMLElement, workers: WorkerView[], imageLanguages: Record<string, string[]>): void {
   if (!workers.length) {
     replace(el, h('p', { class: 'empty bad-text' }, 'No live worker: jobs wait until one starts (npm start, or npm run workers).'));
     return;
@@ -89,7 +89,7 @@ function renderWorkers(el: HTMLElement, workers: WorkerView[]): void {
             'Running',
             'Runtime',
             'Docker',
-            'Warm pool per image',
+            'Warm containers per language',
             'Pool hits/misses',
             'Last heartbeat',
           ].map((t) => h('th', {}, t)),
@@ -112,7 +112,7 @@ function renderWorkers(el: HTMLElement, workers: WorkerView[]): void {
               {},
               w.dockerOk ? h('span', { class: 'badge good' }, 'ok') : h('span', { class: 'badge bad', title: w.dockerError ?? '' }, 'down'),
             ),
-            h('td', { class: 'pool' }, poolText(w.pool)),
+            h('td', { class: 'pool' }, poolText(w.pool, imageLanguages)),
             h('td', {}, `${w.poolHits} / ${w.poolMisses}`),
             h('td', { title: dateTime(w.lastHeartbeat) }, ago(w.heartbeatAgeMs)),
           ),
@@ -122,7 +122,9 @@ function renderWorkers(el: HTMLElement, workers: WorkerView[]): void {
   );
 }
 
-function poolText(pool: Record<string, number>): string {
+/** Warm containers are per image; an image serves one or more languages (gcc: c, cpp, fortran). */
+function poolText(pool: Record<string, number>, imageLanguages: Record<string, string[]>): string {
   const entries = Object.entries(pool).filter(([, n]) => n > 0);
-  return entries.length ? entries.map(([image, n]) => `${image} ${n}`).join(', ') : 'empty';
+  if (!entries.length) return 'none';
+  return entries.map(([image, n]) => `${(imageLanguages[image] ?? [image]).join('/')}: ${n}`).join(', ');
 }

@@ -90,6 +90,7 @@ export interface Overview {
   queue: { waiting: number; prioritized: number; active: number; delayed: number; failed: number; oldestWaitingAgeMs: number };
   workers: WorkerView[];
   capacity: number;
+  imageLanguages: Record<string, string[]>;
 }
 
 export interface SeriesSet {
