@@ -44,6 +44,14 @@ describe('dashboard login and sessions', () => {
     const empty = await stack.request('POST', '/admin/api/session', { key: null, body: {} });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body.message)).toMatch(/key/);
+    for (const body of [{ key: 'k'.repeat(300) }, { key: 42 }, { key: 'x', extra: 1 }]) {
+      const bad = await stack.request('POST', '/admin/api/session', { key: null, body });
+      expect(bad.status).toBe(400);
+    }
+    expect((await stack.request('POST', '/admin/api/session', { key: null, raw: '{"key":' })).status).toBe(400);
+    for (const cookie of ['runq_session=%ZZ', 'runq_session=', `runq_session=${'a'.repeat(5000)}`]) {
+      expect((await stack.request('GET', '/admin/api/overview', withCookie(cookie))).status).toBe(401);
+    }
   });
 
   it('ends the session on the server at logout: the old cookie no longer works', async () => {
