@@ -29,11 +29,15 @@ function route(): void {
   const [path, query] = (location.hash.replace(/^#/, '') || '/').split('?');
   const params = new URLSearchParams(query ?? '');
   for (const link of nav.querySelectorAll('a[data-route]'))
-    link.classList.toggle('active', path.startsWith(link.getAttribute('data-route')!));
+    link.classList.toggle('active', isActive(path, link.getAttribute('data-route')!));
   const detail = /^\/jobs\/([0-9a-f-]{36})$/i.exec(path);
   if (detail) dispose = renderJobDetail(root, detail[1], onError);
   else if (path === '/jobs') dispose = renderJobsTable(root, params, onError);
   else dispose = renderOverview(root, onError);
+}
+
+function isActive(path: string, route: string): boolean {
+  return route === '/' ? path === '/' : path === route || path.startsWith(`${route}/`);
 }
 
 function showLogin(): void {
