@@ -18,7 +18,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-save --no-audit --no-fund --include=dev
 COPY . .
-RUN DATABASE_URL=postgresql://localhost/unused npx prisma generate && npx tsc -p tsconfig.build.json
+RUN DATABASE_URL=postgresql://localhost/unused npx prisma generate && npx tsc -p tsconfig.build.json && node dist/scripts/build-web.js
 # The API runs as an unprivileged user; the worker overrides this to reach the Docker socket.
 USER 65534:65534
 # A smaller V8 young generation: ~25 MB less RSS per process (see scripts/lib.sh).

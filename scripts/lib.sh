@@ -202,6 +202,8 @@ build_typescript() {
     src="${out#dist/}"
     [ -f "${src%.js}.ts" ] || rm -f "$out" "$out.map" "${out%.js}.d.ts"
   done)
+  step "Bundling the dashboard and playground (esbuild)"
+  (cd "$RUNQ_ROOT" && node dist/scripts/build-web.js)
 }
 
 migrate_database() {

@@ -35,7 +35,10 @@ done
 cat <<MSG
 
   runq is running at $url
-  API key: $API_KEY   (also in .runq/api-key)
+  API key: $API_KEY   (an admin key; also in .runq/api-key)
+
+  Dashboard:  $url/admin        (sign in with the key above)
+  Playground: $url/playground
 
   curl -s $url/execute -H "X-API-Key: $API_KEY" -H 'Content-Type: application/json' \\
     -d '{"language":"python","code":"print(\"hello\")"}'

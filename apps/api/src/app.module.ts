@@ -5,8 +5,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { apiLoggerParams, RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
 import { DbModule } from '#db';
 import { bullConnection, FAIL_FAST, MessagingModule } from '#messaging';
+import { AdminModule } from './admin/admin.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { ApiKeyService } from './auth/api-key.service';
+import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -14,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { LanguagesModule } from './languages/languages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ScalingModule } from './scaling/scaling.module';
+import { WebModule } from './web/web.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -27,18 +29,16 @@ import { WebhooksModule } from './webhooks/webhooks.module';
       inject: [RUNQ_CONFIG],
       useFactory: (config: RunqConfig) => ({ connection: bullConnection(config.redisUrl, FAIL_FAST) }),
     }),
+    AuthModule,
     LanguagesModule,
     JobsModule,
     WebhooksModule,
     ScalingModule,
     MetricsModule,
+    AdminModule,
+    WebModule,
   ],
   controllers: [HealthController],
-  providers: [
-    ApiKeyService,
-    HealthService,
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_FILTER, useClass: HttpExceptionFilter },
-  ],
+  providers: [HealthService, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })
 export class AppModule {}

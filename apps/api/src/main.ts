@@ -9,6 +9,7 @@ import { securityHeaders } from './common/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { DOCS_PATH, setupOpenApi } from './openapi/openapi.setup';
+import { mountWebUi } from './web/web-ui';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
@@ -36,6 +37,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   configureApp(app, config);
+  mountWebUi(app);
   const logger = new Logger('api');
   exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.listen(config.port, config.host);

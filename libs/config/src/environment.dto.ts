@@ -77,6 +77,11 @@ export class EnvironmentVariables {
   @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
 
+  // Admin dashboard sessions (cookie `runq_session`, kept in Redis).
+  @Transform(toNumber) @IsInt() @Min(60) @Max(7 * 24 * 3600) RUNQ_SESSION_TTL_S = 8 * 3600;
+  /** Marks the session cookie Secure: set it when the API is reached over HTTPS (behind a TLS proxy). */
+  @Transform(booleanFromText) @IsBoolean() RUNQ_COOKIE_SECURE = false;
+
   @IsIn(['debug', 'log', 'warn', 'error']) RUNQ_LOG_LEVEL: 'debug' | 'log' | 'warn' | 'error' = 'log';
   /** `json` (one object a line) for collectors; `pretty` for people (npm start). */
   @IsIn(['json', 'pretty']) RUNQ_LOG_FORMAT: 'json' | 'pretty' = 'json';

@@ -143,3 +143,15 @@ describe('webhook allowed networks', () => {
     );
   });
 });
+
+describe('dashboard sessions', () => {
+  it('last 8 hours in a cookie without Secure by default, and take both from the environment', () => {
+    expect(loadConfig(BASE).session).toEqual({ ttlS: 8 * 3600, secureCookie: false });
+    expect(loadConfig({ ...BASE, RUNQ_SESSION_TTL_S: '600', RUNQ_COOKIE_SECURE: 'true' }).session).toEqual({
+      ttlS: 600,
+      secureCookie: true,
+    });
+    expect(configError({ RUNQ_SESSION_TTL_S: '5' }).message).toContain('RUNQ_SESSION_TTL_S');
+    expect(configError({ RUNQ_COOKIE_SECURE: 'yes' }).message).toContain('RUNQ_COOKIE_SECURE');
+  });
+});

@@ -45,6 +45,8 @@ export interface RunqConfig {
   };
   /** language id -> pool, for languages outside the default pool. */
   pools: Record<string, string>;
+  /** Admin dashboard login sessions. */
+  session: { ttlS: number; secureCookie: boolean };
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
   logFormat: EnvironmentVariables['RUNQ_LOG_FORMAT'];
   metrics: {
@@ -169,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
     pools,
+    session: { ttlS: vars.RUNQ_SESSION_TTL_S, secureCookie: vars.RUNQ_COOKIE_SECURE },
     logLevel: vars.RUNQ_LOG_LEVEL,
     logFormat: vars.RUNQ_LOG_FORMAT,
     metrics: {

@@ -51,6 +51,8 @@ export interface StageResult {
 export interface ExecutionTimings {
   sandboxMs: number;
   warm: boolean;
+  /** Container runtime that ran the job's sandboxes (runc, runsc); absent on jobs from before it was recorded. */
+  runtime?: string;
 }
 
 /** What the sandbox reports for one execution. */

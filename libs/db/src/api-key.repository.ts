@@ -13,6 +13,10 @@ export class ApiKeyRepository {
     return this.prisma.apiKey.findFirst({ where: { hash, revokedAt: null } });
   }
 
+  async isActive(id: string): Promise<boolean> {
+    return (await this.prisma.apiKey.count({ where: { id, revokedAt: null } })) === 1;
+  }
+
   create(data: { name: string; prefix: string; hash: string; role: ApiKeyRole }): Promise<ApiKeyRow> {
     return this.prisma.apiKey.create({ data });
   }

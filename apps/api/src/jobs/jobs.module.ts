@@ -12,5 +12,6 @@ import { JobsService } from './jobs.service';
   imports: [LanguagesModule, WebhooksProducerModule],
   controllers: [JobsController],
   providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter, IdempotencyStore],
+  exports: [JobsService],
 })
 export class JobsModule {}

@@ -10,7 +10,16 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { FINAL_STATUSES, type JobStatus } from '#contracts';
+import { randomUUID } from 'node:crypto';
+import {
+  FINAL_STATUSES,
+  type Comparison,
+  type JobLimits,
+  type JobStatus,
+  type SourceFile,
+  type TestCase,
+  type TextEncoding,
+} from '#contracts';
 import { JobRepository, type JobRow, type NewJob } from '#db';
 import { JobEvents } from '#messaging';
 import { CallbackQueue } from '#webhooks';
@@ -89,6 +98,30 @@ export class JobsService {
     await done;
     const latest = (await this.jobs.findById(row.id)) ?? row;
     return { job: latest, finished: FINAL_STATUSES.includes(latest.status as JobStatus) };
+  }
+
+  /**
+   * A new job with the same program, input and limits as `source` (already validated when it
+   * was created), submitted by `caller`, on the toolchain version installed now. No webhook:
+   * the new job's result is read from the dashboard or the API.
+   */
+  async rerun(source: JobRow, caller: Caller): Promise<JobRow> {
+    return this.persist({
+      id: randomUUID(),
+      apiKeyId: caller.keyId,
+      language: source.language,
+      version: this.languages.checkVersion(source.language, undefined),
+      files: source.files as unknown as SourceFile[],
+      stdin: source.stdin,
+      args: source.args as string[],
+      compileOptions: source.compileOptions as string[],
+      limits: source.limits as unknown as JobLimits,
+      encoding: source.encoding as TextEncoding,
+      expectedOutput: source.expectedOutput,
+      comparison: (source.comparison as unknown as Comparison | null) ?? null,
+      tests: (source.tests as unknown as TestCase[] | null) ?? null,
+      callbackUrl: null,
+    });
   }
 
   private prepare(dto: CreateJobDto, caller: Caller): NewJob {

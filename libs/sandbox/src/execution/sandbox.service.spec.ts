@@ -263,7 +263,7 @@ describe('SandboxService.execute', () => {
         compile: null,
         message: null,
         run: expect.objectContaining({ stdout: 'out\n', stderr: '', exitCode: 0, wallMs: 3 }),
-        timings: { sandboxMs: expect.any(Number), warm: false },
+        timings: { sandboxMs: expect.any(Number), warm: false, runtime: 'runc' },
       });
     });
 

@@ -48,7 +48,7 @@ export class SandboxService {
     const outcome = await this.stages(request);
     if ('cancelled' in outcome && outcome.cancelled) return outcome;
     const sandboxMs = Math.round((performance.now() - started) * 10) / 10;
-    return { ...outcome, timings: { sandboxMs, warm: outcome.timings?.warm ?? false } };
+    return { ...outcome, timings: { sandboxMs, warm: outcome.timings?.warm ?? false, runtime: this.settings.runtime } };
   }
 
   private async stages(request: ExecutionRequest): Promise<ExecutionOutcome> {

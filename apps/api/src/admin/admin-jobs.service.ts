@@ -1,0 +1,133 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { FINAL_STATUSES, type JobStatus, type SourceFile, type TestCase } from '#contracts';
+import { presentJob, type JobView } from '#db';
+import { WorkerRegistry } from '#messaging';
+import type { Caller } from '../auth/caller';
+import { decodeCursor, encodeCursor, isUuid } from '../jobs/job-cursor';
+import { JobsService } from '../jobs/jobs.service';
+import { AdminJobsRepository, type JobDetailRow, type JobSummaryRow } from './admin-jobs.repository';
+import type { AdminJobsQuery } from './dto/admin-queries.dto';
+
+export interface JobSummary {
+  id: string;
+  status: string;
+  outcome: string | null;
+  language: string;
+  version: string | null;
+  apiKey: { id: string; name: string; prefix: string } | null;
+  workerId: string | null;
+  attempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  queueMs: number | null;
+  totalMs: number | null;
+}
+
+/** The public job view plus what only an operator sees: sources, stdin, test inputs, key and worker. */
+export interface JobDetail extends JobView {
+  files: SourceFile[];
+  stdin: string;
+  expectedOutput: string | null;
+  testCases: TestCase[] | null;
+  apiKey: { id: string; name: string; prefix: string; role: string } | null;
+  worker: { id: string; host: string | null; runtime: string | null; alive: boolean } | null;
+}
+
+@Injectable()
+export class AdminJobsService {
+  constructor(
+    private readonly repository: AdminJobsRepository,
+    private readonly jobs: JobsService,
+    private readonly workers: WorkerRegistry,
+  ) {}
+
+  async list(query: AdminJobsQuery): Promise<{ items: JobSummary[]; total: number; nextCursor: string | null }> {
+    const limit = query.limit ?? 25;
+    const { rows, total } = await this.repository.list(
+      {
+        status: query.status,
+        outcome: query.outcome,
+        language: query.language,
+        apiKeyId: query.apiKeyId,
+        idPrefix: query.id,
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      },
+      limit + 1,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items: items.map(toSummary), total, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async detail(id: string): Promise<JobDetail> {
+    const row = await this.find(id);
+    const worker = row.workerId ? ((await this.workers.list()).find((w) => w.id === row.workerId) ?? null) : null;
+    return {
+      ...presentJob(row),
+      files: row.files as unknown as SourceFile[],
+      stdin: row.stdin,
+      expectedOutput: row.expectedOutput,
+      testCases: (row.tests as unknown as TestCase[] | null) ?? null,
+      apiKey: row.apiKey,
+      worker: row.workerId
+        ? {
+            id: row.workerId,
+            host: worker?.host ?? null,
+            // What ran this job; the worker's current setting only for jobs from before that was recorded.
+            runtime: (row.timings as { runtime?: string } | null)?.runtime ?? worker?.runtime ?? null,
+            alive: Boolean(worker),
+          }
+        : null,
+    };
+  }
+
+  cancel(id: string, caller: Caller): Promise<JobView> {
+    return this.jobs.cancel(id, caller).then((row) => presentJob(row));
+  }
+
+  async rerun(id: string, caller: Caller): Promise<JobView> {
+    return presentJob(await this.jobs.rerun(await this.find(id), caller));
+  }
+
+  /** Deletes the job; one still queued or running is cancelled first, so no worker keeps running it. */
+  async delete(id: string, caller: Caller): Promise<void> {
+    const row = await this.find(id);
+    if (!FINAL_STATUSES.includes(row.status as JobStatus)) {
+      await this.jobs.cancel(id, caller).catch((error: unknown) => {
+        if (!(error instanceof ConflictException)) throw error; // it finished meanwhile: delete it all the same
+      });
+    }
+    if (!(await this.repository.delete(id))) throw new NotFoundException(`job ${id} was not found`);
+  }
+
+  keys() {
+    return this.repository.keys();
+  }
+
+  private async find(id: string): Promise<JobDetailRow> {
+    const row = isUuid(id) ? await this.repository.findDetail(id) : null;
+    if (!row) throw new NotFoundException(`job ${id} was not found`);
+    return row;
+  }
+}
+
+function toSummary(row: JobSummaryRow): JobSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    outcome: row.outcome,
+    language: row.language,
+    version: row.version,
+    apiKey: row.apiKeyId && row.apiKey ? { id: row.apiKeyId, name: row.apiKey.name, prefix: row.apiKey.prefix } : null,
+    workerId: row.workerId,
+    attempts: row.attempts,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    queueMs: row.startedAt ? row.startedAt.getTime() - row.createdAt.getTime() : null,
+    totalMs: row.finishedAt ? row.finishedAt.getTime() - row.createdAt.getTime() : null,
+  };
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionQueues, PoolBacklogReader, WorkerRegistry } from '#messaging';
+import { LanguageRegistry } from '#sandbox';
+import { toWorkerView, type WorkerView } from './fleet-overview';
+
+export interface QueueView {
+  waiting: number;
+  prioritized: number;
+  active: number;
+  delayed: number;
+  failed: number;
+  oldestWaitingAgeMs: number;
+}
+
+export interface Overview {
+  at: string;
+  queue: QueueView;
+  workers: WorkerView[];
+  capacity: number;
+  /** Sandbox image → the languages it runs, to read the workers' warm pools per language. */
+  imageLanguages: Record<string, string[]>;
+}
+
+/** What the dashboard's top panels show: the execution queues of all pools together (from BullMQ) and the live workers. */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly queues: ExecutionQueues,
+    private readonly backlog: PoolBacklogReader,
+    private readonly registry: WorkerRegistry,
+    private readonly catalog: LanguageRegistry,
+  ) {}
+
+  async read(now = Date.now()): Promise<Overview> {
+    const pools = this.queues.pools();
+    const [perPool, backlogs, beats] = await Promise.all([
+      Promise.all(pools.map((pool) => this.queues.forPool(pool).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'))),
+      Promise.all(pools.map((pool) => this.backlog.read(pool))),
+      this.registry.list(),
+    ]);
+    const counts: Record<string, number> = {};
+    for (const poolCounts of perPool) for (const [state, n] of Object.entries(poolCounts)) counts[state] = (counts[state] ?? 0) + n;
+    const workers = beats.map((b) => toWorkerView(b, now)).sort((a, b) => a.id.localeCompare(b.id));
+    return {
+      at: new Date(now).toISOString(),
+      queue: {
+        waiting: counts.waiting ?? 0,
+        prioritized: counts.prioritized ?? 0,
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        failed: counts.failed ?? 0,
+        oldestWaitingAgeMs: Math.max(0, ...backlogs.map((b) => b.oldestWaitingAgeMs)),
+      },
+      workers,
+      capacity: workers.filter((w) => w.dockerOk).reduce((sum, w) => sum + w.concurrency, 0),
+      imageLanguages: this.imageLanguages(),
+    };
+  }
+
+  private imageLanguages(): Record<string, string[]> {
+    const map: Record<string, string[]> = {};
+    for (const language of this.catalog.all) (map[language.image] ??= []).push(language.id);
+    return map;
+  }
+}

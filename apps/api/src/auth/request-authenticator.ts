@@ -1,0 +1,47 @@
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { ApiKeyService } from './api-key.service';
+import type { Caller } from './caller';
+import { sessionIdOf } from './session-cookie';
+import { SessionStore } from './session.store';
+
+/**
+ * Who sent a request: an API key (X-API-Key or Bearer) or, failing that, a dashboard session
+ * cookie. Shared by the guard and by plain Express middleware (bull-board) that guards never see.
+ */
+@Injectable()
+export class RequestAuthenticator {
+  constructor(
+    private readonly keys: ApiKeyService,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  /** The caller; 401 when no credential is presented or it is not valid. */
+  async authenticate(request: Pick<IncomingMessage, 'headers'>): Promise<Caller> {
+    const key = presentedKey(request);
+    if (key) {
+      const caller = await this.keys.authenticate(key);
+      if (!caller) throw new UnauthorizedException('the API key is not valid');
+      return caller;
+    }
+    const sessionId = sessionIdOf(request);
+    if (sessionId) {
+      // SameSite=Strict already keeps the cookie off other sites' requests; this refuses any that still arrive.
+      const site = request.headers['sec-fetch-site'];
+      if (site === 'cross-site' || site === 'same-site')
+        throw new ForbiddenException('the session cookie is not accepted from another site');
+      const caller = await this.sessions.find(sessionId);
+      if (!caller || !(await this.keys.isActive(caller.keyId))) throw new UnauthorizedException('the session has expired; log in again');
+      return caller;
+    }
+    throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
+  }
+}
+
+export function presentedKey(request: Pick<IncomingMessage, 'headers'>): string | null {
+  const header = request.headers['x-api-key'];
+  if (typeof header === 'string' && header.trim()) return header.trim();
+  const auth = request.headers.authorization;
+  const match = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
+  return match ? match[1] : null;
+}

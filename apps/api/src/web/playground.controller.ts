@@ -1,0 +1,17 @@
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Controller, Get } from '@nestjs/common';
+import { LanguageRegistry } from '#sandbox';
+import { Public } from '../auth/public.decorator';
+
+/** Starting programs for the playground: the catalog's hello program of every language. */
+@ApiExcludeController()
+@Controller('playground')
+@Public()
+export class PlaygroundController {
+  constructor(private readonly catalog: LanguageRegistry) {}
+
+  @Get('examples')
+  examples(): { id: string; name: string; fileName: string; example: string }[] {
+    return this.catalog.all.map((l) => ({ id: l.id, name: l.name, fileName: l.fileName, example: l.hello }));
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { LanguagesModule } from '../languages/languages.module';
+import { PagesController } from './pages.controller';
+import { PlaygroundController } from './playground.controller';
+
+/** The dashboard and playground pages; their assets and bull-board are mounted by mountWebUi. */
+@Module({
+  imports: [LanguagesModule],
+  controllers: [PagesController, PlaygroundController],
+})
+export class WebModule {}

@@ -1,0 +1,156 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { Stack } from './support/stack';
+
+jest.setTimeout(180_000);
+
+/**
+ * The dashboard and playground as a person uses them, in a real Chromium against the real
+ * API, worker, Docker, Redis and Postgres. Screenshots of each page go to .runq/test/screenshots.
+ */
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([Stack.start('browser'), launchChromium()]);
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.accept();
+  });
+  await page.goto(stack.url + path);
+  return page;
+}
+
+async function signIn(page: Page, key: string): Promise<void> {
+  await page.fill('#admin-key', key);
+  await page.click('#login-form button[type=submit]');
+}
+
+/** Types into the CodeMirror editor as a user would: select everything, then type over it. */
+async function typeCode(page: Page, code: string): Promise<void> {
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+describe('dashboard and playground in a browser', () => {
+  const xss = '<script>alert("xss")</script><img src=x onerror=alert(1)>';
+  let playgroundJob = '';
+
+  it('refuses a user key at the dashboard login', async () => {
+    const page = await openPage('/admin');
+    await signIn(page, stack.userKey);
+    await page.waitForSelector('#login-form .error:has-text("admin key")');
+    expect(await page.isHidden('#nav')).toBe(true);
+    expect((await context.cookies()).find((c) => c.name === 'runq_session')).toBeUndefined();
+    await screenshot(page, 'admin-login-user-key-refused');
+    await page.close();
+  });
+
+  it('runs a program from the playground with a user key, showing its HTML-like output as text', async () => {
+    // A few jobs first, so the charts on the overview have something to draw.
+    const warmUp: [string, string][] = [
+      ['python', 'print(1)'],
+      ['python', 'import time\ntime.sleep(0.3)\nprint(3)'],
+      ['bash', 'echo 2'],
+      ['javascript', 'console.log(4)'],
+    ];
+    await Promise.all(
+      warmUp.map(([language, code]) => stack.request('POST', '/execute', { key: stack.userKey, body: { language, code } })),
+    );
+    const page = await openPage('/playground');
+    await page.waitForSelector('#language option[value="python"]', { state: 'attached' });
+    expect(await page.textContent('.cm-content')).toContain('print');
+    await page.fill('#api-key', stack.userKey);
+    await page.selectOption('#language', 'python');
+    await typeCode(page, `import sys\nname = sys.stdin.read().strip()\nprint('${xss}')\nprint("hello", name)\n`);
+    await page.fill('#stdin', 'runq');
+    await page.click('#run');
+    await page.waitForSelector('#result-outcome [data-value="ok"]', { timeout: 60_000 });
+    const stdout = await page.textContent('#run-stdout');
+    expect(stdout).toBe(`${xss}\nhello runq\n`);
+    expect(await page.locator('#result script, #result img').count()).toBe(0);
+    playgroundJob = (await page.textContent('#result-id'))!.trim();
+    expect(playgroundJob).toMatch(/^[0-9a-f-]{36}$/);
+    await screenshot(page, 'playground');
+    await page.close();
+  });
+
+  it('signs in with an admin key and shows queue, workers and charts', async () => {
+    const page = await openPage('/admin');
+    await signIn(page, stack.adminKey);
+    await page.waitForSelector(`#workers tr[data-worker="${stack.workerId}"]`);
+    await page.waitForSelector('#queue-stats #stat-waiting');
+    await page.waitForSelector('.charts .uplot');
+    const session = (await context.cookies()).find((c) => c.name === 'runq_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(await page.textContent(`#workers tr[data-worker="${stack.workerId}"]`)).toContain('runc');
+    await page.waitForTimeout(2500); // one refresh, so the screenshot shows settled data
+    await screenshot(page, 'admin-overview');
+    await page.close();
+  });
+
+  it('finds the playground job in the jobs table and opens its detail, output as text', async () => {
+    const page = await openPage('/admin#/jobs');
+    await page.waitForSelector(`#jobs-table tr[data-job="${playgroundJob}"]`);
+    await page.waitForSelector('#filter-language option[value="python"]', { state: 'attached' });
+    await page.selectOption('#filter-language', 'python');
+    await page.selectOption('#filter-status', 'completed');
+    await page.click('#jobs-filters button[type=submit]');
+    await page.waitForURL(/status=completed/);
+    await page.waitForSelector(`#jobs-table tr[data-job="${playgroundJob}"]`);
+    await screenshot(page, 'admin-jobs');
+
+    await page.click(`#jobs-table tr[data-job="${playgroundJob}"] a`);
+    await page.waitForSelector(`#job-id:has-text("${playgroundJob}")`);
+    expect(await page.textContent('#run-stdout')).toBe(`${xss}\nhello runq\n`);
+    expect(await page.locator('.detail script, .detail img').count()).toBe(0);
+    expect(await page.textContent('.detail')).toContain('runc');
+    await screenshot(page, 'admin-job-detail');
+    await page.close();
+  });
+
+  it('cancels a long-running job from its detail page', async () => {
+    const created = await stack.request('POST', '/jobs', {
+      key: stack.userKey,
+      body: { language: 'python', code: 'import time\nprint("working", flush=True)\ntime.sleep(120)', limits: { timeoutMs: 120_000 } },
+    });
+    await stack.waitFor(created.body.id, (job) => job.status === 'running');
+    const page = await openPage(`/admin#/jobs/${created.body.id}`);
+    await page.waitForSelector('#job-status [data-value="running"]');
+    await page.click('#action-cancel');
+    await page.waitForSelector('#job-status [data-value="cancelled"]', { timeout: 30_000 });
+    expect(await page.isDisabled('#action-cancel')).toBe(true);
+    expect((await stack.request('GET', `/jobs/${created.body.id}`)).body.status).toBe('cancelled');
+    await screenshot(page, 'admin-job-cancelled');
+    await page.close();
+  });
+
+  it('opens bull-board behind the same session, and signs out', async () => {
+    const page = await openPage('/admin/queues');
+    await page.waitForSelector('text=executions', { timeout: 30_000 });
+    await screenshot(page, 'admin-queues');
+    await page.goto(stack.url + '/admin');
+    await page.click('#logout');
+    await page.waitForSelector('#login-form');
+    const board = await page.goto(stack.url + '/admin/queues');
+    expect(board?.status()).toBe(401);
+    await page.close();
+  });
+
+  it('never ran a script from job output', () => {
+    expect(dialogs).toEqual([]);
+  });
+});
