@@ -5,12 +5,15 @@ import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
 import { DbModule } from '#db';
 import { bullConnection, FAIL_FAST, MessagingModule } from '#messaging';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { ApiKeyService } from './auth/api-key.service';
+import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
+import { KeysModule } from './keys/keys.module';
 import { LanguagesModule } from './languages/languages.module';
+import { RateLimitGuard } from './limits/rate-limit.guard';
+import { RequestRateLimiter } from './limits/request-rate-limiter';
 import { ScalingModule } from './scaling/scaling.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -24,16 +27,20 @@ import { WebhooksModule } from './webhooks/webhooks.module';
       inject: [RUNQ_CONFIG],
       useFactory: (config: RunqConfig) => ({ connection: bullConnection(config.redisUrl, FAIL_FAST) }),
     }),
+    AuthModule,
     LanguagesModule,
     JobsModule,
+    KeysModule,
     WebhooksModule,
     ScalingModule,
   ],
   controllers: [HealthController],
   providers: [
-    ApiKeyService,
     HealthService,
+    RequestRateLimiter,
+    // Global guards run in this order: the key names the caller, then its request budget is charged.
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],
 })

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { ApiKeyRepository, hashApiKey } from '#db';
-import type { Caller } from './caller';
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#db';
+import type { Caller, CallerLimits } from './caller';
 
-const CACHE_MS = 10_000;
+/** How long a key's role, limits and revocation may be stale on an API process that did not make the change. */
+export const AUTH_CACHE_MS = 10_000;
 const CACHE_MAX = 10_000;
 
 /** Resolves a presented key to its caller; a short cache keeps the database off the hot path. */
@@ -10,7 +12,10 @@ const CACHE_MAX = 10_000;
 export class ApiKeyService {
   private readonly cache = new Map<string, { caller: Caller | null; until: number }>();
 
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+  ) {}
 
   async authenticate(key: string): Promise<Caller | null> {
     const hash = hashApiKey(key);
@@ -18,9 +23,26 @@ export class ApiKeyService {
     const hit = this.cache.get(hash);
     if (hit && hit.until > now) return hit.caller;
     const row = await this.keys.findActiveByHash(hash);
-    const caller: Caller | null = row ? { keyId: row.id, role: row.role } : null;
+    const caller: Caller | null = row ? { keyId: row.id, role: row.role, limits: this.effectiveLimits(row) } : null;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(hash, { caller, until: now + CACHE_MS });
+    this.cache.set(hash, { caller, until: now + AUTH_CACHE_MS });
     return caller;
+  }
+
+  /**
+   * The limits in force: the key's own, else the server default for user keys. Admin keys
+   * without limits of their own are unlimited (operators, monitoring, benchmarks).
+   */
+  effectiveLimits(row: Pick<ApiKeyRow, 'role' | 'rateLimitPerMinute' | 'maxActiveJobs'>): CallerLimits {
+    const defaults = row.role === 'admin' ? { rateLimitPerMinute: 0, maxActiveJobs: 0 } : this.config.access;
+    return {
+      rateLimitPerMinute: row.rateLimitPerMinute ?? defaults.rateLimitPerMinute,
+      maxActiveJobs: row.maxActiveJobs ?? defaults.maxActiveJobs,
+    };
+  }
+
+  /** Drops this process's cached entry of a key at once (revocation, new limits); others expire within AUTH_CACHE_MS. */
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.caller?.keyId === keyId) this.cache.delete(hash);
   }
 }

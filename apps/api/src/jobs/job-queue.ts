@@ -28,6 +28,12 @@ export class JobQueue {
     );
   }
 
+  /** Jobs waiting for a worker: waiting + delayed (retries) + prioritized; running ones are not counted. */
+  async depth(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized');
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+  }
+
   /** Drops a queued job; a job a worker has already locked stays, and the worker skips it. */
   async remove(jobId: string): Promise<void> {
     await this.queue.remove(jobId).catch(() => undefined);
