@@ -150,8 +150,13 @@ export class JobsService {
 
   /** The jobs with these ids that the caller may see, in order; null for the others. */
   async getMany(ids: string[], caller: Caller): Promise<(JobRow | null)[]> {
-    const rows = await this.jobs.findMany(ids);
-    return rows.map((row) => (row && this.canSee(row, caller) ? row : null));
+    // Only well-formed ids reach the database (a malformed uuid is a query error there, not a miss).
+    const found = await this.jobs.findMany(ids.filter(isUuid));
+    const byId = new Map(found.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row && this.canSee(row, caller) ? row : null;
+    });
   }
 
   async get(id: string, caller: Caller): Promise<JobRow> {
