@@ -1,5 +1,6 @@
 import type { RunqConfig } from '#config';
 import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#db';
+import type { JobEvents } from '#messaging';
 import { ApiKeyService } from './api-key.service';
 
 const row = (over: Partial<ApiKeyRow>): ApiKeyRow =>
@@ -9,7 +10,13 @@ describe('ApiKeyService', () => {
   const config = { access: { rateLimitPerMinute: 600, maxActiveJobs: 100 } } as RunqConfig;
   const rows = new Map<string, ApiKeyRow>();
   const repo = { findActiveByHash: jest.fn(async (hash: string) => rows.get(hash) ?? null) };
-  const service = new ApiKeyService(repo as unknown as ApiKeyRepository, config);
+  let announced: ((keyId: string) => void) | undefined;
+  const events = {
+    onKeyChanged: (fn: (keyId: string) => void) => (announced = fn),
+    publishKeyChanged: jest.fn(async (keyId: string) => announced?.(keyId)),
+  };
+  const service = new ApiKeyService(repo as unknown as ApiKeyRepository, config, events as unknown as JobEvents);
+  service.onModuleInit();
 
   it('gives user keys the server defaults unless they have their own limits', () => {
     expect(service.effectiveLimits(row({}))).toEqual({ rateLimitPerMinute: 600, maxActiveJobs: 100 });
@@ -33,5 +40,15 @@ describe('ApiKeyService', () => {
     service.forget('ka');
     expect(await service.authenticate('rq_a')).toBeNull();
     expect(repo.findActiveByHash).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a key another API process announces as changed, and announces its own changes', async () => {
+    rows.set(hashApiKey('rq_b'), row({ id: 'kb' }));
+    expect(await service.authenticate('rq_b')).not.toBeNull();
+    rows.delete(hashApiKey('rq_b'));
+    announced!('kb');
+    expect(await service.authenticate('rq_b')).toBeNull();
+    await service.changed('kc');
+    expect(events.publishKeyChanged).toHaveBeenCalledWith('kc');
   });
 });

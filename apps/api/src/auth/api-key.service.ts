@@ -1,21 +1,31 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#db';
+import { JobEvents } from '#messaging';
 import type { Caller, CallerLimits } from './caller';
 
-/** How long a key's role, limits and revocation may be stale on an API process that did not make the change. */
+/**
+ * How long a key's role, limits and revocation may stay cached. Changes made through the
+ * API are also announced over Redis and dropped at once everywhere; this bounds the rest
+ * (changes made with the CLI, an announcement lost while Redis was down).
+ */
 export const AUTH_CACHE_MS = 10_000;
 const CACHE_MAX = 10_000;
 
 /** Resolves a presented key to its caller; a short cache keeps the database off the hot path. */
 @Injectable()
-export class ApiKeyService {
+export class ApiKeyService implements OnModuleInit {
   private readonly cache = new Map<string, { caller: Caller | null; until: number }>();
 
   constructor(
     private readonly keys: ApiKeyRepository,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    private readonly events: JobEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.onKeyChanged((keyId) => this.forget(keyId));
+  }
 
   async authenticate(key: string): Promise<Caller | null> {
     const hash = hashApiKey(key);
@@ -41,7 +51,12 @@ export class ApiKeyService {
     };
   }
 
-  /** Drops this process's cached entry of a key at once (revocation, new limits); others expire within AUTH_CACHE_MS. */
+  /** Drops this process's cached entry of a key, and asks the other API processes to do the same. */
+  async changed(keyId: string): Promise<void> {
+    this.forget(keyId);
+    await this.events.publishKeyChanged(keyId).catch(() => undefined); // the cache TTL still bounds staleness
+  }
+
   forget(keyId: string): void {
     for (const [hash, entry] of this.cache) if (entry.caller?.keyId === keyId) this.cache.delete(hash);
   }

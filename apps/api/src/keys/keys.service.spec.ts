@@ -16,7 +16,10 @@ describe('KeysService', () => {
     update: jest.fn(async (id: string, data: Partial<ApiKeyRow>) => (id === ID ? (stored = { ...stored, ...data }) : null)),
     revoke: jest.fn(async () => ((stored = { ...stored, revokedAt: new Date(1000) }), true)),
   };
-  const auth = { forget: jest.fn(), effectiveLimits: jest.fn(() => ({ rateLimitPerMinute: 600, maxActiveJobs: 100 })) };
+  const auth = {
+    changed: jest.fn(async () => undefined),
+    effectiveLimits: jest.fn(() => ({ rateLimitPerMinute: 600, maxActiveJobs: 100 })),
+  };
   const service = new KeysService(repo as unknown as ApiKeyRepository, auth as unknown as ApiKeyService);
 
   it('mints a key, stores only its hash, and shows the key once', async () => {
@@ -36,7 +39,7 @@ describe('KeysService', () => {
     const updated = await service.update(ID, { rateLimitPerMinute: 0, maxActiveJobs: null });
     expect(repo.update).toHaveBeenCalledWith(ID, { rateLimitPerMinute: 0, maxActiveJobs: null });
     expect(updated).toMatchObject({ rateLimitPerMinute: 0, maxActiveJobs: null });
-    expect(auth.forget).toHaveBeenCalledWith(ID);
+    expect(auth.changed).toHaveBeenCalledWith(ID);
     await expect(service.update(ID, {})).rejects.toThrow(BadRequestException);
   });
 

@@ -41,7 +41,7 @@ export class KeysService {
     if (changes.name === null) throw new BadRequestException('name must be a string');
     const row = isUuid(id) ? await this.keys.update(id, changes) : null;
     if (!row) throw notFound(id);
-    this.auth.forget(id);
+    await this.auth.changed(id);
     return this.present(row);
   }
 
@@ -49,7 +49,7 @@ export class KeysService {
   async revoke(id: string): Promise<KeyView> {
     await this.find(id);
     await this.keys.revoke(id);
-    this.auth.forget(id);
+    await this.auth.changed(id);
     return this.present(await this.find(id));
   }
 
