@@ -33,6 +33,9 @@ export interface JobListQuery {
   limit: number;
 }
 
+/** Submissions of one key queue on its lock; give them room before a pool wait becomes an error (a 503). */
+const TX_OPTIONS = { maxWait: 5000, timeout: 5000 };
+
 function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
   return {
     ...job,
@@ -63,7 +66,7 @@ export class JobRepository {
       const active = await tx.job.count({ where: { apiKeyId: job.apiKeyId, status: { in: ['queued', 'running'] } } });
       if (active >= maxActive) return null;
       return tx.job.create({ data: insertData(job) });
-    });
+    }, TX_OPTIONS);
   }
 
   /** Several jobs at once (one query), in the order of `ids`; null where none is found. */
