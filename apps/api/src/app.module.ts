@@ -12,8 +12,11 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
+import { KeysModule } from './keys/keys.module';
 import { LanguagesModule } from './languages/languages.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitGuard } from './limits/rate-limit.guard';
+import { RequestRateLimiter } from './limits/request-rate-limiter';
 import { ScalingModule } from './scaling/scaling.module';
 import { WebModule } from './web/web.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -32,6 +35,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AuthModule,
     LanguagesModule,
     JobsModule,
+    KeysModule,
     WebhooksModule,
     ScalingModule,
     MetricsModule,
@@ -39,6 +43,13 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebModule,
   ],
   controllers: [HealthController],
-  providers: [HealthService, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_FILTER, useClass: HttpExceptionFilter }],
+  providers: [
+    HealthService,
+    RequestRateLimiter,
+    // Global guards run in this order: the key names the caller, then its request budget is charged.
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+  ],
 })
 export class AppModule {}

@@ -59,6 +59,13 @@ export class EnvironmentVariables {
   /** CIDRs a callbackUrl may resolve to although private/loopback (e.g. "10.0.0.0/8,127.0.0.1/32"). */
   @IsString() RUNQ_WEBHOOK_ALLOWED_NETWORKS = '';
 
+  // Access control (see docs/access-control.md): server defaults for keys without their own limits, 0 = unlimited.
+  @Transform(toNumber) @IsInt() @Min(0) @Max(1_000_000) RUNQ_RATE_LIMIT_PER_MINUTE = 600;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(1_000_000) RUNQ_MAX_ACTIVE_JOBS = 100;
+  /** Backpressure: POST /jobs answers 503 once this many jobs wait in the queue (0 = never). */
+  @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_QUEUE_DEPTH = 10_000;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(3600) RUNQ_BACKPRESSURE_RETRY_AFTER_S = 5;
+
   // Synchronous wait (POST /execute, POST /jobs?wait=true).
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_DEFAULT_WAIT_MS = 30_000;
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_WAIT_MS = 60_000;

@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('log');
   });
 
+  it('reads access limits and backpressure, 0 meaning unlimited', () => {
+    expect(loadConfig(BASE).access).toEqual({ rateLimitPerMinute: 600, maxActiveJobs: 100 });
+    expect(loadConfig(BASE).backpressure).toEqual({ maxQueueDepth: 10_000, retryAfterSeconds: 5 });
+    const config = loadConfig({ ...BASE, RUNQ_RATE_LIMIT_PER_MINUTE: '0', RUNQ_MAX_ACTIVE_JOBS: '3', RUNQ_MAX_QUEUE_DEPTH: '50' });
+    expect(config.access).toEqual({ rateLimitPerMinute: 0, maxActiveJobs: 3 });
+    expect(config.backpressure.maxQueueDepth).toBe(50);
+    expect(configError({ RUNQ_RATE_LIMIT_PER_MINUTE: '-1' }).message).toMatch(/RUNQ_RATE_LIMIT_PER_MINUTE/);
+    expect(configError({ RUNQ_MAX_QUEUE_DEPTH: 'many' }).message).toMatch(/RUNQ_MAX_QUEUE_DEPTH/);
+  });
+
   it('sizes the worker from the host when no concurrency is configured', () => {
     expect(loadConfig(BASE).worker.concurrency).toBe(defaultConcurrency(128));
   });

@@ -16,6 +16,8 @@ export function executionsQueueName(pool: string): string {
 export const JOB_FINISHED_CHANNEL = 'runq:job-finished';
 /** Channel on which the API asks workers to kill the container of a job. */
 export const JOB_CANCEL_CHANNEL = 'runq:job-cancel';
+/** Channel on which an API process announces that an API key was revoked or its limits changed (payload: key id). */
+export const API_KEY_CHANGED_CHANNEL = 'runq:api-key-changed';
 /** Key prefix of worker heartbeats: `runq:worker:<id>` holds a WorkerHeartbeat. */
 export const WORKER_HEARTBEAT_PREFIX = 'runq:worker:';
 

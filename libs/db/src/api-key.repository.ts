@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { ApiKey, ApiKeyRole } from './generated/client';
+import { Prisma, type ApiKey, type ApiKeyRole } from './generated/client';
 import { PrismaService } from './prisma.service';
 
 export type ApiKeyRow = ApiKey;
+
+/** Per-key limits as stored: null = the server default, 0 = unlimited. */
+export interface ApiKeyLimits {
+  rateLimitPerMinute?: number | null;
+  maxActiveJobs?: number | null;
+}
 
 @Injectable()
 export class ApiKeyRepository {
@@ -17,8 +23,22 @@ export class ApiKeyRepository {
     return (await this.prisma.apiKey.count({ where: { id, revokedAt: null } })) === 1;
   }
 
-  create(data: { name: string; prefix: string; hash: string; role: ApiKeyRole }): Promise<ApiKeyRow> {
+  findById(id: string): Promise<ApiKeyRow | null> {
+    return this.prisma.apiKey.findUnique({ where: { id } });
+  }
+
+  create(data: { name: string; prefix: string; hash: string; role: ApiKeyRole } & ApiKeyLimits): Promise<ApiKeyRow> {
     return this.prisma.apiKey.create({ data });
+  }
+
+  /** Changes name and/or limits; null when there is no such key. */
+  async update(id: string, data: { name?: string } & ApiKeyLimits): Promise<ApiKeyRow | null> {
+    try {
+      return await this.prisma.apiKey.update({ where: { id }, data });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
+      throw error;
+    }
   }
 
   /** The key's webhook signing secret, created on first use (concurrent first uses agree). */

@@ -33,21 +33,40 @@ export interface JobListQuery {
   limit: number;
 }
 
+/** Submissions of one key queue on its lock; give them room before a pool wait becomes an error (a 503). */
+const TX_OPTIONS = { maxWait: 5000, timeout: 5000 };
+
+function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
+  return {
+    ...job,
+    files: job.files as unknown as Prisma.InputJsonValue,
+    limits: { ...job.limits },
+    comparison: jsonOrNull(job.comparison),
+    tests: jsonOrNull(job.tests),
+  };
+}
+
 /** Every read and write of the jobs table. Writes that finish a job are conditional. */
 @Injectable()
 export class JobRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   create(job: NewJob): Promise<JobRow> {
-    return this.prisma.job.create({
-      data: {
-        ...job,
-        files: job.files as unknown as Prisma.InputJsonValue,
-        limits: { ...job.limits },
-        comparison: jsonOrNull(job.comparison),
-        tests: jsonOrNull(job.tests),
-      },
-    });
+    return this.prisma.job.create({ data: insertData(job) });
+  }
+
+  /**
+   * Inserts the job unless its key already has `maxActive` jobs queued or running; null then.
+   * A per-key advisory lock serialises the count and the insert across API processes, so
+   * concurrent submissions cannot overshoot the cap.
+   */
+  async createWithinLimit(job: NewJob & { apiKeyId: string }, maxActive: number): Promise<JobRow | null> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${job.apiKeyId}, 7))`;
+      const active = await tx.job.count({ where: { apiKeyId: job.apiKeyId, status: { in: ['queued', 'running'] } } });
+      if (active >= maxActive) return null;
+      return tx.job.create({ data: insertData(job) });
+    }, TX_OPTIONS);
   }
 
   /** Several jobs at once (one query), in the order of `ids`; null where none is found. */

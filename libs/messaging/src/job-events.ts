@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { JOB_CANCEL_CHANNEL, JOB_FINISHED_CHANNEL } from '#contracts';
+import { API_KEY_CHANGED_CHANNEL, JOB_CANCEL_CHANNEL, JOB_FINISHED_CHANNEL } from '#contracts';
 import { REDIS } from './redis.tokens';
 
 type Listener = (jobId: string) => void;
@@ -24,6 +24,15 @@ export class JobEvents implements OnModuleDestroy {
 
   async publishCancel(jobId: string): Promise<void> {
     await this.redis.publish(JOB_CANCEL_CHANNEL, jobId);
+  }
+
+  /** Tells every API process to drop its cached entry of this key (revocation, new limits). */
+  async publishKeyChanged(keyId: string): Promise<void> {
+    await this.redis.publish(API_KEY_CHANGED_CHANNEL, keyId);
+  }
+
+  onKeyChanged(listener: Listener): () => void {
+    return this.listen(API_KEY_CHANGED_CHANNEL, listener);
   }
 
   onFinished(listener: Listener): () => void {

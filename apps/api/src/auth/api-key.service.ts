@@ -1,17 +1,32 @@
-import { Injectable } from '@nestjs/common';
-import { ApiKeyRepository, hashApiKey } from '#db';
-import type { Caller } from './caller';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#db';
+import { JobEvents } from '#messaging';
+import type { Caller, CallerLimits } from './caller';
 
-const CACHE_MS = 10_000;
+/**
+ * How long a key's role, limits and revocation may stay cached. Changes made through the
+ * API are also announced over Redis and dropped at once everywhere; this bounds the rest
+ * (changes made with the CLI, an announcement lost while Redis was down).
+ */
+export const AUTH_CACHE_MS = 10_000;
 const CACHE_MAX = 10_000;
 
 /** Resolves a presented key to its caller; a short cache keeps the database off the hot path. */
 @Injectable()
-export class ApiKeyService {
+export class ApiKeyService implements OnModuleInit {
   private readonly cache = new Map<string, { caller: Caller | null; until: number }>();
   private readonly active = new Map<string, { active: boolean; until: number }>();
 
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    private readonly events: JobEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.onKeyChanged((keyId) => this.forget(keyId));
+  }
 
   async authenticate(key: string): Promise<Caller | null> {
     const hash = hashApiKey(key);
@@ -19,9 +34,9 @@ export class ApiKeyService {
     const hit = this.cache.get(hash);
     if (hit && hit.until > now) return hit.caller;
     const row = await this.keys.findActiveByHash(hash);
-    const caller: Caller | null = row ? { keyId: row.id, role: row.role } : null;
+    const caller: Caller | null = row ? { keyId: row.id, role: row.role, limits: this.effectiveLimits(row) } : null;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(hash, { caller, until: now + CACHE_MS });
+    this.cache.set(hash, { caller, until: now + AUTH_CACHE_MS });
     return caller;
   }
 
@@ -32,7 +47,30 @@ export class ApiKeyService {
     if (hit && hit.until > now) return hit.active;
     const active = await this.keys.isActive(keyId);
     if (this.active.size >= CACHE_MAX) this.active.clear();
-    this.active.set(keyId, { active, until: now + CACHE_MS });
+    this.active.set(keyId, { active, until: now + AUTH_CACHE_MS });
     return active;
+  }
+
+  /**
+   * The limits in force: the key's own, else the server default for user keys. Admin keys
+   * without limits of their own are unlimited (operators, monitoring, benchmarks).
+   */
+  effectiveLimits(row: Pick<ApiKeyRow, 'role' | 'rateLimitPerMinute' | 'maxActiveJobs'>): CallerLimits {
+    const defaults = row.role === 'admin' ? { rateLimitPerMinute: 0, maxActiveJobs: 0 } : this.config.access;
+    return {
+      rateLimitPerMinute: row.rateLimitPerMinute ?? defaults.rateLimitPerMinute,
+      maxActiveJobs: row.maxActiveJobs ?? defaults.maxActiveJobs,
+    };
+  }
+
+  /** Drops this process's cached entry of a key, and asks the other API processes to do the same. */
+  async changed(keyId: string): Promise<void> {
+    this.forget(keyId);
+    await this.events.publishKeyChanged(keyId).catch(() => undefined); // the cache TTL still bounds staleness
+  }
+
+  forget(keyId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.caller?.keyId === keyId) this.cache.delete(hash);
+    this.active.delete(keyId);
   }
 }

@@ -1,9 +1,17 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 
+/** Limits in force for a key (its own, or the server's defaults); 0 = unlimited. */
+export interface CallerLimits {
+  rateLimitPerMinute: number;
+  maxActiveJobs: number;
+}
+
 export interface Caller {
   keyId: string;
   role: 'user' | 'admin';
+  /** Set by authentication; a caller built without it (tests, internal calls) is not limited. */
+  limits?: CallerLimits;
 }
 
 export type AuthenticatedRequest = Request & { caller?: Caller };

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { RetryAfterException } from './retry-after.exception';
 
 interface BodyParserError {
   type?: string;
@@ -34,6 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         .json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
       return;
     }
+    if (error instanceof RetryAfterException) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     if (error instanceof HttpException) {
       const body = error.getResponse();
       res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
@@ -59,7 +61,7 @@ function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? '';
   return (
-    ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
+    ['P1001', 'P1002', 'P1017', 'P2024', 'P2028', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
     /Can't reach database|Connection terminated|ECONNREFUSED|Stream isn't writeable|Connection is closed/i.test(error.message)
   );
 }

@@ -27,6 +27,13 @@ export class JobQueue {
     );
   }
 
+  /** Jobs waiting for a worker in all pools: waiting + delayed (retries) + prioritized; running ones are not counted. */
+  async depth(): Promise<number> {
+    const pools = this.queues.pools();
+    const counts = await Promise.all(pools.map((pool) => this.queues.forPool(pool).getJobCounts('waiting', 'delayed', 'prioritized')));
+    return counts.flatMap((c) => Object.values(c)).reduce((sum, n) => sum + n, 0);
+  }
+
   /** Drops a queued job; a job a worker has already locked stays, and the worker skips it. */
   async remove(jobId: string, language: string): Promise<void> {
     await this.queues

@@ -2,6 +2,7 @@ import {
   BadRequestException,
   ConflictException,
   HttpException,
+  HttpStatus,
   Inject,
   Injectable,
   Logger,
@@ -33,6 +34,11 @@ import { decodeCursor, encodeCursor, isUuid } from './job-cursor';
 import { JobQueue } from './job-queue';
 import { JobRequestFactory } from './job-request.factory';
 import { JobWaiter } from './job-waiter';
+import { QueueAdmission } from './queue-admission';
+import { RetryAfterException } from '../common/retry-after.exception';
+
+/** A key at its active-jobs cap waits for one of its jobs to finish; most finish within seconds. */
+const ACTIVE_LIMIT_RETRY_AFTER_S = 2;
 
 export type BatchItem = { job: JobRow } | { error: object };
 
@@ -54,11 +60,12 @@ export class JobsService {
     private readonly languages: LanguagesService,
     private readonly callbacks: CallbackQueue,
     private readonly idempotency: IdempotencyStore,
+    private readonly admission: QueueAdmission,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
   async create(dto: CreateJobDto, caller: Caller): Promise<JobRow> {
-    return this.persist(this.prepare(dto, caller));
+    return this.persist(this.prepare(dto, caller), caller);
   }
 
   /**
@@ -75,7 +82,7 @@ export class JobsService {
       return { job, replayed: true };
     }
     try {
-      return { job: await this.persist(draft), replayed: false };
+      return { job: await this.persist(draft, caller), replayed: false };
     } catch (error) {
       await this.idempotency.release(caller.keyId, idempotencyKey).catch(() => undefined);
       throw error;
@@ -90,7 +97,7 @@ export class JobsService {
     const { done, disarm } = this.waiter.arm(draft.id, ms);
     let row: JobRow;
     try {
-      row = await this.persist(draft);
+      row = await this.persist(draft, caller);
     } catch (error) {
       disarm();
       throw error;
@@ -106,22 +113,25 @@ export class JobsService {
    * the new job's result is read from the dashboard or the API.
    */
   async rerun(source: JobRow, caller: Caller): Promise<JobRow> {
-    return this.persist({
-      id: randomUUID(),
-      apiKeyId: caller.keyId,
-      language: source.language,
-      version: this.languages.checkVersion(source.language, undefined),
-      files: source.files as unknown as SourceFile[],
-      stdin: source.stdin,
-      args: source.args as string[],
-      compileOptions: source.compileOptions as string[],
-      limits: source.limits as unknown as JobLimits,
-      encoding: source.encoding as TextEncoding,
-      expectedOutput: source.expectedOutput,
-      comparison: (source.comparison as unknown as Comparison | null) ?? null,
-      tests: (source.tests as unknown as TestCase[] | null) ?? null,
-      callbackUrl: null,
-    });
+    return this.persist(
+      {
+        id: randomUUID(),
+        apiKeyId: caller.keyId,
+        language: source.language,
+        version: this.languages.checkVersion(source.language, undefined),
+        files: source.files as unknown as SourceFile[],
+        stdin: source.stdin,
+        args: source.args as string[],
+        compileOptions: source.compileOptions as string[],
+        limits: source.limits as unknown as JobLimits,
+        encoding: source.encoding as TextEncoding,
+        expectedOutput: source.expectedOutput,
+        comparison: (source.comparison as unknown as Comparison | null) ?? null,
+        tests: (source.tests as unknown as TestCase[] | null) ?? null,
+        callbackUrl: null,
+      },
+      caller,
+    );
   }
 
   private prepare(dto: CreateJobDto, caller: Caller): NewJob {
@@ -130,9 +140,22 @@ export class JobsService {
     return draft;
   }
 
-  /** Inserts the row, then enqueues its id; if the queue is unreachable the row is removed again. */
-  private async persist(draft: NewJob): Promise<JobRow> {
-    const row = await this.jobs.create(draft);
+  /**
+   * Admits the job (queue depth, the key's active-jobs cap), inserts the row, then enqueues
+   * its id; if the queue is unreachable the row is removed again.
+   */
+  private async persist(draft: NewJob, caller: Caller, admitted = false): Promise<JobRow> {
+    if (!admitted) await this.admission.admit();
+    const maxActive = caller.limits?.maxActiveJobs ?? 0;
+    const row =
+      maxActive > 0 ? await this.jobs.createWithinLimit({ ...draft, apiKeyId: caller.keyId }, maxActive) : await this.jobs.create(draft);
+    if (!row) {
+      throw new RetryAfterException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `this API key already has ${maxActive} jobs queued or running, its limit; retry when one finishes`,
+        ACTIVE_LIMIT_RETRY_AFTER_S,
+      );
+    }
     try {
       await this.queue.enqueue(row.id, row.language);
     } catch (error) {
@@ -147,10 +170,12 @@ export class JobsService {
   async createBatch(items: unknown[], caller: Caller): Promise<BatchItem[]> {
     const { maxBatch } = this.config.judging;
     if (items.length > maxBatch) throw new BadRequestException(`jobs must contain no more than ${maxBatch} items`);
+    // Admitted as a whole: a batch is refused before any item is created, never half-way through.
+    await this.admission.admit();
     const results: BatchItem[] = [];
     for (const item of items) {
       try {
-        results.push({ job: await this.create(await validateJobBody(item), caller) });
+        results.push({ job: await this.persist(this.prepare(await validateJobBody(item), caller), caller, true) });
       } catch (error) {
         if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
         results.push({ error: error.getResponse() as object });
@@ -161,8 +186,13 @@ export class JobsService {
 
   /** The jobs with these ids that the caller may see, in order; null for the others. */
   async getMany(ids: string[], caller: Caller): Promise<(JobRow | null)[]> {
-    const rows = await this.jobs.findMany(ids);
-    return rows.map((row) => (row && this.canSee(row, caller) ? row : null));
+    // Only well-formed ids reach the database (a malformed uuid is a query error there, not a miss).
+    const found = await this.jobs.findMany(ids.filter(isUuid));
+    const byId = new Map(found.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row && this.canSee(row, caller) ? row : null;
+    });
   }
 
   async get(id: string, caller: Caller): Promise<JobRow> {

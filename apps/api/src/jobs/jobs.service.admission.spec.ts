@@ -1,0 +1,84 @@
+import { HttpStatus } from '@nestjs/common';
+import type { RunqConfig } from '#config';
+import type { JobRepository, JobRow, NewJob } from '#db';
+import type { JobEvents } from '#messaging';
+import type { CallbackQueue } from '#webhooks';
+import type { Caller } from '../auth/caller';
+import { RetryAfterException } from '../common/retry-after.exception';
+import type { LanguagesService } from '../languages/languages.service';
+import type { CreateJobDto } from './dto/create-job.dto';
+import type { IdempotencyStore } from './idempotency.store';
+import type { JobQueue } from './job-queue';
+import type { JobRequestFactory } from './job-request.factory';
+import type { JobWaiter } from './job-waiter';
+import { JobsService } from './jobs.service';
+import type { QueueAdmission } from './queue-admission';
+
+/** How JobsService applies the queue's admission and a key's active-jobs cap (adapters faked). */
+describe('JobsService admission', () => {
+  const dto = { language: 'python', code: 'print(1)' } as CreateJobDto;
+  const user = (maxActiveJobs: number): Caller => ({ keyId: 'k1', role: 'user', limits: { rateLimitPerMinute: 0, maxActiveJobs } });
+  let active: number;
+  let admit: jest.Mock;
+  const jobs = {
+    create: jest.fn(async (draft: NewJob) => ({ id: draft.id }) as JobRow),
+    createWithinLimit: jest.fn(async (draft: NewJob, max: number) => (active < max ? (active++, { id: draft.id } as JobRow) : null)),
+    delete: jest.fn(),
+  };
+  let n = 0;
+  const requests = { build: (_: CreateJobDto, keyId: string) => ({ id: `job-${++n}`, apiKeyId: keyId, language: 'python' }) as NewJob };
+  const service = () =>
+    new JobsService(
+      requests as unknown as JobRequestFactory,
+      jobs as unknown as JobRepository,
+      { enqueue: jest.fn(async () => undefined) } as unknown as JobQueue,
+      {} as JobWaiter,
+      {} as JobEvents,
+      { checkVersion: () => null } as unknown as LanguagesService,
+      {} as CallbackQueue,
+      {} as IdempotencyStore,
+      { admit } as unknown as QueueAdmission,
+      { judging: { maxBatch: 50 } } as RunqConfig,
+    );
+
+  beforeEach(() => {
+    active = 0;
+    admit = jest.fn(async () => undefined);
+    jest.clearAllMocks();
+  });
+
+  it('inserts within the cap and refuses past it with 429 + Retry-After', async () => {
+    const jobsService = service();
+    await jobsService.create(dto, user(1));
+    expect(jobs.createWithinLimit).toHaveBeenCalledWith(expect.objectContaining({ apiKeyId: 'k1' }), 1);
+    const error = (await jobsService.create(dto, user(1)).catch((e: unknown) => e)) as RetryAfterException;
+    expect(error).toBeInstanceOf(RetryAfterException);
+    expect(error.getStatus()).toBe(HttpStatus.TOO_MANY_REQUESTS);
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(error.message).toMatch(/already has 1 jobs queued or running/);
+  });
+
+  it('skips the counting transaction for unlimited callers', async () => {
+    await service().create(dto, user(0));
+    await service().create(dto, { keyId: 'k2', role: 'admin' });
+    expect(jobs.createWithinLimit).not.toHaveBeenCalled();
+    expect(jobs.create).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses before writing anything when the queue is full', async () => {
+    admit.mockRejectedValue(new RetryAfterException(HttpStatus.SERVICE_UNAVAILABLE, 'the job queue is full', 5));
+    await expect(service().create(dto, user(5))).rejects.toMatchObject({ status: 503 });
+    expect(jobs.create).not.toHaveBeenCalled();
+    expect(jobs.createWithinLimit).not.toHaveBeenCalled();
+  });
+
+  it('admits a batch once, and refuses the items past the cap in place', async () => {
+    const items = await service().createBatch([dto, dto, dto], user(2));
+    expect(admit).toHaveBeenCalledTimes(1);
+    expect(items.map((item) => ('job' in item ? 'created' : (item.error as { statusCode: number }).statusCode))).toEqual([
+      'created',
+      'created',
+      429,
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/caller';
+import { RetryAfterException } from '../common/retry-after.exception';
+import { RequestRateLimiter } from './request-rate-limiter';
+
+const WARN_EVERY_MS = 60_000;
+
+/**
+ * Per-key request budget, after ApiKeyGuard has named the caller. Answers carry
+ * `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds) and `RateLimit-Policy`;
+ * past the budget, 429 with `Retry-After`. Unauthenticated (public) routes are not counted.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly logger = new Logger('RateLimit');
+  private lastWarning = 0;
+
+  constructor(private readonly limiter: RequestRateLimiter) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const limit = http.getRequest<AuthenticatedRequest>().caller?.limits?.rateLimitPerMinute ?? 0;
+    if (limit <= 0) return true;
+    const caller = http.getRequest<AuthenticatedRequest>().caller!;
+    let decision;
+    try {
+      decision = await this.limiter.consume(caller.keyId, limit);
+    } catch (error) {
+      // Redis unreachable: serve rather than refuse (writes fail with 503 on their own); say so now and then.
+      if (Date.now() - this.lastWarning > WARN_EVERY_MS) {
+        this.lastWarning = Date.now();
+        this.logger.warn(`rate limit not enforced, Redis unavailable: ${(error as Error).message}`);
+      }
+      return true;
+    }
+    const resetSeconds = Math.max(1, Math.ceil(decision.resetMs / 1000));
+    const res = http.getResponse<Response>();
+    res.setHeader('RateLimit-Limit', String(limit));
+    res.setHeader('RateLimit-Remaining', String(decision.remaining));
+    res.setHeader('RateLimit-Reset', String(resetSeconds));
+    res.setHeader('RateLimit-Policy', `${limit};w=60`);
+    if (!decision.allowed) {
+      throw new RetryAfterException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `rate limit exceeded: this API key may make ${limit} requests per minute; retry in ${resetSeconds} s`,
+        resetSeconds,
+      );
+    }
+    return true;
+  }
+}
