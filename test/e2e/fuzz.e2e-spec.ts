@@ -7,9 +7,9 @@ import { Stack } from './support/stack';
 
 jest.setTimeout(300_000);
 
-/** Fixed seed: the same 1,200 requests every run, so a failure reproduces. */
+/** Fixed seed: the same 2,000 requests every run, so a failure reproduces. */
 const SEED = 20261121;
-const RUNS = 1200;
+const RUNS = 2000;
 const CONCURRENCY = 8;
 const BUDGET_MS = 180_000;
 
@@ -128,7 +128,8 @@ describe(`fuzz: ${RUNS} malformed requests across every endpoint`, () => {
       const re = new RegExp(`^${pattern.replace(/:id/g, '[^/?]+')}(\\?|$)`);
       return answers.filter((a) => re.test(a.request.path)).length;
     };
-    for (const endpoint of [...endpoints, '/webhooks/secret', '/metrics/backlog', '/health', '/health/ready']) {
+    const dashboard = ['/admin/api/jobs', '/admin/api/jobs/:id', '/admin/api/jobs/:id/cancel', '/admin/api/session', '/metrics'];
+    for (const endpoint of [...endpoints, ...dashboard, '/webhooks/secret', '/metrics/backlog', '/health', '/health/ready']) {
       expect([endpoint, hits(endpoint) >= 10]).toEqual([endpoint, true]);
     }
 

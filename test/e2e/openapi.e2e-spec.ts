@@ -11,6 +11,7 @@ type Document = { openapi: string; paths: Record<string, Record<string, Operatio
 let stack: Stack;
 let doc: Document;
 let jobId = '';
+let keyId = '';
 
 const operations = () =>
   Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -27,6 +28,7 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   doc = res.body;
   jobId = (await stack.request('POST', '/execute', { body: { language: 'python', code: 'print(1)' } })).body.id;
+  keyId = (await stack.request('POST', '/keys', { body: { name: 'openapi-probe' } })).body.id;
 });
 afterAll(async () => {
   await stack?.stop();
@@ -42,6 +44,11 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
         'GET /health/ready',
         'GET /jobs',
         'GET /jobs/{id}',
+        'GET /keys',
+        'GET /keys/{id}',
+        'POST /keys',
+        'PATCH /keys/{id}',
+        'DELETE /keys/{id}',
         'GET /languages',
         'GET /metrics',
         'GET /metrics/backlog',
@@ -69,7 +76,8 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
     const answers: string[] = [];
     for (const { path, method, op } of operations()) {
       const body = requestExamples(op)[0]?.[1].value;
-      const res = await stack.request(method.toUpperCase(), path.replace('{id}', jobId), { body });
+      const id = path.startsWith('/keys/') ? keyId : jobId;
+      const res = await stack.request(method.toUpperCase(), path.replace('{id}', id), { body });
       answers.push(`${method.toUpperCase()} ${path} ${res.status}`);
     }
     expect(answers.filter((a) => / 40[45]$/.test(a))).toEqual([]);
