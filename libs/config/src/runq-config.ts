@@ -34,6 +34,8 @@ export interface RunqConfig {
     attempts: number;
     shutdownGraceMs: number;
     runtime: string;
+    /** language id or alias -> runtime, as configured (the worker checks them against its catalog and engine). */
+    runtimeOverrides: Record<string, string>;
     imagePrefix: string;
   };
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
@@ -134,10 +136,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       attempts: vars.RUNQ_JOB_ATTEMPTS,
       shutdownGraceMs: vars.RUNQ_SHUTDOWN_GRACE_MS,
       runtime: vars.RUNQ_RUNTIME,
+      runtimeOverrides: parseRuntimeOverrides(vars.RUNQ_RUNTIME_OVERRIDES),
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
     logLevel: vars.RUNQ_LOG_LEVEL,
   };
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._+#-]*$/;
+
+/** "java=runsc, python=runc" -> {java: "runsc", python: "runc"}; a malformed entry is a ConfigError naming it. */
+export function parseRuntimeOverrides(text: string): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [language, runtime, ...rest] = entry.split('=').map((p) => p.trim());
+    if (rest.length || !language || !runtime || !NAME.test(language) || !NAME.test(runtime))
+      throw new ConfigError(`Invalid configuration: RUNQ_RUNTIME_OVERRIDES entry "${entry}" is not language=runtime`);
+    const key = language.toLowerCase();
+    if (key in overrides) throw new ConfigError(`Invalid configuration: RUNQ_RUNTIME_OVERRIDES names "${language}" twice`);
+    overrides[key] = runtime;
+  }
+  return overrides;
 }
 
 function isCidr(text: string): boolean {

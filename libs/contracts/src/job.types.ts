@@ -51,6 +51,8 @@ export interface StageResult {
 export interface ExecutionTimings {
   sandboxMs: number;
   warm: boolean;
+  /** The container runtime the job's sandboxes ran under (`runc`, `runsc`). */
+  runtime?: string;
 }
 
 /** What the sandbox reports for one execution. */

@@ -7,6 +7,7 @@ import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
 import { LanguageVersions } from './language-versions';
 import { fleetIdOf, WORKER_ID } from '../worker.tokens';
+import { RUNTIME_OVERRIDES } from './runtime-check';
 
 export const HEARTBEAT_EVERY_MS = 5000;
 export const HEARTBEAT_TTL_MS = 15_000;
@@ -30,6 +31,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly running: RunningExecutions,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    @Inject(RUNTIME_OVERRIDES) private readonly runtimeOverrides: Record<string, string>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,6 +69,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       concurrency: this.config.worker.concurrency,
       running: this.running.size,
       runtime: this.config.worker.runtime,
+      runtimeOverrides: this.runtimeOverrides,
       docker,
       languages: this.versions.all(),
       pool: this.pool.stats(),

@@ -263,8 +263,17 @@ describe('SandboxService.execute', () => {
         compile: null,
         message: null,
         run: expect.objectContaining({ stdout: 'out\n', stderr: '', exitCode: 0, wallMs: 3 }),
-        timings: { sandboxMs: expect.any(Number), warm: false },
+        timings: { sandboxMs: expect.any(Number), warm: false, runtime: 'runc' },
       });
+    });
+
+    it('runs a language with a runtime override under that runtime and reports it', async () => {
+      const runner = new FakeRunner([runs(0)]);
+      const service = new SandboxService(runner, { ...SETTINGS, runtimeOverrides: { python: 'runsc' } });
+      const outcome = await service.execute(request(python, { 'main.py': 'pass' }));
+      expect(runner.requests[0].spec.HostConfig?.Runtime).toBe('runsc');
+      expect(outcome).toMatchObject({ timings: { runtime: 'runsc' } });
+      expect(service.runtimeOf({ language: { ...python, id: 'ruby' } })).toBe('runc');
     });
 
     it('applies the job limits to the run container', async () => {
