@@ -283,7 +283,9 @@ describe('SandboxService.execute', () => {
 
       const [run] = runner.requests;
       expect((await commandOf(run)).slice(0, 2)).toEqual(['/opt/runq/run', '1.500']);
-      expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, PidsLimit: 32, Runtime: 'runsc' });
+      expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, Runtime: 'runsc' });
+      // gVisor: the program's processes are bounded by RLIMIT_NPROC (see processLimits).
+      expect(run.spec.HostConfig?.Ulimits).toContainEqual({ Name: 'nproc', Soft: 32, Hard: 32 });
       expect(run.deadlineMs).toBe(1500 + SETTINGS.startGraceMs);
       expect(run.stdoutCap).toBeGreaterThan(4096); // room for the runner's end-of-output marker
       expect(run.stderrCap).toBeGreaterThan(4096);
