@@ -18,7 +18,8 @@ jest.setTimeout(900_000);
 const RUNTIMES: Runtime[] = ['runc', 'runsc'];
 /** Cases in flight at once (each with its two neighbours). */
 const PARALLEL_CASES = 3;
-const resultsDir = join(__dirname, '..', '..', '.runq', 'test', 'results');
+/** Observed outcomes per runtime, for docs/security.md (kept apart from the test runner's results). */
+const resultsDir = join(__dirname, '..', '..', '.runq', 'test', 'abuse');
 
 interface CaseResult {
   name: string;
@@ -138,10 +139,27 @@ async function runAll(stack: Stack, base: Omit<CaseContext, 'token'>, marker: Ho
   return results;
 }
 
+/** Ids of every container the worker creates (cases, neighbours, warm ones), from the engine's event stream. */
+async function watchCreatedContainers(workerId: string): Promise<{ ids: Set<string>; stop: () => void }> {
+  const ids = new Set<string>();
+  const stream = (await new Docker().getEvents({
+    filters: { type: ['container'], event: ['create'], label: [`runq.worker=${workerId}`] },
+  })) as NodeJS.ReadableStream & { destroy?: () => void };
+  let buffered = '';
+  stream.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) ids.add((JSON.parse(line) as { id: string }).id);
+  });
+  return { ids, stop: () => stream.destroy?.() };
+}
+
 describe.each(RUNTIMES)('abuse corpus under %s', (runtime) => {
   let stack: Stack;
   let marker: HostMarker;
   let results: Map<string, CaseResult>;
+  let created: Awaited<ReturnType<typeof watchCreatedContainers>>;
 
   beforeAll(async () => {
     const info = await new Docker().info();
@@ -149,7 +167,11 @@ describe.each(RUNTIMES)('abuse corpus under %s', (runtime) => {
       throw new Error(`the Docker engine has no runtime "${runtime}" (scripts/lib.sh ensure_gvisor_runtime registers runsc)`);
     const bridge = await new Docker().getNetwork('bridge').inspect();
     marker = new HostMarker();
-    stack = await Stack.start(`abuse-${runtime}`, { env: { RUNQ_RUNTIME: runtime, RUNQ_WORKER_CONCURRENCY: '6' } });
+    const workerId = `e2e-abuse-${runtime}-${process.pid}`;
+    created = await watchCreatedContainers(workerId);
+    stack = await Stack.start(`abuse-${runtime}`, {
+      env: { RUNQ_RUNTIME: runtime, RUNQ_WORKER_CONCURRENCY: '6', RUNQ_WORKER_ID: workerId },
+    });
     const base: Omit<CaseContext, 'token'> = {
       runtime,
       marker: marker.dir,
@@ -169,6 +191,7 @@ describe.each(RUNTIMES)('abuse corpus under %s', (runtime) => {
   });
 
   afterAll(async () => {
+    created?.stop();
     await stack?.stop();
     marker?.remove();
   });
@@ -177,5 +200,19 @@ describe.each(RUNTIMES)('abuse corpus under %s', (runtime) => {
     const result = results.get(name);
     expect(result).toBeDefined();
     expect(result!.errors).toEqual([]);
+  });
+
+  it('leaves no host process of any of its containers once the worker has stopped', async () => {
+    await stack.stop();
+    expect(created.ids.size).toBeGreaterThan(ABUSE_CASES.length);
+    // runc's shim and a runsc sandbox carry their container's id on the command line.
+    const left = () => [...created.ids].flatMap((id) => hostProcessesWith(id));
+    let found = left();
+    for (let i = 0; found.length && i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      found = left();
+    }
+    expect(found).toEqual([]);
+    await expectNoSandboxContainers({ 'runq.worker': stack.workerId });
   });
 });

@@ -160,6 +160,15 @@ describe('interpretRun', () => {
     expect(run).toMatchObject({ exitCode: 2, wallMs: 7.3, cpuMs: null, memoryBytes: null });
   });
 
+  it('says the sandbox stopped, not the program, when a gVisor sandbox dies without the report', () => {
+    // A fork bomb under runsc: the pids backstop stops the sandbox kernel, status 2, no trailer.
+    const { outcome, message } = interpret({ statusCode: 2 });
+    expect(outcome).toBe('runtime_error');
+    expect(message).toMatch(/^the sandbox stopped before the program ended \(container exit status 2\)/);
+    // A program that kills the runner (kill -KILL -1) still reads as the signal.
+    expect(interpret({ statusCode: 137 }).message).toBe('killed by SIGKILL');
+  });
+
   it('reports memory_limit when the container was OOM-killed', () => {
     const { outcome, message } = interpret({ statusCode: 137, oomKilled: true }, { memoryMb: 64 });
     expect(outcome).toBe('memory_limit');

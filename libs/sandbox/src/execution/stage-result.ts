@@ -81,6 +81,11 @@ export function interpretRun(
   } else if (timedOut) {
     outcome = 'timeout';
     message = `time limit of ${limits.timeoutMs} ms exceeded`;
+  } else if (!split.usage && !run.signal && run.exitCode !== 0) {
+    // The runner never reported: the sandbox itself ended (under gVisor, e.g. when a
+    // program's processes exhaust the sandbox's pids backstop), not the program.
+    outcome = 'runtime_error';
+    message = `the sandbox stopped before the program ended (container exit status ${run.exitCode}); too many processes or threads?`;
   } else if (run.exitCode !== 0) {
     outcome = 'runtime_error';
     message = run.signal ? `killed by ${run.signal}` : `exited with code ${run.exitCode}`;
