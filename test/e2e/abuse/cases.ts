@@ -488,7 +488,7 @@ export const ABUSE_CASES: AbuseCase[] = [
     what: 'looks for setuid/setgid files, tries setuid(0), and a setuid copy of a shell in /work',
     body: () =>
       bash(
-        'echo "suid:$(find / -xdev -perm /6000 -type f 2>/dev/null | tr "\\n" " ")"\ncp /bin/bash /work/sh && chmod 6755 /work/sh && echo "copy:$(/work/sh -p -c "id -u")"\necho "uid:$(id -u)"\necho "setuid0:$(python3 -c "import os; os.setuid(0)" 2>&1 | tail -1)"',
+        'echo "suid:$(find / -xdev -perm /6000 -type f 2>/dev/null | tr "\\n" " ")"\ncp /bin/bash /work/sh && chmod 6755 /work/sh && echo "copy:$(/work/sh -p -c "id -u")"\necho "uid:$(id -u)"\necho "setuid0:$(perl -MPOSIX -e "print POSIX::setuid(0) ? q(granted) : qq(denied \$!)")"',
         { timeoutMs: 15_000 },
       ),
     outcome: 'ok',
@@ -496,6 +496,7 @@ export const ABUSE_CASES: AbuseCase[] = [
       const r = report(job.run!.stdout);
       expectThat(r.suid?.trim() === '', `setuid files: ${r.suid}`);
       expectThat(r.copy === '65534' && r.uid === '65534', `uid ${r.uid}, setuid copy ${r.copy}`);
+      expectThat(r.setuid0?.startsWith('denied') === true, `setuid(0): ${r.setuid0}`);
     },
   },
   {
