@@ -131,7 +131,11 @@ export const ABUSE_CASES: AbuseCase[] = [
     name: 'memory bomb',
     what: 'Python appends 10 MB blocks forever under a 64 MB limit',
     body: () => python('x = []\nwhile True:\n    x.append(bytearray(10 * 1024 * 1024))', { memoryMb: 64 }),
-    outcome: 'memory_limit',
+    outcome: { runc: 'memory_limit', runsc: ['memory_limit', 'runtime_error'] },
+    why: "under gVisor the host's OOM killer ends the whole sandbox, and Docker 20.10 sometimes misses the OOM event of a runsc container (1 run in 5 by hand): then `runtime_error`, `the sandbox was killed (SIGKILL) …`",
+    check: (job) => {
+      if (job.outcome === 'runtime_error') expectThat(/^the sandbox was killed/.test(job.message ?? ''), `message ${job.message}`);
+    },
   },
   {
     kind: 'run',
@@ -266,6 +270,7 @@ export const ABUSE_CASES: AbuseCase[] = [
     what: '`kill -KILL -1`: kills the runner before it can report',
     body: () => bash('echo before; kill -KILL -1; sleep 5', { timeoutMs: 3000 }),
     outcome: 'runtime_error',
+    check: (job) => expectThat(/^the sandbox was killed \(SIGKILL\)/.test(job.message ?? ''), `message ${job.message}`),
   },
   {
     kind: 'run',
@@ -439,7 +444,7 @@ export const ABUSE_CASES: AbuseCase[] = [
         [
           'mkdir -p /work/sub /tmp/result 2>/dev/null',
           // Shell built-ins where possible: under gVisor's ptrace platform every process start is slow.
-          `for d in /work /work/sub /tmp /tmp/runq /tmp/result; do for t in ${ctx.marker} ${ctx.marker}/secret.txt ${ctx.marker}/sub/keep.txt / /etc/shadow /var/run/docker.sock; do ln -sf "$t" "$d/${ctx.token}-\${t//\//_}" 2>/dev/null; done; done`,
+          `for d in /work /work/sub /tmp /tmp/runq /tmp/result; do for t in ${ctx.marker} ${ctx.marker}/secret.txt ${ctx.marker}/sub/keep.txt / /etc/shadow /var/run/docker.sock; do ln -sf "$t" "$d/${ctx.token}-\${t//\\//_}" 2>/dev/null; done; done`,
           `for f in stdin argv nonce timeout; do rm -f /tmp/runq/$f; ln -s ${ctx.marker}/secret.txt /tmp/runq/$f; done`,
           `rm -rf /tmp/result; ln -s ${ctx.marker} /tmp/result; ln -s ${ctx.marker}/sub /work/work`,
           'n=0; for l in /work/* /work/sub/* /tmp/* /tmp/runq/* /tmp/result/*; do [ -L "$l" ] && n=$((n + 1)); done; echo planted:$n',
@@ -469,6 +474,27 @@ export const ABUSE_CASES: AbuseCase[] = [
   },
   {
     kind: 'run',
+    name: 'symlinks planted at compile time',
+    what: 'Template Haskell runs code inside the compiler: it links /work/planted to the host marker and /work/root to /, which the compile stage hands back in its tar',
+    body: (ctx) => ({
+      language: 'haskell',
+      code: [
+        '{-# LANGUAGE TemplateHaskell #-}',
+        'import Language.Haskell.TH (runIO)',
+        'import System.Process (callCommand)',
+        'import System.Directory (doesPathExist)',
+        `$(runIO (callCommand "ln -s ${ctx.marker}/secret.txt /work/planted && ln -s / /work/root && ln -s ${ctx.marker} /work/dir") >> return [])`,
+        'main :: IO ()',
+        'main = mapM doesPathExist ["planted", "root", "dir"] >>= \\found -> putStrLn ("links:" ++ show found)',
+      ].join('\n'),
+      limits: { timeoutMs: 5000 },
+    }),
+    outcome: 'ok',
+    // The worker keeps regular files only from the compile stage's tar: the links never reach the run stage.
+    check: (job) => expectThat(job.run!.stdout === 'links:[False,False,False]\n', `stdout ${job.run!.stdout}`),
+  },
+  {
+    kind: 'run',
     name: 'looking for the Docker socket',
     what: 'searches the file system for sockets and docker.sock',
     body: () =>
@@ -488,7 +514,7 @@ export const ABUSE_CASES: AbuseCase[] = [
     what: 'looks for setuid/setgid files, tries setuid(0), and a setuid copy of a shell in /work',
     body: () =>
       bash(
-        'echo "suid:$(find / -xdev -perm /6000 -type f 2>/dev/null | tr "\\n" " ")"\ncp /bin/bash /work/sh && chmod 6755 /work/sh && echo "copy:$(/work/sh -p -c "id -u")"\necho "uid:$(id -u)"\necho "setuid0:$(perl -MPOSIX -e "print POSIX::setuid(0) ? q(granted) : qq(denied \$!)")"',
+        'echo "suid:$(find / -xdev -perm /6000 -type f 2>/dev/null | tr "\\n" " ")"\ncp /bin/bash /work/sh && chmod 6755 /work/sh && echo "copy:$(/work/sh -p -c "id -u")"\necho "uid:$(id -u)"\necho "setuid0:$(perl -MPOSIX -e "print POSIX::setuid(0) ? q(granted) : qq(denied \\$!)")"',
         { timeoutMs: 15_000 },
       ),
     outcome: 'ok',

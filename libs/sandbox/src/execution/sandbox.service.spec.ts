@@ -165,8 +165,13 @@ describe('interpretRun', () => {
     const { outcome, message } = interpret({ statusCode: 2 });
     expect(outcome).toBe('runtime_error');
     expect(message).toMatch(/^the sandbox stopped before the program ended \(container exit status 2\)/);
-    // A program that kills the runner (kill -KILL -1) still reads as the signal.
-    expect(interpret({ statusCode: 137 }).message).toBe('killed by SIGKILL');
+    // A program that kills the runner (kill -KILL -1), or an OOM kill of a gVisor sandbox the engine missed.
+    expect(interpret({ statusCode: 137 })).toMatchObject({
+      outcome: 'runtime_error',
+      message: expect.stringMatching(/^the sandbox was killed \(SIGKILL\)/),
+    });
+    // The program's own SIGKILL, reported by the runner, stays as it was.
+    expect(interpret({ statusCode: 137, stderr: Buffer.from(trailer(NONCE, 137, 10_000_000)) }).message).toBe('killed by SIGKILL');
   });
 
   it('reports memory_limit when the container was OOM-killed', () => {

@@ -81,6 +81,11 @@ export function interpretRun(
   } else if (timedOut) {
     outcome = 'timeout';
     message = `time limit of ${limits.timeoutMs} ms exceeded`;
+  } else if (!split.usage && run.signal === 'SIGKILL') {
+    // Under gVisor the OOM kill of the sandbox is not always reported by the engine.
+    outcome = 'runtime_error';
+    message =
+      'the sandbox was killed (SIGKILL) before the program ended: by the program itself, or by the memory limit where the engine did not report it';
   } else if (!split.usage && !run.signal && run.exitCode !== 0) {
     // The runner never reported: the sandbox itself ended (under gVisor, e.g. when a
     // program's processes exhaust the sandbox's pids backstop), not the program.
