@@ -174,6 +174,18 @@ describe('interpretRun', () => {
     expect(interpret({ statusCode: 137, stderr: Buffer.from(trailer(NONCE, 137, 10_000_000)) }).message).toBe('killed by SIGKILL');
   });
 
+  it('reports memory_limit for a SIGKILL at the memory limit that Docker did not flag as OOM', () => {
+    // Seen under runc: the OOM event reached Docker after the container had exited.
+    const atLimit = trailer(NONCE, 137, 386_000_000, 300_000_000, 64 * MiB);
+    expect(interpret({ statusCode: 137, stderr: Buffer.from(atLimit) }, { memoryMb: 64 })).toMatchObject({
+      outcome: 'memory_limit',
+      message: 'memory limit of 64 MB exceeded',
+    });
+    // Well below the limit it is the program's own SIGKILL.
+    const below = trailer(NONCE, 137, 386_000_000, 300_000_000, 20 * MiB);
+    expect(interpret({ statusCode: 137, stderr: Buffer.from(below) }, { memoryMb: 64 }).outcome).toBe('runtime_error');
+  });
+
   it('reports memory_limit when the container was OOM-killed', () => {
     const { outcome, message } = interpret({ statusCode: 137, oomKilled: true }, { memoryMb: 64 });
     expect(outcome).toBe('memory_limit');
@@ -460,6 +472,12 @@ describe('SandboxService.execute', () => {
       const outcome = await new SandboxService(runner, SETTINGS).execute(request(c, { 'main.c': 'x' }));
       expect(runner.requests).toHaveLength(1);
       expect(outcome).toMatchObject({ outcome: 'compile_error', run: null, message: expect.stringContaining('512 MB') });
+    });
+
+    it('reports a compiler SIGKILLed at the compile memory limit as compile_error without the OOM flag', async () => {
+      const runner = new FakeRunner([compiles(`137 900000000 800000000 ${512 * MiB}`, '')]);
+      const outcome = await new SandboxService(runner, SETTINGS).execute(request(c, { 'main.c': 'x' }));
+      expect(outcome).toMatchObject({ outcome: 'compile_error', message: 'the compiler exceeded the compile memory limit of 512 MB' });
     });
 
     it('throws SandboxError when the compile runner wrote no status', async () => {

@@ -155,6 +155,9 @@ export class SandboxService {
     );
     if (usage.exitCode === 137 && usage.wallMs >= timeoutMs)
       return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
+    // Docker's OOM flag can miss a compiler the OOM killer stopped: its peak at the limit tells.
+    if (usage.exitCode === 137 && usage.memoryBytes !== null && usage.memoryBytes >= memoryMb * MiB * 0.98)
+      return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, compiled);
     if (usage.exitCode !== 0) return failed(`compilation failed with exit code ${usage.exitCode}`, compiled);
     return { stage: compiled, failure: null, artifacts: entries.filter((e) => e.path.startsWith('work/')) };
   }

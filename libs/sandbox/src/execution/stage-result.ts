@@ -50,6 +50,16 @@ export interface InterpretedRun extends Omit<ExecutionResult, 'compile'> {
   warm: boolean;
 }
 
+/**
+ * Docker's OOMKilled flag races the container's exit (the OOM event can arrive after it,
+ * and is then lost): a program SIGKILLed that we did not kill, whose container's peak
+ * memory reached the limit, was killed by the OOM killer.
+ */
+function killedAtMemoryLimit(usage: StageUsage | null, killedFor: string | null, timedOut: boolean, memoryMb: number): boolean {
+  if (!usage || usage.exitCode !== 137 || killedFor || timedOut || usage.memoryBytes === null) return false;
+  return usage.memoryBytes >= memoryMb * 1024 * 1024 * 0.98;
+}
+
 /** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
 export function interpretRun(
   result: ContainerRunResult,
@@ -72,7 +82,7 @@ export function interpretRun(
   let outcome: Outcome;
   let message: string | null = null;
   const timedOut = result.killedFor === 'timeout' || (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs);
-  if (result.oomKilled) {
+  if (result.oomKilled || killedAtMemoryLimit(split.usage, result.killedFor, timedOut, limits.memoryMb)) {
     outcome = 'memory_limit';
     message = `memory limit of ${limits.memoryMb} MB exceeded`;
   } else if (outputExceeded) {
