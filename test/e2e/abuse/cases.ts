@@ -180,6 +180,35 @@ export const ABUSE_CASES: AbuseCase[] = [
   },
   {
     kind: 'run',
+    name: 'file descriptor exhaustion',
+    what: 'opens /dev/null until the kernel refuses',
+    body: () =>
+      python(
+        'import os\nfds = []\ntry:\n    while True:\n        fds.append(os.open("/dev/null", os.O_RDONLY))\nexcept OSError as e:\n    print(f"open:{len(fds)}:{e.errno}")',
+      ),
+    outcome: 'ok',
+    check: (job) => {
+      const [, count, errno] = job.run!.stdout.trim().split(':');
+      expectThat(Number(count) > 400 && Number(count) <= 512 && errno === '24', `stdout ${job.run!.stdout}`);
+    },
+  },
+  {
+    kind: 'run',
+    name: 'segmentation fault and core dump',
+    what: 'C writes through a null pointer; a core file would land in /work',
+    body: () => ({
+      language: 'c',
+      code: '#include <stdio.h>\nint main(void) { puts("before"); fflush(stdout); *(volatile int *)0 = 1; return 0; }',
+      limits: { timeoutMs: 5000 },
+    }),
+    outcome: 'runtime_error',
+    check: (job) => {
+      expectThat(job.run!.signal === 'SIGSEGV' && job.message === 'killed by SIGSEGV', `signal ${job.run!.signal}, ${job.message}`);
+      expectThat(job.run!.stdout === 'before\n', `stdout ${job.run!.stdout}`);
+    },
+  },
+  {
+    kind: 'run',
     name: 'output flood on stdout',
     what: '`yes` to stdout with a 64 KiB cap',
     body: () => bash('yes', { outputBytes: 65536 }),

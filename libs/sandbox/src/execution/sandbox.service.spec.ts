@@ -174,6 +174,15 @@ describe('interpretRun', () => {
     expect(interpret({ statusCode: 137, stderr: Buffer.from(trailer(NONCE, 137, 10_000_000)) }).message).toBe('killed by SIGKILL');
   });
 
+  it('reports timeout for a SIGKILLed container past the time limit whose runner could not report', () => {
+    // Seen under runc with a fork bomb: the pids limit left the runner no process for its report.
+    expect(interpret({ statusCode: 137, wallMs: 5910 }, { timeoutMs: 5000 })).toMatchObject({
+      outcome: 'timeout',
+      message: 'time limit of 5000 ms exceeded',
+    });
+    expect(interpret({ statusCode: 137, wallMs: 300 }, { timeoutMs: 5000 }).outcome).toBe('runtime_error');
+  });
+
   it('reports memory_limit for a SIGKILL at the memory limit that Docker did not flag as OOM', () => {
     // Seen under runc: the OOM event reached Docker after the container had exited.
     const atLimit = trailer(NONCE, 137, 386_000_000, 300_000_000, 64 * MiB);

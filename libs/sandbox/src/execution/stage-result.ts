@@ -81,7 +81,12 @@ export function interpretRun(
 
   let outcome: Outcome;
   let message: string | null = null;
-  const timedOut = result.killedFor === 'timeout' || (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs);
+  // Without a report (a fork bomb can leave the runner no process to report with), a
+  // SIGKILLed container past the time limit was killed by the inside `timeout`.
+  const timedOut =
+    result.killedFor === 'timeout' ||
+    (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs) ||
+    (!split.usage && result.statusCode === 137 && result.wallMs >= limits.timeoutMs);
   if (result.oomKilled || killedAtMemoryLimit(split.usage, result.killedFor, timedOut, limits.memoryMb)) {
     outcome = 'memory_limit';
     message = `memory limit of ${limits.memoryMb} MB exceeded`;
