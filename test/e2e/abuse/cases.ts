@@ -146,8 +146,8 @@ export const ABUSE_CASES: AbuseCase[] = [
         `for d in /work /tmp /dev/shm; do head -c 1G /dev/zero > "$d/${ctx.token}" 2>/dev/null; echo "$d:$(wc -c < "$d/${ctx.token}" 2>/dev/null || echo none)"; done`,
         { memoryMb: 64, timeoutMs: 10_000 },
       ),
-    outcome: { runc: 'ok', runsc: 'memory_limit' },
-    why: "gVisor keeps tmpfs files in the sandbox kernel's memory, which shares the container's memory limit with the kernel itself, so 48 MB of files under a 64 MB limit is an OOM kill there",
+    outcome: { runc: 'ok', runsc: ['memory_limit', 'runtime_error'] },
+    why: "gVisor keeps tmpfs files in the sandbox kernel's memory, which shares the container's memory limit with the kernel itself, so 48 MB of files under a 64 MB limit is an OOM kill there (runtime_error when Docker misses the OOM event, as for the memory bomb)",
     check: (job) => {
       if (job.outcome !== 'ok') return;
       const r = report(job.run!.stdout);
