@@ -10,6 +10,7 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { DOCS_PATH, setupOpenApi } from './openapi/openapi.setup';
 import { mountWebUi } from './web/web-ui';
+import { rejectDeepJson } from './common/json-depth';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
@@ -18,6 +19,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.use(rejectDeepJson());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

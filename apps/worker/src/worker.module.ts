@@ -26,6 +26,7 @@ import { HeartbeatService } from './fleet/heartbeat.service';
 import { LanguageVersions } from './fleet/language-versions';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { WorkerMetricsService } from './metrics/worker-metrics.service';
+import { RUNTIME_OVERRIDES, RuntimeCheck, runtimeOverridesFrom } from './fleet/runtime-check';
 import { DOCKER, fleetIdOf, makeWorkerId, SANDBOX_LABELS, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
@@ -78,12 +79,19 @@ const START_GRACE_MS = 1000;
         metrics.watchPool(new ContainerPool(runner, { ...config.pool, labels })),
     },
     {
+      provide: RUNTIME_OVERRIDES,
+      inject: [RUNQ_CONFIG, LanguageRegistry],
+      useFactory: (config: RunqConfig, catalog: LanguageRegistry) => runtimeOverridesFrom(config, catalog),
+    },
+    RuntimeCheck,
+    {
       provide: SandboxService,
-      inject: [ContainerPool, RUNQ_CONFIG],
-      useFactory: (runner: ContainerPool, config: RunqConfig) =>
+      inject: [ContainerPool, RUNQ_CONFIG, RUNTIME_OVERRIDES],
+      useFactory: (runner: ContainerPool, config: RunqConfig, runtimeOverrides: Record<string, string>) =>
         new SandboxService(runner, {
           imagePrefix: config.worker.imagePrefix,
           runtime: config.worker.runtime,
+          runtimeOverrides,
           compile: config.compile,
           startGraceMs: START_GRACE_MS,
           testParallelism: config.judging.testParallelism,

@@ -80,7 +80,10 @@ export class EnvironmentVariables {
   @IsString() RUNQ_WORKER_POOL = 'default';
   @Transform(toNumber) @IsInt() @Min(1) @Max(20) RUNQ_JOB_ATTEMPTS = 3;
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_SHUTDOWN_GRACE_MS = 30_000;
-  @IsString() RUNQ_RUNTIME = 'runc';
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'RUNQ_RUNTIME must be a runtime name such as runc or runsc' })
+  RUNQ_RUNTIME = 'runc';
+  /** Per-language runtime, e.g. "java=runsc,python=runc"; checked against the catalog and the engine at worker start. */
+  @IsString() RUNQ_RUNTIME_OVERRIDES = '';
   @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
 

@@ -67,6 +67,18 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('debug');
   });
 
+  it('reads per-language runtimes and names a malformed entry', () => {
+    expect(loadConfig(BASE).worker.runtimeOverrides).toEqual({});
+    expect(loadConfig({ ...BASE, RUNQ_RUNTIME_OVERRIDES: ' Java=runsc, python = runc ' }).worker.runtimeOverrides).toEqual({
+      java: 'runsc',
+      python: 'runc',
+    });
+    expect(configError({ RUNQ_RUNTIME_OVERRIDES: 'java' }).message).toMatch(/RUNQ_RUNTIME_OVERRIDES entry "java" is not language=runtime/);
+    expect(configError({ RUNQ_RUNTIME_OVERRIDES: 'java=run sc' }).message).toMatch(/entry "java=run sc"/);
+    expect(configError({ RUNQ_RUNTIME_OVERRIDES: 'java=runsc,java=runc' }).message).toMatch(/names "java" twice/);
+    expect(configError({ RUNQ_RUNTIME: 'run sc' }).message).toMatch(/RUNQ_RUNTIME must be a runtime name/);
+  });
+
   it('accepts rediss:// and postgres:// URLs', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://db/runq', REDIS_URL: 'rediss://cache:6380' });
     expect(config.redisUrl).toBe('rediss://cache:6380');

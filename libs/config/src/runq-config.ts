@@ -44,6 +44,8 @@ export interface RunqConfig {
     attempts: number;
     shutdownGraceMs: number;
     runtime: string;
+    /** language id or alias -> runtime, as configured (the worker checks them against its catalog and engine). */
+    runtimeOverrides: Record<string, string>;
     imagePrefix: string;
   };
   /** language id -> pool, for languages outside the default pool. */
@@ -173,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       attempts: vars.RUNQ_JOB_ATTEMPTS,
       shutdownGraceMs: vars.RUNQ_SHUTDOWN_GRACE_MS,
       runtime: vars.RUNQ_RUNTIME,
+      runtimeOverrides: parseRuntimeOverrides(vars.RUNQ_RUNTIME_OVERRIDES),
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
     pools,
@@ -184,6 +187,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       worker: { enabled: vars.RUNQ_WORKER_METRICS_ENABLED, host: vars.RUNQ_WORKER_METRICS_HOST, port: vars.RUNQ_WORKER_METRICS_PORT },
     },
   };
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._+#-]*$/;
+
+/** "java=runsc, python=runc" -> {java: "runsc", python: "runc"}; a malformed entry is a ConfigError naming it. */
+export function parseRuntimeOverrides(text: string): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const [language, runtime, ...rest] = entry.split('=').map((p) => p.trim());
+    if (rest.length || !language || !runtime || !NAME.test(language) || !NAME.test(runtime))
+      throw new ConfigError(`Invalid configuration: RUNQ_RUNTIME_OVERRIDES entry "${entry}" is not language=runtime`);
+    const key = language.toLowerCase();
+    if (key in overrides) throw new ConfigError(`Invalid configuration: RUNQ_RUNTIME_OVERRIDES names "${language}" twice`);
+    overrides[key] = runtime;
+  }
+  return overrides;
 }
 
 function isCidr(text: string): boolean {

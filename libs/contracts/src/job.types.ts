@@ -51,7 +51,7 @@ export interface StageResult {
 export interface ExecutionTimings {
   sandboxMs: number;
   warm: boolean;
-  /** Container runtime that ran the job's sandboxes (runc, runsc); absent on jobs from before it was recorded. */
+  /** The container runtime the job's sandboxes ran under (`runc`, `runsc`). */
   runtime?: string;
 }
 

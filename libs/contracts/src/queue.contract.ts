@@ -35,6 +35,8 @@ export interface WorkerHeartbeat {
   concurrency: number;
   running: number;
   runtime: string;
+  /** language id -> runtime for languages that do not use `runtime`. */
+  runtimeOverrides?: Record<string, string>;
   docker: { ok: boolean; error?: string };
   /** language id -> toolchain version read from the image label. */
   languages: Record<string, string>;

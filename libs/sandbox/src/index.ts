@@ -7,6 +7,7 @@ export * from './docker/docker-inventory';
 export * from './docker/job-archive';
 export * from './execution/execution.types';
 export * from './execution/sandbox.service';
+export * from './execution/runtime-selection';
 export * from './execution/stage-report';
 export * from './execution/stage-result';
 export * from './judging/judge';

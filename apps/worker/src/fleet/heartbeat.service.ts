@@ -9,6 +9,7 @@ import { RunningExecutions } from '../execution/running-executions';
 import { WorkerMetricsService } from '../metrics/worker-metrics.service';
 import { LanguageVersions } from './language-versions';
 import { fleetIdOf, WORKER_ID } from '../worker.tokens';
+import { RUNTIME_OVERRIDES } from './runtime-check';
 
 export const HEARTBEAT_EVERY_MS = 5000;
 export const HEARTBEAT_TTL_MS = 15_000;
@@ -33,6 +34,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly metrics: WorkerMetricsService,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    @Inject(RUNTIME_OVERRIDES) private readonly runtimeOverrides: Record<string, string>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,6 +73,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       concurrency: this.governor.concurrency,
       running: this.running.size,
       runtime: this.config.worker.runtime,
+      runtimeOverrides: this.runtimeOverrides,
       docker,
       languages: this.versions.all(),
       pool: this.pool.stats(),

@@ -1,4 +1,11 @@
-import { buildContainerSpec, tmpfsSizes, type SandboxProfile } from './container-spec';
+import {
+  buildContainerSpec,
+  GVISOR_PIDS_BASE,
+  GVISOR_PIDS_PER_PROCESS,
+  processLimits,
+  tmpfsSizes,
+  type SandboxProfile,
+} from './container-spec';
 
 const MiB = 1024 * 1024;
 
@@ -106,6 +113,20 @@ describe('buildContainerSpec', () => {
 
   it('sets Runtime for any other runtime', () => {
     expect(spec({ runtime: 'runsc' }).HostConfig!.Runtime).toBe('runsc');
+  });
+
+  it('bounds processes with the pids cgroup alone under runc (RLIMIT_NPROC would count the whole host uid)', () => {
+    const host = spec({ runtime: 'runc', processes: 16 }).HostConfig!;
+    expect(host.PidsLimit).toBe(16);
+    expect(host.Ulimits!.map((u) => u.Name)).not.toContain('nproc');
+  });
+
+  it('under gVisor bounds the program by RLIMIT_NPROC and leaves the cgroup room for the sandbox kernel', () => {
+    // With PidsLimit = processes, a runsc sandbox died (exit 2) before the program ran.
+    const host = spec({ runtime: 'runsc', processes: 16 }).HostConfig!;
+    expect(host.Ulimits).toContainEqual({ Name: 'nproc', Soft: 16, Hard: 16 });
+    expect(host.PidsLimit).toBe(GVISOR_PIDS_BASE + GVISOR_PIDS_PER_PROCESS * 16);
+    expect(processLimits(4, 'runsc').pidsLimit).toBeGreaterThanOrEqual(48); // the least a runsc sandbox starts with
   });
 });
 

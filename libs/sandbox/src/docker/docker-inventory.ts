@@ -12,6 +12,12 @@ export class DockerInventory {
     await this.docker.ping();
   }
 
+  /** Names of the container runtimes the engine has registered (runc, runsc, …). */
+  async runtimes(): Promise<string[]> {
+    const info = (await this.docker.info()) as { Runtimes?: Record<string, unknown> };
+    return Object.keys(info.Runtimes ?? {});
+  }
+
   /** language id -> version, from labels written by the image build (scripts/build-images.ts). */
   async languageVersions(languages: readonly LanguageDefinition[], imagePrefix: string): Promise<Record<string, string>> {
     const versions: Record<string, string> = {};

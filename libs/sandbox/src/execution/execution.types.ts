@@ -35,7 +35,10 @@ export interface ExecutionTestCase {
 
 export interface ExecutionSettings {
   imagePrefix: string;
+  /** Container runtime of every sandbox, unless the language has an override. */
   runtime: string;
+  /** language id -> runtime (e.g. java -> runsc). */
+  runtimeOverrides?: Record<string, string>;
   compile: { timeoutMs: number; memoryMb: number };
   /** Time allowed on top of the job's timeout for container start-up before the outside kill. */
   startGraceMs: number;

@@ -160,6 +160,41 @@ describe('interpretRun', () => {
     expect(run).toMatchObject({ exitCode: 2, wallMs: 7.3, cpuMs: null, memoryBytes: null });
   });
 
+  it('says the sandbox stopped, not the program, when a gVisor sandbox dies without the report', () => {
+    // A fork bomb under runsc: the pids backstop stops the sandbox kernel, status 2, no trailer.
+    const { outcome, message } = interpret({ statusCode: 2 });
+    expect(outcome).toBe('runtime_error');
+    expect(message).toMatch(/^the sandbox stopped before the program ended \(container exit status 2\)/);
+    // A program that kills the runner (kill -KILL -1), or an OOM kill of a gVisor sandbox the engine missed.
+    expect(interpret({ statusCode: 137 })).toMatchObject({
+      outcome: 'runtime_error',
+      message: expect.stringMatching(/^the sandbox was killed \(SIGKILL\)/),
+    });
+    // The program's own SIGKILL, reported by the runner, stays as it was.
+    expect(interpret({ statusCode: 137, stderr: Buffer.from(trailer(NONCE, 137, 10_000_000)) }).message).toBe('killed by SIGKILL');
+  });
+
+  it('reports timeout for a SIGKILLed container past the time limit whose runner could not report', () => {
+    // Seen under runc with a fork bomb: the pids limit left the runner no process for its report.
+    expect(interpret({ statusCode: 137, wallMs: 5910 }, { timeoutMs: 5000 })).toMatchObject({
+      outcome: 'timeout',
+      message: 'time limit of 5000 ms exceeded',
+    });
+    expect(interpret({ statusCode: 137, wallMs: 300 }, { timeoutMs: 5000 }).outcome).toBe('runtime_error');
+  });
+
+  it('reports memory_limit for a SIGKILL at the memory limit that Docker did not flag as OOM', () => {
+    // Seen under runc: the OOM event reached Docker after the container had exited.
+    const atLimit = trailer(NONCE, 137, 386_000_000, 300_000_000, 64 * MiB);
+    expect(interpret({ statusCode: 137, stderr: Buffer.from(atLimit) }, { memoryMb: 64 })).toMatchObject({
+      outcome: 'memory_limit',
+      message: 'memory limit of 64 MB exceeded',
+    });
+    // Well below the limit it is the program's own SIGKILL.
+    const below = trailer(NONCE, 137, 386_000_000, 300_000_000, 20 * MiB);
+    expect(interpret({ statusCode: 137, stderr: Buffer.from(below) }, { memoryMb: 64 }).outcome).toBe('runtime_error');
+  });
+
   it('reports memory_limit when the container was OOM-killed', () => {
     const { outcome, message } = interpret({ statusCode: 137, oomKilled: true }, { memoryMb: 64 });
     expect(outcome).toBe('memory_limit');
@@ -267,6 +302,15 @@ describe('SandboxService.execute', () => {
       });
     });
 
+    it('runs a language with a runtime override under that runtime and reports it', async () => {
+      const runner = new FakeRunner([runs(0)]);
+      const service = new SandboxService(runner, { ...SETTINGS, runtimeOverrides: { python: 'runsc' } });
+      const outcome = await service.execute(request(python, { 'main.py': 'pass' }));
+      expect(runner.requests[0].spec.HostConfig?.Runtime).toBe('runsc');
+      expect(outcome).toMatchObject({ timings: { runtime: 'runsc' } });
+      expect(service.runtimeOf({ language: { ...python, id: 'ruby' } })).toBe('runc');
+    });
+
     it('applies the job limits to the run container', async () => {
       const runner = new FakeRunner([runs(0)]);
       const limits: JobLimits = { timeoutMs: 1500, memoryMb: 200, cpus: 1.5, processes: 32, outputBytes: 4096 };
@@ -274,7 +318,9 @@ describe('SandboxService.execute', () => {
 
       const [run] = runner.requests;
       expect((await commandOf(run)).slice(0, 2)).toEqual(['/opt/runq/run', '1.500']);
-      expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, PidsLimit: 32, Runtime: 'runsc' });
+      expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, Runtime: 'runsc' });
+      // gVisor: the program's processes are bounded by RLIMIT_NPROC (see processLimits).
+      expect(run.spec.HostConfig?.Ulimits).toContainEqual({ Name: 'nproc', Soft: 32, Hard: 32 });
       expect(run.deadlineMs).toBe(1500 + SETTINGS.startGraceMs);
       expect(run.stdoutCap).toBeGreaterThan(4096); // room for the runner's end-of-output marker
       expect(run.stderrCap).toBeGreaterThan(4096);
@@ -435,6 +481,12 @@ describe('SandboxService.execute', () => {
       const outcome = await new SandboxService(runner, SETTINGS).execute(request(c, { 'main.c': 'x' }));
       expect(runner.requests).toHaveLength(1);
       expect(outcome).toMatchObject({ outcome: 'compile_error', run: null, message: expect.stringContaining('512 MB') });
+    });
+
+    it('reports a compiler SIGKILLed at the compile memory limit as compile_error without the OOM flag', async () => {
+      const runner = new FakeRunner([compiles(`137 900000000 800000000 ${512 * MiB}`, '')]);
+      const outcome = await new SandboxService(runner, SETTINGS).execute(request(c, { 'main.c': 'x' }));
+      expect(outcome).toMatchObject({ outcome: 'compile_error', message: 'the compiler exceeded the compile memory limit of 512 MB' });
     });
 
     it('throws SandboxError when the compile runner wrote no status', async () => {

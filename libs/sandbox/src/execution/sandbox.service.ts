@@ -48,7 +48,12 @@ export class SandboxService {
     const outcome = await this.stages(request);
     if ('cancelled' in outcome && outcome.cancelled) return outcome;
     const sandboxMs = Math.round((performance.now() - started) * 10) / 10;
-    return { ...outcome, timings: { sandboxMs, warm: outcome.timings?.warm ?? false, runtime: this.settings.runtime } };
+    return { ...outcome, timings: { sandboxMs, warm: outcome.timings?.warm ?? false, runtime: this.runtimeOf(request) } };
+  }
+
+  /** The container runtime for a job's language: its override, else the worker's runtime. */
+  runtimeOf(request: Pick<ExecutionRequest, 'language'>): string {
+    return this.settings.runtimeOverrides?.[request.language.id] ?? this.settings.runtime;
   }
 
   private async stages(request: ExecutionRequest): Promise<ExecutionOutcome> {
@@ -99,7 +104,7 @@ export class SandboxService {
       memoryMb,
       cpus: Math.max(request.limits.cpus, 1),
       processes: Math.max(request.limits.processes, overrides.processes ?? 128),
-      runtime: this.settings.runtime,
+      runtime: this.runtimeOf(request),
     };
     const { workMb, tmpMb } = tmpfsSizes(memoryMb);
     const result = await this.runner.run({
@@ -150,6 +155,9 @@ export class SandboxService {
     );
     if (usage.exitCode === 137 && usage.wallMs >= timeoutMs)
       return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
+    // Docker's OOM flag can miss a compiler the OOM killer stopped: its peak at the limit tells.
+    if (usage.exitCode === 137 && usage.memoryBytes !== null && usage.memoryBytes >= memoryMb * MiB * 0.98)
+      return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, compiled);
     if (usage.exitCode !== 0) return failed(`compilation failed with exit code ${usage.exitCode}`, compiled);
     return { stage: compiled, failure: null, artifacts: entries.filter((e) => e.path.startsWith('work/')) };
   }
@@ -172,7 +180,7 @@ export class SandboxService {
       memoryMb: limits.memoryMb,
       cpus: limits.cpus,
       processes: limits.processes,
-      runtime: this.settings.runtime,
+      runtime: this.runtimeOf(request),
     };
     const result = await this.runner.run({
       spec: buildContainerSpec({

@@ -51,6 +51,16 @@ export interface InterpretedRun extends Omit<ExecutionResult, 'compile'> {
   warm: boolean;
 }
 
+/**
+ * Docker's OOMKilled flag races the container's exit (the OOM event can arrive after it,
+ * and is then lost): a program SIGKILLed that we did not kill, whose container's peak
+ * memory reached the limit, was killed by the OOM killer.
+ */
+function killedAtMemoryLimit(usage: StageUsage | null, killedFor: string | null, timedOut: boolean, memoryMb: number): boolean {
+  if (!usage || usage.exitCode !== 137 || killedFor || timedOut || usage.memoryBytes === null) return false;
+  return usage.memoryBytes >= memoryMb * 1024 * 1024 * 0.98;
+}
+
 /** Maps what the run container did to an outcome; pure, so it is unit-tested directly. */
 export function interpretRun(
   result: ContainerRunResult,
@@ -72,8 +82,13 @@ export function interpretRun(
 
   let outcome: Outcome;
   let message: string | null = null;
-  const timedOut = result.killedFor === 'timeout' || (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs);
-  if (result.oomKilled) {
+  // Without a report (a fork bomb can leave the runner no process to report with), a
+  // SIGKILLed container past the time limit was killed by the inside `timeout`.
+  const timedOut =
+    result.killedFor === 'timeout' ||
+    (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs) ||
+    (!split.usage && result.statusCode === 137 && result.wallMs >= limits.timeoutMs);
+  if (result.oomKilled || killedAtMemoryLimit(split.usage, result.killedFor, timedOut, limits.memoryMb)) {
     outcome = 'memory_limit';
     message = `memory limit of ${limits.memoryMb} MB exceeded`;
   } else if (outputExceeded) {
@@ -82,6 +97,16 @@ export function interpretRun(
   } else if (timedOut) {
     outcome = 'timeout';
     message = `time limit of ${limits.timeoutMs} ms exceeded`;
+  } else if (!split.usage && run.signal === 'SIGKILL') {
+    // Under gVisor the OOM kill of the sandbox is not always reported by the engine.
+    outcome = 'runtime_error';
+    message =
+      'the sandbox was killed (SIGKILL) before the program ended: by the program itself, or by the memory limit where the engine did not report it';
+  } else if (!split.usage && !run.signal && run.exitCode !== 0) {
+    // The runner never reported: the sandbox itself ended (under gVisor, e.g. when a
+    // program's processes exhaust the sandbox's pids backstop), not the program.
+    outcome = 'runtime_error';
+    message = `the sandbox stopped before the program ended (container exit status ${run.exitCode}); too many processes or threads?`;
   } else if (run.exitCode !== 0) {
     outcome = 'runtime_error';
     message = run.signal ? `killed by ${run.signal}` : `exited with code ${run.exitCode}`;
