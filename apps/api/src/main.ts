@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
+import { jsonDepthGuard } from './common/json-depth.guard';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
@@ -12,6 +13,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.use(jsonDepthGuard(config.function.maxInputsDepth));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

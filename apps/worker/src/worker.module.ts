@@ -12,9 +12,11 @@ import {
   DockerInventory,
   LanguageRegistry,
   SandboxService,
+  type EgressGateway,
   WORKER_LABEL,
   FLEET_LABEL,
 } from '#sandbox';
+import { EGRESS_GATEWAY, EgressLifecycle } from './egress/egress-lifecycle';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
 import { ExecutionProcessor } from './execution/execution.processor';
@@ -60,17 +62,24 @@ const START_GRACE_MS = 1000;
       useFactory: (runner: DockerContainerRunner, config: RunqConfig, labels: Record<string, string>) =>
         new ContainerPool(runner, { ...config.pool, labels }),
     },
+    EgressLifecycle,
+    { provide: EGRESS_GATEWAY, inject: [EgressLifecycle], useFactory: (egress: EgressLifecycle) => egress.start() },
     {
       provide: SandboxService,
-      inject: [ContainerPool, RUNQ_CONFIG],
-      useFactory: (runner: ContainerPool, config: RunqConfig) =>
-        new SandboxService(runner, {
-          imagePrefix: config.worker.imagePrefix,
-          runtime: config.worker.runtime,
-          compile: config.compile,
-          startGraceMs: START_GRACE_MS,
-          testParallelism: config.judging.testParallelism,
-        }),
+      inject: [ContainerPool, RUNQ_CONFIG, EGRESS_GATEWAY],
+      useFactory: (runner: ContainerPool, config: RunqConfig, egress: EgressGateway | null) =>
+        new SandboxService(
+          runner,
+          {
+            imagePrefix: config.worker.imagePrefix,
+            runtime: config.worker.runtime,
+            compile: config.compile,
+            startGraceMs: START_GRACE_MS,
+            testParallelism: config.judging.testParallelism,
+            function: { maxResultBytes: config.function.maxResultBytes, maxLogBytes: config.function.maxLogBytes },
+          },
+          egress,
+        ),
     },
     RunningExecutions,
     ExecutionService,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Comparison, JobLimits, SourceFile, TestCase } from '#contracts';
+import type { Comparison, FunctionCall, JobLimits, NetworkRequest, SourceFile, TestCase } from '#contracts';
 import { JobRepository } from '#db';
 import { JobEvents } from '#messaging';
 import { LanguageRegistry, SandboxService } from '#sandbox';
@@ -8,6 +8,13 @@ import { decode, toExecutionFiles, toExecutionTests } from './job-files';
 import { CallbackQueue } from '#webhooks';
 import { LanguageVersions } from '../fleet/language-versions';
 import { RunningExecutions } from './running-executions';
+
+/** The stored function request as the sandbox takes it; undefined for a plain program. */
+function functionSpec(call: unknown, network: unknown) {
+  const fn = call as FunctionCall | null;
+  if (!fn) return undefined;
+  return { name: fn.name, inputs: fn.inputs, network: (network as NetworkRequest | null)?.allow ?? null };
+}
 
 export interface AttemptInfo {
   jobId: string;
@@ -60,6 +67,7 @@ export class ExecutionService {
         expectedOutput: row.expectedOutput === null ? undefined : decode(row.expectedOutput, row.encoding),
         tests: row.tests ? toExecutionTests(row.tests as unknown as TestCase[]) : undefined,
         comparison: (row.comparison as unknown as Comparison | null) ?? undefined,
+        function: functionSpec(row.functionCall, row.network),
         labels: this.labels,
         signal,
       });

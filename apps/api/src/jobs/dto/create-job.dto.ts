@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -11,6 +12,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -77,6 +79,30 @@ export class ComparisonDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   epsilon?: number;
+}
+
+/** Function mode: call `name(inputs)`, or (without name) evaluate the code and return its last expression. */
+export class FunctionDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  @Matches(/^[A-Za-z_$][A-Za-z0-9_$]*$/, {
+    message: 'function.name must be an identifier (letters, digits, _ and $, not starting with a digit)',
+  })
+  name?: string;
+
+  /** Any JSON value; size and depth are checked by the request factory. */
+  @Allow()
+  inputs?: unknown;
+}
+
+export class NetworkDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(32)
+  @IsString({ each: true })
+  @MaxLength(260, { each: true })
+  allow!: string[];
 }
 
 export class CreateJobDto {
@@ -153,6 +179,23 @@ export class CreateJobDto {
   @ValidateNested({ each: true })
   @Type(() => TestCaseDto)
   tests?: TestCaseDto[];
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FunctionDto)
+  function?: FunctionDto;
+
+  /** Function mode without a name: the same as function.inputs. */
+  @Allow()
+  inputs?: unknown;
+
+  /** Function mode: hosts the function may reach through the egress proxy, within RUNQ_EGRESS_ALLOW. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NetworkDto)
+  network?: NetworkDto;
 
   /** Receives the finished job as a signed POST. */
   @IsOptional()
