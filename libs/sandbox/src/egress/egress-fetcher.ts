@@ -94,7 +94,7 @@ export class EgressFetcher {
       try {
         addresses = await lookup(host, { all: true, verbatim: true });
       } catch (error) {
-        throw new Error(`cannot resolve ${host}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new Error(`cannot resolve ${host}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
       }
     }
     if (!addresses.length) throw new Error(`cannot resolve ${host}`);
