@@ -38,7 +38,18 @@ export class WireMock {
     this.port = await freeLoopbackPort();
     this.child = spawn(
       'java',
-      ['-Xmx256m', '-jar', join(dir, jar), '--port', String(this.port), '--bind-address', '127.0.0.1', '--root-dir', this.root, '--disable-banner'],
+      [
+        '-Xmx256m',
+        '-jar',
+        join(dir, jar),
+        '--port',
+        String(this.port),
+        '--bind-address',
+        '127.0.0.1',
+        '--root-dir',
+        this.root,
+        '--disable-banner',
+      ],
       { stdio: 'ignore' },
     );
     const deadline = Date.now() + 60_000;
