@@ -55,7 +55,10 @@ afterAll(async () => {
 
 async function execute(body: object) {
   // Generous limits: the machine may be shared and busy; no case here depends on the job's own time limit.
-  const res = await stack.request('POST', '/execute?waitMs=60000', { body: { limits: { timeoutMs: 20_000 }, ...body }, key: stack.userKey });
+  const res = await stack.request('POST', '/execute?waitMs=60000', {
+    body: { limits: { timeoutMs: 20_000 }, ...body },
+    key: stack.userKey,
+  });
   if (res.status !== 200) throw new Error(`POST /execute answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -25,7 +25,12 @@ describe('MIME sniffing', () => {
 
 describe('bytesToDataUris', () => {
   it('replaces tagged byte arrays at any depth and leaves other values alone', async () => {
-    const value = { a: { $bytes: b64('hello') }, list: [1, { $bytes: b64('{"x":1}') }], other: { $bytes: 1 }, two: { $bytes: 'aA==', extra: 1 } };
+    const value = {
+      a: { $bytes: b64('hello') },
+      list: [1, { $bytes: b64('{"x":1}') }],
+      other: { $bytes: 1 },
+      two: { $bytes: 'aA==', extra: 1 },
+    };
     expect(await bytesToDataUris(value)).toEqual({
       a: `data:text/plain;base64,${b64('hello')}`,
       list: [1, `data:application/json;base64,${b64('{"x":1}')}`],

@@ -21,7 +21,12 @@ describe('extractFrame', () => {
   });
 
   it('uses the last frame when user output happens to contain the token line once', () => {
-    const body = { status: 'error', error: { name: 'E', message: 'm', stack: null, line: null, column: null }, logs: [], logsTruncated: false };
+    const body = {
+      status: 'error',
+      error: { name: 'E', message: 'm', stack: null, line: null, column: null },
+      logs: [],
+      logsTruncated: false,
+    };
     const out = Buffer.from(`x${frame(body)}`);
     expect(extractFrame(out, TOKEN).frame?.status).toBe('error');
   });
