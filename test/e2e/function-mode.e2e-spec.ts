@@ -361,6 +361,9 @@ describe('function mode: requests', () => {
       error: null,
     });
     expect(res.body).not.toHaveProperty('function.inputs');
+    // Stored as json, not jsonb: the keys of the user's objects keep their order.
+    const ordered = await execute({ language: 'python', code: '{"zeta": 1, "alpha": {"b": 2, "a": 1}}', inputs: { z: 1, a: 2 } });
+    expect(JSON.stringify(ordered.result)).toBe('{"zeta":1,"alpha":{"b":2,"a":1}}');
     const plain = await execute({ language: 'javascript', code: 'console.log(1)' });
     expect(plain).not.toHaveProperty('result');
   });
