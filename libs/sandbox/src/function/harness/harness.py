@@ -182,7 +182,8 @@ def _describe(error):
     stack += "".join(traceback.format_exception_only(type(error), error))
     where = next((f for f in reversed(frames) if f.filename.startswith("/work/")), None)
     return {"name": type(error).__name__, "message": str(error), "stack": stack.rstrip("\n"),
-            "line": where.lineno if where else None, "column": None}
+            "line": where.lineno if where else None,
+            "column": where.colno + 1 if where is not None and getattr(where, "colno", None) is not None else None}
 
 
 def _compile_error(error):
