@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http, { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await proxy.stop();
+  expect(existsSync(join(dir, 'w1'))).toBe(false);
   await new Promise((resolve) => target.close(resolve));
   rmSync(dir, { recursive: true, force: true });
 });

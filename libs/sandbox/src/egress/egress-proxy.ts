@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, rm, rmdir } from 'node:fs/promises';
 import http from 'node:http';
 import { join } from 'node:path';
 import type { FunctionLog } from '#contracts';
@@ -51,6 +51,8 @@ export class EgressProxy implements EgressGateway {
   private readonly sessions = new Map<string, Session>();
   private readonly fetcher: EgressFetcher;
   private server: http.Server | null = null;
+  /** The directory was made for this proxy (not given by the operator already existing): removed at stop. */
+  private madeDir = false;
 
   constructor(private readonly settings: EgressSettings) {
     const allowances: AddressAllowance[] = parseAddressAllowances(settings.allowPrivate);
@@ -70,7 +72,7 @@ export class EgressProxy implements EgressGateway {
   }
 
   async start(): Promise<void> {
-    await mkdir(this.settings.socketDir, { recursive: true, mode: 0o755 });
+    this.madeDir = (await mkdir(this.settings.socketDir, { recursive: true, mode: 0o755 })) !== undefined;
     await chmod(this.settings.socketDir, 0o755);
     await rm(this.socketPath, { force: true });
     const server = http.createServer((req, res) => void this.handle(req, res));
@@ -89,6 +91,7 @@ export class EgressProxy implements EgressGateway {
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     await rm(this.socketPath, { force: true });
+    if (this.madeDir) await rmdir(this.settings.socketDir).catch(() => undefined);
   }
 
   open(allow: string[]): EgressSession {
