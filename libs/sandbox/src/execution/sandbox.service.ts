@@ -94,7 +94,7 @@ export class SandboxService {
       if ('cancelled' in compiled) return { cancelled: true };
       compile = compiled.stage;
       if (compiled.failure) {
-        const fn = request.function ? { function: typescriptCompileError(compile) } : {};
+        const fn = request.function ? { function: typescriptCompileError(compile, compiled.failure) } : {};
         return { outcome: 'compile_error', compile, run: null, message: compiled.failure, ...fn };
       }
       work = compiled.artifacts;

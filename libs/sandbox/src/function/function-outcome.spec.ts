@@ -54,12 +54,14 @@ describe('functionOutcome', () => {
 
   it('reads the first tsc diagnostic with its position', () => {
     const compile = { ...stage, stdout: "main.ts(2,9): error TS1109: Expression expected.\nmain.ts(3,1): error TS1005: ';' expected.\n" };
-    expect(typescriptCompileError(compile).error).toEqual({
+    expect(typescriptCompileError(compile, 'compilation failed with exit code 2').error).toEqual({
       name: 'CompileError',
       message: 'TS1109: Expression expected. (main.ts:2:9)',
       stack: null,
       line: 2,
       column: 9,
     });
+    const late = typescriptCompileError({ ...stage, stdout: '' }, 'compilation exceeded the compile time limit of 30000 ms');
+    expect(late.error).toMatchObject({ message: 'compilation exceeded the compile time limit of 30000 ms', line: null });
   });
 });

@@ -40,8 +40,8 @@ export async function functionOutcome(
   return { outcome, message: `${error.name}: ${error.message}`, function: without(error) };
 }
 
-/** A TypeScript compile error as a function error: the first diagnostic tsc printed, with its position. */
-export function typescriptCompileError(compile: StageResult | null): FunctionResult {
+/** A TypeScript compile error as a function error: the first diagnostic tsc printed, with its position, else why compiling failed. */
+export function typescriptCompileError(compile: StageResult | null, failure: string): FunctionResult {
   const text = compile && compile.encoding === 'utf8' ? `${compile.stdout}\n${compile.stderr}` : '';
   const first = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/m.exec(text);
   const error: FunctionError = first
@@ -52,6 +52,6 @@ export function typescriptCompileError(compile: StageResult | null): FunctionRes
         line: Number(first[2]),
         column: Number(first[3]),
       }
-    : { name: 'CompileError', message: 'compilation failed', stack: null, line: null, column: null };
+    : { name: 'CompileError', message: failure, stack: null, line: null, column: null };
   return { result: null, logs: [], logsTruncated: false, error };
 }
