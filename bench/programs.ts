@@ -10,6 +10,9 @@ export interface BenchProgram {
   image: string;
   /** Baseline B: the bare program on the host (argv), or null when the host lacks the toolchain. */
   hostArgv: string[] | null;
+  /** More request fields (function mode: inputs), and the `result` the job must return. */
+  request?: Record<string, unknown>;
+  result?: unknown;
 }
 
 const FIB = 'def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(30))\n';
@@ -47,6 +50,18 @@ export const PROGRAMS: BenchProgram[] = [
       `printf '%s' '${C_HELLO.replaceAll("'", "'\\''")}' > /work/main.c && gcc -O2 -o /work/main /work/main.c && /work/main`,
     ],
     hostArgv: null, // filled with a binary compiled once on the host, when gcc is there
+  },
+  {
+    // Function mode, expression form: the harness, inputs and result frame on top of node-hello.
+    id: 'node-function',
+    language: 'javascript',
+    code: 'INPUTS.x + INPUTS.y',
+    request: { inputs: { x: 5, y: 10 } },
+    result: 15,
+    cpus: 0.5,
+    image: 'node',
+    dockerArgv: ['node', '-e', 'console.log(5 + 10)'],
+    hostArgv: [process.execPath, '-e', 'console.log(5 + 10)'],
   },
   {
     id: 'python-fib30',

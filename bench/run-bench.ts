@@ -25,16 +25,23 @@ interface Job {
   totalMs: number;
   timings: { sandboxMs: number; warm: boolean } | null;
   run: { stdout: string } | null;
+  result?: unknown;
 }
 
 async function execute(program: BenchProgram): Promise<Job> {
   const res = await fetch(`${url}/execute`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-API-Key': key },
-    body: JSON.stringify({ language: program.language, code: program.code, limits: { cpus: program.cpus, timeoutMs: 20_000 } }),
+    body: JSON.stringify({
+      language: program.language,
+      code: program.code,
+      limits: { cpus: program.cpus, timeoutMs: 20_000 },
+      ...program.request,
+    }),
   });
   const job = (await res.json()) as Job;
-  if (res.status !== 200 || job.outcome !== 'ok') throw new Error(`runq ${program.id}: ${res.status} ${JSON.stringify(job).slice(0, 300)}`);
+  const wrong = res.status !== 200 || job.outcome !== 'ok' || (program.result !== undefined && job.result !== program.result);
+  if (wrong) throw new Error(`runq ${program.id}: ${res.status} ${JSON.stringify(job).slice(0, 300)}`);
   return job;
 }
 

@@ -78,14 +78,15 @@ ensure_docker() {
 # gVisor (RUNQ_RUNTIME=runsc) as a Docker runtime of the local engine. A running engine
 # reloads its runtimes on SIGHUP, so registering never restarts anyone's containers.
 ensure_gvisor_runtime() {
-  docker info --format '{{json .Runtimes}}' 2>/dev/null | grep -q '"runsc"' && return
+  # --host-uds=open lets a sandbox reach the one host socket mounted into it: the egress proxy of function mode.
+  docker info --format '{{json .Runtimes}}' 2>/dev/null | grep -q '"runsc".*--host-uds=open' && return
   ensure_apt runsc
   step "Registering gVisor (runsc) with the Docker engine"
   as_root mkdir -p /etc/docker
   as_root "$(command -v node)" -e '
     const fs = require("fs"); const file = "/etc/docker/daemon.json";
     const config = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8") || "{}") : {};
-    config.runtimes = { ...config.runtimes, runsc: { path: "/usr/bin/runsc", runtimeArgs: ["--network=none", "--platform=ptrace"] } };
+    config.runtimes = { ...config.runtimes, runsc: { path: "/usr/bin/runsc", runtimeArgs: ["--network=none", "--platform=ptrace", "--host-uds=open"] } };
     fs.writeFileSync(file, JSON.stringify(config, null, 2) + "\n");'
   local pid
   pid="$(pgrep -x dockerd | head -1 || true)"

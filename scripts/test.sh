@@ -6,6 +6,8 @@ source "$(dirname "$0")/prepare.sh"
 prepare_stack test "${RUNQ_TEST_REDIS_PORT:-6391}" "${RUNQ_TEST_PG_PORT:-5441}" runq_test
 step "Checking Chromium (browser tests drive Debian's chromium with playwright-core)"
 ensure_apt chromium
+# The function-mode tests run a real WireMock server (its JAR comes with the wiremock npm package).
+command -v java >/dev/null 2>&1 || ensure_apt openjdk-17-jre-headless
 
 # NestJS 12 is ESM-only: Jest loads it through require(esm), which needs vm modules.
 export NODE_OPTIONS="--experimental-vm-modules --no-warnings ${NODE_OPTIONS:-}"

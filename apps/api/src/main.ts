@@ -5,12 +5,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
+import { jsonDepthGuard } from './common/json-depth.guard';
 import { securityHeaders } from './common/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { DOCS_PATH, setupOpenApi } from './openapi/openapi.setup';
 import { mountWebUi } from './web/web-ui';
-import { rejectDeepJson } from './common/json-depth';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
@@ -19,7 +19,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
-  app.use(rejectDeepJson());
+  app.use(jsonDepthGuard(config.function.maxInputsDepth));
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -12,9 +12,11 @@ import {
   DockerInventory,
   LanguageRegistry,
   SandboxService,
+  type EgressGateway,
   WORKER_LABEL,
   FLEET_LABEL,
 } from '#sandbox';
+import { EGRESS_GATEWAY, EgressLifecycle } from './egress/egress-lifecycle';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
 import { ConcurrencyGovernor } from './capacity/concurrency-governor';
@@ -78,6 +80,8 @@ const START_GRACE_MS = 1000;
       useFactory: (runner: DockerContainerRunner, config: RunqConfig, labels: Record<string, string>, metrics: WorkerMetrics) =>
         metrics.watchPool(new ContainerPool(runner, { ...config.pool, labels })),
     },
+    EgressLifecycle,
+    { provide: EGRESS_GATEWAY, inject: [EgressLifecycle], useFactory: (egress: EgressLifecycle) => egress.start() },
     {
       provide: RUNTIME_OVERRIDES,
       inject: [RUNQ_CONFIG, LanguageRegistry],
@@ -86,16 +90,21 @@ const START_GRACE_MS = 1000;
     RuntimeCheck,
     {
       provide: SandboxService,
-      inject: [ContainerPool, RUNQ_CONFIG, RUNTIME_OVERRIDES],
-      useFactory: (runner: ContainerPool, config: RunqConfig, runtimeOverrides: Record<string, string>) =>
-        new SandboxService(runner, {
-          imagePrefix: config.worker.imagePrefix,
-          runtime: config.worker.runtime,
-          runtimeOverrides,
-          compile: config.compile,
-          startGraceMs: START_GRACE_MS,
-          testParallelism: config.judging.testParallelism,
-        }),
+      inject: [ContainerPool, RUNQ_CONFIG, RUNTIME_OVERRIDES, EGRESS_GATEWAY],
+      useFactory: (runner: ContainerPool, config: RunqConfig, runtimeOverrides: Record<string, string>, egress: EgressGateway | null) =>
+        new SandboxService(
+          runner,
+          {
+            imagePrefix: config.worker.imagePrefix,
+            runtime: config.worker.runtime,
+            runtimeOverrides,
+            compile: config.compile,
+            startGraceMs: START_GRACE_MS,
+            testParallelism: config.judging.testParallelism,
+            function: { maxResultBytes: config.function.maxResultBytes, maxLogBytes: config.function.maxLogBytes },
+          },
+          egress,
+        ),
     },
     RunningExecutions,
     ConcurrencyGovernor,

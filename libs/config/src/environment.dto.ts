@@ -65,6 +65,22 @@ export class EnvironmentVariables {
   /** Backpressure: POST /jobs answers 503 once this many jobs wait in the queue (0 = never). */
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_QUEUE_DEPTH = 10_000;
   @Transform(toNumber) @IsInt() @Min(1) @Max(3600) RUNQ_BACKPRESSURE_RETRY_AFTER_S = 5;
+  // Function mode.
+  @Transform(toNumber) @IsInt() @Min(2) RUNQ_FUNCTION_MAX_INPUTS_BYTES = 1 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1000) RUNQ_FUNCTION_MAX_INPUTS_DEPTH = 32;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_FUNCTION_MAX_RESULT_BYTES = 1 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_FUNCTION_MAX_LOG_BYTES = 64 * 1024;
+
+  // Egress for function mode: off unless RUNQ_EGRESS_ALLOW lists hosts.
+  /** Host patterns jobs may ask for in network.allow: "api.example.com", "*.example.com", "host:port", "*". */
+  @IsString() RUNQ_EGRESS_ALLOW = '';
+  /** Non-public addresses egress may reach anyway: "127.0.0.1:8080", "10.0.0.0/8", "[::1]:8080". */
+  @IsString() RUNQ_EGRESS_ALLOW_PRIVATE = '';
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_EGRESS_TIMEOUT_MS = 10_000;
+  @Transform(toNumber) @IsInt() @Min(1024) RUNQ_EGRESS_MAX_RESPONSE_BYTES = 1 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(10_000) RUNQ_EGRESS_MAX_REQUESTS = 20;
+  /** Host directory for the worker's egress socket (the Docker engine must see the same path). */
+  @IsOptional() @IsString() RUNQ_EGRESS_SOCKET_DIR?: string;
 
   // Synchronous wait (POST /execute, POST /jobs?wait=true).
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_DEFAULT_WAIT_MS = 30_000;

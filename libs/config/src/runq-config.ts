@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { EnvironmentVariables } from './environment.dto';
 import { parsePools, poolNames } from './pools';
@@ -23,6 +24,17 @@ export interface RunqConfig {
   backpressure: { maxQueueDepth: number; retryAfterSeconds: number };
   judging: { maxTests: number; testParallelism: number; maxBatch: number };
   webhooks: { attempts: number; timeoutMs: number; allowedNetworks: string[] };
+  function: { maxInputsBytes: number; maxInputsDepth: number; maxResultBytes: number; maxLogBytes: number };
+  egress: {
+    /** Host patterns jobs may ask for; empty: egress is off. */
+    allow: string[];
+    allowPrivate: string[];
+    timeoutMs: number;
+    maxResponseBytes: number;
+    maxRequests: number;
+    /** Set per worker when left out (see EgressProxy). */
+    socketDir: string | undefined;
+  };
   pool: {
     enabled: boolean;
     maxTotal: number;
@@ -131,6 +143,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   if (vars.RUNQ_WORKER_MIN_CONCURRENCY > concurrency) {
     throw new ConfigError(`Invalid configuration: RUNQ_WORKER_MIN_CONCURRENCY is above the worker's concurrency (${concurrency})`);
   }
+  const egressAllow = commaList(vars.RUNQ_EGRESS_ALLOW);
+  const egressAllowPrivate = commaList(vars.RUNQ_EGRESS_ALLOW_PRIVATE);
+  for (const entry of egressAllow) {
+    if (!isHostPattern(entry))
+      throw new ConfigError(
+        `Invalid configuration: RUNQ_EGRESS_ALLOW entry "${entry}" is not a host pattern (host, *.domain, host:port or *)`,
+      );
+  }
+  for (const entry of egressAllowPrivate) {
+    if (!isAddressAllowance(entry))
+      throw new ConfigError(`Invalid configuration: RUNQ_EGRESS_ALLOW_PRIVATE entry "${entry}" is not an address, CIDR or address:port`);
+  }
   if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {
     throw new ConfigError('Invalid configuration: RUNQ_DEFAULT_WAIT_MS is above RUNQ_MAX_WAIT_MS');
   }
@@ -149,6 +173,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     access: { rateLimitPerMinute: vars.RUNQ_RATE_LIMIT_PER_MINUTE, maxActiveJobs: vars.RUNQ_MAX_ACTIVE_JOBS },
     backpressure: { maxQueueDepth: vars.RUNQ_MAX_QUEUE_DEPTH, retryAfterSeconds: vars.RUNQ_BACKPRESSURE_RETRY_AFTER_S },
     judging: { maxTests: vars.RUNQ_MAX_TESTS, testParallelism: vars.RUNQ_TEST_PARALLELISM, maxBatch: vars.RUNQ_MAX_BATCH },
+    function: {
+      maxInputsBytes: vars.RUNQ_FUNCTION_MAX_INPUTS_BYTES,
+      maxInputsDepth: vars.RUNQ_FUNCTION_MAX_INPUTS_DEPTH,
+      maxResultBytes: vars.RUNQ_FUNCTION_MAX_RESULT_BYTES,
+      maxLogBytes: vars.RUNQ_FUNCTION_MAX_LOG_BYTES,
+    },
+    egress: {
+      allow: egressAllow,
+      allowPrivate: egressAllowPrivate,
+      timeoutMs: vars.RUNQ_EGRESS_TIMEOUT_MS,
+      maxResponseBytes: vars.RUNQ_EGRESS_MAX_RESPONSE_BYTES,
+      maxRequests: vars.RUNQ_EGRESS_MAX_REQUESTS,
+      socketDir: vars.RUNQ_EGRESS_SOCKET_DIR,
+    },
     pool: {
       enabled: vars.RUNQ_POOL_ENABLED,
       maxTotal: vars.RUNQ_POOL_MAX ?? defaultPoolSize(),
@@ -206,6 +244,30 @@ export function parseRuntimeOverrides(text: string): Record<string, string> {
     overrides[key] = runtime;
   }
   return overrides;
+}
+
+const commaList = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Same grammar as libs/sandbox host-pattern.ts (config cannot depend on the sandbox). */
+function isHostPattern(text: string): boolean {
+  const rest = text.toLowerCase().replace(/:\d{1,5}$/, '');
+  if (rest === '*' || /^\[[0-9a-f:.]+\]$/.test(rest)) return true;
+  return /^(\*\.)?[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?$/.test(rest) && !rest.includes('..');
+}
+
+function isAddressAllowance(text: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text);
+  const core = bracketed ? bracketed[1] : text.replace(/^([^:]+):\d{1,5}$/, '$1');
+  return isCidr(core);
+}
+
+/** The default egress socket directory: one per worker process. */
+export function defaultEgressSocketDir(workerId: string): string {
+  return join(tmpdir(), 'runq-egress', workerId.replace(/[^A-Za-z0-9._-]/g, '_'));
 }
 
 function isCidr(text: string): boolean {

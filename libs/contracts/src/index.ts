@@ -1,3 +1,4 @@
 export * from './job.types';
 export * from './queue.contract';
 export * from './judging.types';
+export * from './function.types';

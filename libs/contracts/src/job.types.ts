@@ -1,3 +1,4 @@
+import type { FunctionResult } from './function.types';
 import type { JudgeSummary, TestCaseResult } from './judging.types';
 
 /** The shared vocabulary of a job, used by API, worker, database and docs alike. */
@@ -67,4 +68,6 @@ export interface ExecutionResult {
   timings?: ExecutionTimings;
   /** A short, user-facing explanation for outcomes other than ok. */
   message: string | null;
+  /** Function mode: the returned value, logs and error. */
+  function?: FunctionResult | null;
 }

@@ -1,4 +1,17 @@
-import type { CallbackState, Comparison, ExecutionTimings, JobLimits, JudgeSummary, StageResult, TestCaseResult } from '#contracts';
+import type {
+  CallbackState,
+  Comparison,
+  ExecutionTimings,
+  FunctionCall,
+  FunctionError,
+  FunctionLog,
+  FunctionResult,
+  JobLimits,
+  JudgeSummary,
+  NetworkRequest,
+  StageResult,
+  TestCaseResult,
+} from '#contracts';
 import type { JobRow } from './job.repository';
 
 export interface JobView {
@@ -27,6 +40,27 @@ export interface JobView {
   totalMs: number | null;
   /** Time in sandboxes and whether a warm container ran the program; totalMs minus sandboxMs is the platform's own time. */
   timings: ExecutionTimings | null;
+  /** Function mode only: the function called (inputs are not echoed), the network asked for, and what came back. */
+  function?: { name: string | null };
+  network?: NetworkRequest | null;
+  result?: unknown;
+  logs?: FunctionLog[] | null;
+  logsTruncated?: boolean;
+  error?: FunctionError | null;
+}
+
+function functionFields(row: JobRow): Partial<JobView> {
+  const call = row.functionCall as unknown as FunctionCall | null;
+  if (!call) return {};
+  const done = (row.functionResult as unknown as FunctionResult | null) ?? null;
+  return {
+    function: { name: call.name },
+    network: (row.network as unknown as NetworkRequest | null) ?? null,
+    result: done ? done.result : null,
+    logs: done ? done.logs : null,
+    logsTruncated: done ? done.logsTruncated : false,
+    error: done ? done.error : null,
+  };
 }
 
 const toBase64 = (stage: StageResult): StageResult =>
@@ -75,5 +109,6 @@ export function presentJob(row: JobRow, options: { base64?: boolean } = {}): Job
     queueMs: row.startedAt ? row.startedAt.getTime() - row.createdAt.getTime() : null,
     totalMs: row.finishedAt ? row.finishedAt.getTime() - row.createdAt.getTime() : null,
     timings: (row.timings as unknown as ExecutionTimings | null) ?? null,
+    ...functionFields(row),
   };
 }

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { CallbackState, Comparison, ExecutionResult, JobLimits, SourceFile, TestCase, TextEncoding } from '#contracts';
+import type {
+  CallbackState,
+  Comparison,
+  ExecutionResult,
+  FunctionCall,
+  JobLimits,
+  NetworkRequest,
+  SourceFile,
+  TestCase,
+  TextEncoding,
+} from '#contracts';
 import { Prisma, type Job, type JobStatus } from './generated/client';
 import { PrismaService } from './prisma.service';
 
@@ -22,6 +32,9 @@ export interface NewJob {
   comparison: Comparison | null;
   tests: TestCase[] | null;
   callbackUrl: string | null;
+  /** Function mode (else null). */
+  functionCall?: FunctionCall | null;
+  network?: NetworkRequest | null;
 }
 
 export interface JobListQuery {
@@ -43,6 +56,8 @@ function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
     limits: { ...job.limits },
     comparison: jsonOrNull(job.comparison),
     tests: jsonOrNull(job.tests),
+    functionCall: jsonOrNull(job.functionCall ?? null),
+    network: jsonOrNull(job.network ?? null),
   };
 }
 
@@ -138,6 +153,7 @@ export class JobRepository {
         testResults: jsonOrNull(result.tests ?? null),
         summary: jsonOrNull(result.summary ?? null),
         timings: jsonOrNull(result.timings ?? null),
+        functionResult: jsonOrNull(result.function ?? null),
         message: result.message,
         finishedAt: new Date(),
         ...(version ? { version } : {}),

@@ -49,6 +49,20 @@ export function assertDeliverableAddress(address: string, allowedNetworks: strin
   if (refusal) throw new UndeliverableAddressError(`callback target ${refusal}`);
 }
 
+/**
+ * The name of the non-public range an IP literal is in ("loopback", "link-local", …), judging
+ * an IPv4 address embedded in IPv6 by that IPv4 address; null for a public address.
+ */
+export function nonPublicRange(literal: string): string | null {
+  let address: Address;
+  try {
+    address = ipaddr.parse(literal);
+  } catch {
+    return 'invalid';
+  }
+  return classify(embeddedIPv4(address) ?? address);
+}
+
 /** The URL's host without IPv6 brackets (URL keeps them in `hostname`). */
 export function hostOf(url: URL): string {
   const host = url.hostname;

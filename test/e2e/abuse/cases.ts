@@ -621,9 +621,16 @@ export const ABUSE_CASES: AbuseCase[] = [
     what: `${nestDepth} nested objects in a field the API does not know`,
     body: () => `{"language":"python","code":"print(1)","extra":${nested('1')}}`,
     status: 400,
-    message: /^extra\b.*nested too deeply/,
+    message: /^extra\b.*nested more than/,
   },
-  // Function inputs: add "deeply nested JSON in function inputs" here once jobs take `inputs`.
+  {
+    kind: 'reject',
+    name: 'deeply nested JSON in function inputs',
+    what: `${nestDepth} nested objects as a function's \`inputs\``,
+    body: () => `{"language":"python","code":"INPUTS","inputs":${nested('1')}}`,
+    status: 400,
+    message: /^inputs is nested more than/,
+  },
 ];
 
 /** Two well-behaved jobs that run beside every case; their answers must come back right. */

@@ -7,6 +7,7 @@ import { defaultLimitsFor, LanguageRegistry, type LanguageDefinition } from '#sa
 import { validateCallbackUrl } from '#webhooks';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
+import { buildFunction } from './function-request';
 import { buildJudging } from './judging-request';
 
 const MAX_PATH_DEPTH = 8;
@@ -29,6 +30,7 @@ export class JobRequestFactory {
     const files = this.files(dto, language);
     const limits = this.limits(dto, language);
     const judging = buildJudging(dto, this.config);
+    const fn = buildFunction(dto, language.id, this.config);
     if (dto.callbackUrl !== undefined) {
       const problem = validateCallbackUrl(dto.callbackUrl, this.config.webhooks.allowedNetworks);
       if (problem) throw new BadRequestException(problem);
@@ -47,6 +49,7 @@ export class JobRequestFactory {
       compileOptions: this.compileOptions(dto, language),
       limits,
       ...judging,
+      ...fn,
       callbackUrl: dto.callbackUrl ?? null,
     };
   }

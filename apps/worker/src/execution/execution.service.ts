@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import type { Comparison, JobLimits, SourceFile, TestCase } from '#contracts';
+import type { Comparison, FunctionCall, JobLimits, NetworkRequest, SourceFile, TestCase } from '#contracts';
 import { JobRepository } from '#db';
 import { JobEvents } from '#messaging';
 import { LanguageRegistry, SandboxService } from '#sandbox';
@@ -10,6 +10,13 @@ import { CallbackQueue } from '#webhooks';
 import { LanguageVersions } from '../fleet/language-versions';
 import { ExecutionObserver, type FinishedJob } from './execution-observer';
 import { RunningExecutions } from './running-executions';
+
+/** The stored function request as the sandbox takes it; undefined for a plain program. */
+function functionSpec(call: unknown, network: unknown) {
+  const fn = call as FunctionCall | null;
+  if (!fn) return undefined;
+  return { name: fn.name, inputs: fn.inputs, network: (network as NetworkRequest | null)?.allow ?? null };
+}
 
 export interface AttemptInfo {
   jobId: string;
@@ -72,6 +79,7 @@ export class ExecutionService {
         expectedOutput: row.expectedOutput === null ? undefined : decode(row.expectedOutput, row.encoding),
         tests: row.tests ? toExecutionTests(row.tests as unknown as TestCase[]) : undefined,
         comparison: (row.comparison as unknown as Comparison | null) ?? undefined,
+        function: functionSpec(row.functionCall, row.network),
         labels: this.labels,
         signal,
       });

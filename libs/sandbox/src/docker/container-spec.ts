@@ -21,6 +21,8 @@ export interface ContainerSpecInput {
   env?: string[];
   profile: SandboxProfile;
   labels: Record<string, string>;
+  /** Host directories mounted read-only (the egress socket for jobs that may use the network). */
+  readOnlyMounts?: { source: string; target: string }[];
 }
 
 const MiB = 1024 * 1024;
@@ -56,7 +58,7 @@ export function tmpfsSizes(memoryMb: number): { workMb: number; tmpMb: number } 
  * root, non-root user, empty environment, bounded memory/CPU/pids/files, and stdin
  * left open so the job arrives as a tar stream (the host never writes into it).
  */
-export function buildContainerSpec({ image, cmd, env, profile, labels }: ContainerSpecInput): ContainerCreateOptions {
+export function buildContainerSpec({ image, cmd, env, profile, labels, readOnlyMounts }: ContainerSpecInput): ContainerCreateOptions {
   const { workMb, tmpMb } = tmpfsSizes(profile.memoryMb);
   const memory = profile.memoryMb * MiB;
   const { pidsLimit, nproc } = processLimits(profile.processes, profile.runtime);
@@ -100,6 +102,11 @@ export function buildContainerSpec({ image, cmd, env, profile, labels }: Contain
       LogConfig: { Type: 'none', Config: {} },
       AutoRemove: false,
       Privileged: false,
+      ...(readOnlyMounts?.length
+        ? {
+            Mounts: readOnlyMounts.map(({ source, target }) => ({ Type: 'bind' as const, Source: source, Target: target, ReadOnly: true })),
+          }
+        : {}),
       ...(profile.runtime && profile.runtime !== 'runc' ? { Runtime: profile.runtime } : {}),
     },
   };

@@ -24,6 +24,15 @@ export interface ExecutionRequest {
   /** Test cases: one compile, then one fresh sandbox per case. */
   tests?: ExecutionTestCase[];
   comparison?: Comparison;
+  /** Function mode: the harness calls `name(inputs)` or evaluates the entry as a script. */
+  function?: FunctionSpec;
+}
+
+export interface FunctionSpec {
+  name: string | null;
+  inputs: unknown;
+  /** Host patterns the function may reach through the egress proxy; null: no network. */
+  network: string[] | null;
 }
 
 export interface ExecutionTestCase {
@@ -44,6 +53,8 @@ export interface ExecutionSettings {
   startGraceMs: number;
   /** Test cases of one job run at most this many at once. */
   testParallelism: number;
+  /** Function mode: caps on the returned JSON and on logs. */
+  function?: { maxResultBytes: number; maxLogBytes: number };
 }
 
 export type ExecutionOutcome = (ExecutionResult & { cancelled?: false }) | { cancelled: true };

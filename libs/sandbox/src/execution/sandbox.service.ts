@@ -5,6 +5,17 @@ import type { JobLimits, StageResult } from '#contracts';
 import { buildContainerSpec, JOB_LABEL, tmpfsSizes, type SandboxProfile } from '../docker/container-spec';
 import type { ContainerRunner } from '../docker/container-runner';
 import { packArchive, unpackArchive, type ArchiveFile } from '../docker/job-archive';
+import type { EgressGateway } from '../egress/egress-proxy';
+import { extractFrame, type HarnessFrame } from '../function/function-frame';
+import {
+  EGRESS_DIR_IN_SANDBOX,
+  EGRESS_SOCKET_NAME,
+  harnessArgv,
+  harnessFiles,
+  harnessJobFiles,
+  TYPESCRIPT_GLOBALS,
+} from '../function/function-harness';
+import { functionOutcome, typescriptCompileError } from '../function/function-outcome';
 import { judge } from '../judging/judge';
 import { outputMatches } from '../judging/output-comparator';
 import { expandArgv } from '../languages/language-registry';
@@ -32,6 +43,17 @@ export interface RunInput {
   limits: JobLimits;
 }
 
+/** A function-mode run: the harness's frame token, extra files and mounts, and stdout room for the frame. */
+interface FunctionRunExtras {
+  token: string;
+  files: ArchiveFile[];
+  mounts: { source: string; target: string }[];
+  stdoutRoom: number;
+}
+
+const FUNCTION_DEFAULTS = { maxResultBytes: 1024 * 1024, maxLogBytes: 64 * 1024 };
+const FUNCTION_GLOBALS_FILE = 'runq-function.d.ts';
+
 /**
  * Runs a job's stages, each in its own fresh container: compile (when the language
  * has one) returns its artifacts as a tar on stdout, which the run stage receives on
@@ -41,6 +63,7 @@ export class SandboxService {
   constructor(
     private readonly runner: ContainerRunner,
     private readonly settings: ExecutionSettings,
+    private readonly egress: EgressGateway | null = null,
   ) {}
 
   async execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
@@ -62,15 +85,26 @@ export class SandboxService {
     const names = files.map((f) => f.name);
     let work: ArchiveFile[] = files.map((f) => ({ path: `work/${f.name}`, data: f.data }));
     let compile: StageResult | null = null;
+    let compileOptions = request.compileOptions;
+    if (request.function && language.compile) {
+      // TypeScript: the harness's globals are declared, and source maps take stack traces back to the .ts lines.
+      work.push({ path: `work/${FUNCTION_GLOBALS_FILE}`, data: Buffer.from(TYPESCRIPT_GLOBALS) });
+      names.push(FUNCTION_GLOBALS_FILE);
+      compileOptions = [...(compileOptions ?? []), '--sourceMap'];
+    }
 
     if (language.compile) {
-      const argv = expandArgv(language.compile, entry, names, language.sourceExtensions, request.compileOptions);
+      const argv = expandArgv(language.compile, entry, names, language.sourceExtensions, compileOptions);
       const compiled = await this.compileStage(request, argv, work);
       if ('cancelled' in compiled) return { cancelled: true };
       compile = compiled.stage;
-      if (compiled.failure) return { outcome: 'compile_error', compile, run: null, message: compiled.failure };
+      if (compiled.failure) {
+        const fn = request.function ? { function: typescriptCompileError(compile, compiled.failure) } : {};
+        return { outcome: 'compile_error', compile, run: null, message: compiled.failure, ...fn };
+      }
       work = compiled.artifacts;
     }
+    if (request.function) return this.functionRun(request, work, compile);
     const argv = expandArgv(language.run, entry, names, language.sourceExtensions);
     // One compile, then each test case in its own fresh container.
     const run = (input: RunInput) => this.runStage(request, [...argv, ...input.args], work, input);
@@ -80,12 +114,49 @@ export class SandboxService {
     }
     const ran = await run({ stdin: request.stdin, args: request.args, limits: request.limits });
     if ('cancelled' in ran) return { cancelled: true };
-    const { stdoutBytes, warm, ...result } = ran;
+    const { stdoutBytes, warm, frame: _frame, ...result } = ran;
     const timings = { sandboxMs: 0, warm };
     if (request.expectedOutput && result.outcome === 'ok' && !outputMatches(stdoutBytes, request.expectedOutput, request.comparison)) {
       return { ...result, outcome: 'wrong_answer', message: 'the output differs from the expected output', compile, timings };
     }
     return { ...result, compile, timings };
+  }
+
+  /** Runs the function harness in place of the program and reads its result frame. */
+  private async functionRun(request: ExecutionRequest, work: ArchiveFile[], compile: StageResult | null): Promise<ExecutionOutcome> {
+    const fn = request.function!;
+    const caps = this.settings.function ?? FUNCTION_DEFAULTS;
+    const entry = request.language.compile ? request.files[0].name.replace(/\.ts$/, '.js') : request.files[0].name;
+    const token = randomBytes(16).toString('hex');
+    const egress = fn.network && this.egress ? this.egress : null;
+    const session = egress ? egress.open(fn.network!) : null;
+    try {
+      const config = {
+        entry,
+        name: fn.name,
+        token,
+        ...caps,
+        egress: session
+          ? { socket: `${EGRESS_DIR_IN_SANDBOX}/${EGRESS_SOCKET_NAME}`, token: session.token, timeoutMs: egress!.timeoutMs }
+          : null,
+      };
+      const extras: FunctionRunExtras = {
+        token,
+        files: [...harnessFiles(), ...harnessJobFiles(config, fn.inputs)],
+        mounts: session ? [{ source: egress!.socketDir, target: EGRESS_DIR_IN_SANDBOX }] : [],
+        // The frame carries the result as JSON (bytes as base64) and the logs.
+        stdoutRoom: Math.ceil(caps.maxResultBytes * 1.4) + caps.maxLogBytes * 2 + 4096,
+      };
+      const argv = [...harnessArgv(request.language.id), ...request.args];
+      const ran = await this.runStage(request, argv, work, { stdin: request.stdin, args: request.args, limits: request.limits }, extras);
+      if ('cancelled' in ran) return { cancelled: true };
+      const { stdoutBytes: _bytes, warm, frame, ...result } = ran;
+      const egressLogs = session ? session.close() : [];
+      const judged = await functionOutcome(ran, frame, egressLogs);
+      return { ...result, ...judged, compile, timings: { sandboxMs: 0, warm } };
+    } finally {
+      session?.close();
+    }
   }
 
   private image(request: ExecutionRequest): string {
@@ -167,15 +238,18 @@ export class SandboxService {
     argv: string[],
     work: ArchiveFile[],
     input: RunInput,
-  ): Promise<InterpretedRun | { cancelled: true }> {
+    fn?: FunctionRunExtras,
+  ): Promise<(InterpretedRun & { frame: HarnessFrame | null }) | { cancelled: true }> {
     const { limits } = input;
     const nonce = randomBytes(16).toString('hex');
     const archive = await packArchive([
       ...work,
+      ...(fn?.files ?? []),
       ...stageFiles(argv, limits.timeoutMs),
       { path: 'tmp/runq/stdin', data: input.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);
+    const room = TRAILER_ROOM + (fn?.stdoutRoom ?? 0);
     const profile: SandboxProfile = {
       memoryMb: limits.memoryMb,
       cpus: limits.cpus,
@@ -189,10 +263,11 @@ export class SandboxService {
         env: request.language.env,
         profile,
         labels: this.labels(request, 'run'),
+        readOnlyMounts: fn?.mounts,
       }),
       input: archive,
       deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
-      stdoutCap: limits.outputBytes + TRAILER_ROOM,
+      stdoutCap: limits.outputBytes + room,
       stderrCap: limits.outputBytes + TRAILER_ROOM,
       signal: request.signal,
       // The runner's report comes after the program ended; only a SIGKILL (maybe the OOM
@@ -203,6 +278,8 @@ export class SandboxService {
       },
     });
     if (result.killedFor === 'cancel') return { cancelled: true };
-    return interpretRun(result, nonce, limits);
+    if (!fn) return { ...interpretRun(result, nonce, limits), frame: null };
+    const { stdout, frame } = extractFrame(result.stdout, fn.token);
+    return { ...interpretRun({ ...result, stdout }, nonce, limits), frame };
   }
 }

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -12,6 +13,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -126,6 +128,30 @@ export class ComparisonDto {
   epsilon?: number;
 }
 
+/** Function mode: call `name(inputs)`, or (without name) evaluate the code and return its last expression. */
+export class FunctionDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  @Matches(/^[A-Za-z_$][A-Za-z0-9_$]*$/, {
+    message: 'function.name must be an identifier (letters, digits, _ and $, not starting with a digit)',
+  })
+  name?: string;
+
+  /** Any JSON value; size and depth are checked by the request factory. */
+  @Allow()
+  inputs?: unknown;
+}
+
+export class NetworkDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(32)
+  @IsString({ each: true })
+  @MaxLength(260, { each: true })
+  allow!: string[];
+}
+
 export class CreateJobDto {
   /** Language id or alias (see GET /languages). */
   @ApiProperty({ description: 'Language id or alias (GET /languages)', maxLength: 64, example: 'python' })
@@ -218,6 +244,23 @@ export class CreateJobDto {
   @ValidateNested({ each: true })
   @Type(() => TestCaseDto)
   tests?: TestCaseDto[];
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FunctionDto)
+  function?: FunctionDto;
+
+  /** Function mode without a name: the same as function.inputs. */
+  @Allow()
+  inputs?: unknown;
+
+  /** Function mode: hosts the function may reach through the egress proxy, within RUNQ_EGRESS_ALLOW. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => NetworkDto)
+  network?: NetworkDto;
 
   /** Receives the finished job as a signed POST. */
   @ApiPropertyOptional({

@@ -1,0 +1,84 @@
+import { BadRequestException } from '@nestjs/common';
+import type { RunqConfig } from '#config';
+import { FUNCTION_LANGUAGES, type FunctionCall, type NetworkRequest } from '#contracts';
+import { formatPattern, parseHostPattern, patternWithin, type HostPattern } from '#sandbox';
+import type { CreateJobDto } from './dto/create-job.dto';
+
+export interface FunctionFields {
+  functionCall: FunctionCall | null;
+  network: NetworkRequest | null;
+}
+
+const PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Checks the function-mode part of a request: the language, the function name, the size and
+ * depth of inputs (given as function.inputs or, for the expression form, top-level inputs),
+ * and network.allow within the server's egress policy.
+ */
+export function buildFunction(dto: CreateJobDto, languageId: string, config: RunqConfig): FunctionFields {
+  const topLevelInputs = dto.inputs !== undefined;
+  if (!dto.function && !topLevelInputs) {
+    if (dto.network) throw new BadRequestException('network needs function mode (send function or inputs)');
+    return { functionCall: null, network: null };
+  }
+  const field = dto.function ? 'function' : 'inputs';
+  if (!(FUNCTION_LANGUAGES as readonly string[]).includes(languageId)) {
+    throw new BadRequestException(`${field}: function mode is available for ${FUNCTION_LANGUAGES.join(', ')}, not ${languageId}`);
+  }
+  if (topLevelInputs && dto.function?.inputs !== undefined)
+    throw new BadRequestException('send either inputs or function.inputs, not both');
+  if (dto.tests) throw new BadRequestException(`${field}: function mode cannot be combined with tests`);
+  if (dto.expectedOutput !== undefined) throw new BadRequestException(`${field}: function mode cannot be combined with expectedOutput`);
+  const name = dto.function?.name ?? null;
+  if (name !== null && languageId === 'python' && !PYTHON_IDENTIFIER.test(name)) {
+    throw new BadRequestException('function.name must be a Python identifier (letters, digits and _)');
+  }
+  const inputsField = topLevelInputs ? 'inputs' : 'function.inputs';
+  const inputs = topLevelInputs ? dto.inputs : dto.function?.inputs;
+  checkInputs(inputs, inputsField, config.function);
+  return { functionCall: { name, inputs: inputs ?? null }, network: buildNetwork(dto, config) };
+}
+
+function checkInputs(inputs: unknown, field: string, limits: RunqConfig['function']): void {
+  if (inputs === undefined) return;
+  const depth = jsonDepth(inputs, limits.maxInputsDepth);
+  if (depth > limits.maxInputsDepth) throw new BadRequestException(`${field} is nested more than ${limits.maxInputsDepth} levels deep`);
+  const bytes = Buffer.byteLength(JSON.stringify(inputs));
+  if (bytes > limits.maxInputsBytes)
+    throw new BadRequestException(`${field} must be at most ${limits.maxInputsBytes} bytes of JSON (it is ${bytes})`);
+}
+
+/** Depth of a parsed JSON value, counted without recursion and stopping once past `stopAfter`. */
+export function jsonDepth(value: unknown, stopAfter: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    const level = depth + 1;
+    if (level > max) max = level;
+    if (max > stopAfter) return max;
+    for (const child of Object.values(item as object)) stack.push([child, level]);
+  }
+  return max;
+}
+
+function buildNetwork(dto: CreateJobDto, config: RunqConfig): NetworkRequest | null {
+  if (!dto.network) return null;
+  if (!config.egress.allow.length) {
+    throw new BadRequestException('network: outbound HTTP is off on this server (RUNQ_EGRESS_ALLOW is empty)');
+  }
+  const policy = config.egress.allow.map((entry) => parseHostPattern(entry) as HostPattern);
+  const allow = dto.network.allow.map((entry, i) => {
+    const pattern = parseHostPattern(entry);
+    if (typeof pattern === 'string') throw new BadRequestException(`network.allow[${i}]: ${pattern}`);
+    if (!policy.some((outer) => patternWithin(pattern, outer))) {
+      throw new BadRequestException(
+        `network.allow[${i}] "${entry}" is outside this server's egress policy (${policy.map(formatPattern).join(', ')})`,
+      );
+    }
+    return formatPattern(pattern);
+  });
+  return { allow };
+}

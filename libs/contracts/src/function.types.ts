@@ -1,0 +1,41 @@
+/** Function mode: run a user-defined function (or a script's last expression) on `inputs`, return JSON. */
+
+export const FUNCTION_LANGUAGES = ['javascript', 'typescript', 'python'] as const;
+export type FunctionLanguage = (typeof FUNCTION_LANGUAGES)[number];
+
+/** What a job asks for: with `name`, that exported function is called; without, the script's last expression is the result. */
+export interface FunctionCall {
+  name: string | null;
+  inputs: unknown;
+}
+
+/** Hosts a function may reach through the egress proxy: "host", "*.example.com", "host:port". */
+export interface NetworkRequest {
+  allow: string[];
+}
+
+export type FunctionLogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
+
+export interface FunctionLog {
+  ts: string;
+  level: FunctionLogLevel;
+  message: string;
+}
+
+export interface FunctionError {
+  name: string;
+  message: string;
+  stack: string | null;
+  /** Position in the user's code, when known. */
+  line: number | null;
+  column: number | null;
+}
+
+/** What a function run produced, next to its stages. */
+export interface FunctionResult {
+  /** The JSON value; byte arrays became `data:<mime>;base64,…` strings. Null when it failed. */
+  result: unknown;
+  logs: FunctionLog[];
+  logsTruncated: boolean;
+  error: FunctionError | null;
+}

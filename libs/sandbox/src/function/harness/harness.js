@@ -1,0 +1,268 @@
+'use strict';
+/* global Buffer, console */
+/*
+ * Function mode for JavaScript and TypeScript (compiled to JavaScript first), run inside
+ * the sandbox by Node.js. Calls the exported function `name(INPUTS)`, or evaluates the
+ * entry as a script and takes the value of its last expression, then writes one result
+ * frame to stdout between two copies of a per-job token the user code never sees.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const util = require('node:util');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+const { pathToFileURL } = require('node:url');
+const { createEgressClient } = require('./egress-client.js');
+
+const HARNESS_DIR = __dirname;
+const MAX_DEPTH = 256;
+const MAX_LOG_MESSAGE = 8192;
+
+function readAndRemove(name) {
+  const file = path.join(HARNESS_DIR, name);
+  const text = fs.readFileSync(file, 'utf8');
+  fs.rmSync(file, { force: true });
+  return text;
+}
+
+const config = JSON.parse(readAndRemove('config.json'));
+const inputs = JSON.parse(readAndRemove('inputs.json'));
+const entry = path.resolve('/work', config.entry);
+
+// Logs: console output goes to `logs`, never to stdout.
+const logs = [];
+let logBytes = 0;
+let logsTruncated = false;
+function record(level, args) {
+  let message = util.format(...args);
+  if (message.length > MAX_LOG_MESSAGE) message = `${message.slice(0, MAX_LOG_MESSAGE)}… (cut)`;
+  const size = Buffer.byteLength(message) + 40;
+  if (logBytes + size > config.maxLogBytes) {
+    logsTruncated = true;
+    return;
+  }
+  logBytes += size;
+  logs.push({ ts: new Date().toISOString(), level, message });
+}
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  console[level] = (...args) => record(level, args);
+}
+console.trace = (...args) => record('debug', [util.format(...args), new Error().stack.split('\n').slice(2).join('\n')]);
+
+const egress = createEgressClient(config.egress, HARNESS_DIR);
+globalThis.INPUTS = inputs;
+globalThis.httpGet = egress.httpGet;
+globalThis.fetch = egress.fetch;
+
+class ResultError extends Error {}
+
+/** The result as JSON can carry it; byte arrays become {"$bytes": base64}, which the host turns into data URIs. */
+function encode(value, where, seen, depth) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new ResultError(`${where} is ${value}, which JSON cannot represent`);
+      return value;
+    case 'undefined':
+      return undefined;
+    case 'bigint':
+      throw new ResultError(`${where} is a BigInt (${value}n), which JSON cannot represent; convert it to a string or a number`);
+    case 'function':
+      throw new ResultError(`${where} is a function, which JSON cannot represent`);
+    case 'symbol':
+      throw new ResultError(`${where} is a Symbol, which JSON cannot represent`);
+  }
+  if (value === null) return null;
+  if (depth > MAX_DEPTH) throw new ResultError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
+  if (value instanceof Uint8Array || value instanceof Uint8ClampedArray || value instanceof DataView) {
+    return { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  }
+  if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)) {
+    return { $bytes: Buffer.from(value).toString('base64') };
+  }
+  if (seen.has(value)) throw new ResultError(`${where} refers back to an object that contains it (a cycle), which JSON cannot represent`);
+  if (typeof value.toJSON === 'function') return encode(value.toJSON(), where, seen, depth + 1);
+  if (value instanceof Map || value instanceof Set) {
+    const kind = value instanceof Map ? 'a Map' : 'a Set';
+    throw new ResultError(`${where} is ${kind}, which JSON cannot represent; convert it to an object or an array first`);
+  }
+  seen.add(value);
+  let out;
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    out = Array.from(value, (item, i) => {
+      const encoded = encode(item, `${where}[${i}]`, seen, depth + 1);
+      return encoded === undefined ? null : encoded;
+    });
+  } else {
+    out = {};
+    for (const key of Object.keys(value)) {
+      const encoded = encode(value[key], `${where}.${key}`, seen, depth + 1);
+      if (encoded !== undefined) out[key] = encoded;
+    }
+  }
+  seen.delete(value);
+  return out;
+}
+
+/** Stack positions in compiled TypeScript, mapped back to the .ts source (vm scripts get no automatic mapping). */
+function remapStack(stack) {
+  const { SourceMap } = require('node:module');
+  const maps = new Map();
+  const mapFor = (file) => {
+    if (!maps.has(file)) {
+      let map = null;
+      try {
+        map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+      } catch {
+        // No map: a JavaScript file.
+      }
+      maps.set(file, map);
+    }
+    return maps.get(file);
+  };
+  return stack.replace(/(\/work\/[^\s():]+\.js):(\d+):(\d+)/g, (whole, file, line, column) => {
+    const map = mapFor(file);
+    const found = map && map.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!found || found.originalLine === undefined) return whole;
+    return `${path.resolve(path.dirname(file), found.originalSource)}:${found.originalLine + 1}:${found.originalColumn + 1}`;
+  });
+}
+
+const isUserFrame = (line) => !line.includes(HARNESS_DIR) && !/\((node:|internal\/)|at (node:|internal\/)/.test(line);
+
+/** The error as the user should see it: harness and Node-internal frames removed. */
+function describeError(error) {
+  if (!(error instanceof Error)) {
+    return {
+      name: 'Error',
+      message: `a non-Error value was thrown: ${util.inspect(error, { depth: 2 })}`,
+      stack: null,
+      line: null,
+      column: null,
+    };
+  }
+  const lines = remapStack(String(error.stack || `${error.name}: ${error.message}`)).split('\n');
+  const stack = lines.filter((line) => !/^\s+at /.test(line) || isUserFrame(line)).join('\n');
+  const at = lines.find((line) => /^\s+at /.test(line) && isUserFrame(line) && line.includes('/work/'));
+  const position = at && /:(\d+):(\d+)\)?\s*$/.exec(at);
+  return {
+    name: error.name || 'Error',
+    message: String(error.message),
+    stack,
+    line: position ? Number(position[1]) : null,
+    column: position ? Number(position[2]) : null,
+  };
+}
+
+/**
+ * A parse error of user code: V8 puts "file:line", the source line and a caret line above
+ * the message (a SyntaxError thrown at run time, e.g. by JSON.parse, has none of that).
+ */
+function asCompileError(error) {
+  if (!(error instanceof SyntaxError)) return null;
+  const match = /^(?:file:\/\/)?(\/[^\n]*):(\d+)\n([^\n]*)\n(\s*)\^/.exec(String(error.stack));
+  if (!match) return null;
+  const line = Number(match[2]);
+  const column = match[4].length + 1;
+  const file = path.relative('/work', match[1]);
+  return {
+    name: 'SyntaxError',
+    message: `${error.message} (${file}:${line}:${column})`,
+    stack: String(error.stack)
+      .split('\n')
+      .filter((l) => !/^\s+at /.test(l))
+      .join('\n')
+      .trim(),
+    line,
+    column,
+  };
+}
+
+function finish(frame, exitCode) {
+  const payload = JSON.stringify({ ...frame, logs, logsTruncated });
+  process.stdout.write(`\n${config.token}\n${payload}\n${config.token}\n`, () => process.exit(exitCode));
+}
+
+function fail(error) {
+  const compile = asCompileError(error);
+  if (compile) finish({ status: 'compile_error', error: compile }, 1);
+  else finish({ status: 'error', error: describeError(error) }, 1);
+}
+
+async function loadModule() {
+  const userRequire = createRequire(entry);
+  if (entry.endsWith('.mjs')) return import(pathToFileURL(entry).href);
+  try {
+    return userRequire(entry);
+  } catch (error) {
+    const esm =
+      error instanceof SyntaxError && /import statement outside a module|Unexpected token 'export'|await is only valid/.test(error.message);
+    if (!esm || entry.endsWith('.cjs')) throw error;
+    const copy = entry.replace(/\.[^./]*$/, '') + '.mjs';
+    fs.copyFileSync(entry, copy);
+    return import(pathToFileURL(copy).href);
+  }
+}
+
+async function run() {
+  let value;
+  if (config.name) {
+    const exported = await loadModule();
+    const fn = exported && (exported[config.name] ?? (exported.default && exported.default[config.name]));
+    if (typeof fn !== 'function') {
+      const names = exported ? Object.keys(exported).filter((k) => typeof exported[k] === 'function') : [];
+      throw Object.assign(
+        new Error(
+          `${config.entry} exports no function named "${config.name}"` + (names.length ? ` (it exports: ${names.join(', ')})` : ''),
+        ),
+        {
+          name: 'FunctionNotFound',
+        },
+      );
+    }
+    value = await fn(inputs);
+  } else {
+    globalThis.require = createRequire(entry);
+    const script = new vm.Script(fs.readFileSync(entry, 'utf8'), { filename: entry });
+    value = await script.runInThisContext({ displayErrors: false });
+  }
+  return value;
+}
+
+let settled = false;
+process.on('uncaughtException', (error) => !settled && ((settled = true), fail(error)));
+process.on('unhandledRejection', (error) => !settled && ((settled = true), fail(error)));
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  const message = 'the function returned a promise that never settled';
+  finish({ status: 'error', error: { name: 'Error', message, stack: null, line: null, column: null } }, 1);
+});
+
+run().then(
+  (value) => {
+    if (settled) return;
+    settled = true;
+    let result;
+    try {
+      result = value === undefined ? null : encode(value, 'result', new Set(), 0);
+      if (result === undefined) result = null;
+    } catch (error) {
+      if (!(error instanceof ResultError)) return fail(error);
+      return finish({ status: 'error', error: { name: 'ResultError', message: error.message, stack: null, line: null, column: null } }, 1);
+    }
+    const size = Buffer.byteLength(JSON.stringify(result));
+    if (size > config.maxResultBytes) {
+      const message = `the result is ${size} bytes of JSON, more than the limit of ${config.maxResultBytes}`;
+      return finish({ status: 'error', error: { name: 'ResultError', message, stack: null, line: null, column: null } }, 1);
+    }
+    finish({ status: 'ok', result }, 0);
+  },
+  (error) => {
+    if (settled) return;
+    settled = true;
+    fail(error);
+  },
+);
