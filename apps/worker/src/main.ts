@@ -4,12 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels } from '#config';
 import { WorkerModule } from './worker.module';
 
+const SHUTDOWN_MARGIN_MS = 20_000;
+
 /** The worker has no public HTTP: an application context that pulls jobs from the queue. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.logLevel) });
   const logger = new Logger('worker');
-  exitCleanlyOnSignals(app, (message) => logger.log(message));
+  // Past the grace period running jobs are stopped and handed back, which takes a few seconds more.
+  exitCleanlyOnSignals(app, (message) => logger.log(message), config.worker.shutdownGraceMs + SHUTDOWN_MARGIN_MS);
   await app.init();
 }
 

@@ -22,6 +22,9 @@ import { ExecutionService } from './execution/execution.service';
 import { RunningExecutions } from './execution/running-executions';
 import { HeartbeatService } from './fleet/heartbeat.service';
 import { LanguageVersions } from './fleet/language-versions';
+import { OrphanSweeper } from './fleet/orphan-sweeper.service';
+import { QueueEntries } from './recovery/queue-entries';
+import { ReconcilerService } from './recovery/reconciler.service';
 import { DOCKER, fleetIdOf, makeWorkerId, SANDBOX_LABELS, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
@@ -77,6 +80,9 @@ const START_GRACE_MS = 1000;
     ExecutionProcessor,
     HeartbeatService,
     LanguageVersions,
+    OrphanSweeper,
+    QueueEntries,
+    ReconcilerService,
     WebhookClient,
     CallbackDeliveryService,
     CallbackProcessor,

@@ -67,6 +67,8 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(256) RUNQ_WORKER_CONCURRENCY?: number;
   @Transform(toNumber) @IsInt() @Min(1) @Max(20) RUNQ_JOB_ATTEMPTS = 3;
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_SHUTDOWN_GRACE_MS = 30_000;
+  /** How long a worker retries writing a finished job's result while Postgres is unreachable. */
+  @Transform(toNumber) @IsInt() @Min(0) @Max(3_600_000) RUNQ_RESULT_WRITE_RETRY_MS = 300_000;
   @IsString() RUNQ_RUNTIME = 'runc';
   @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;

@@ -33,6 +33,7 @@ export interface RunqConfig {
     concurrency: number;
     attempts: number;
     shutdownGraceMs: number;
+    resultWriteRetryMs: number;
     runtime: string;
     imagePrefix: string;
   };
@@ -133,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       concurrency: vars.RUNQ_WORKER_CONCURRENCY ?? defaultConcurrency(vars.RUNQ_DEFAULT_MEMORY_MB),
       attempts: vars.RUNQ_JOB_ATTEMPTS,
       shutdownGraceMs: vars.RUNQ_SHUTDOWN_GRACE_MS,
+      resultWriteRetryMs: vars.RUNQ_RESULT_WRITE_RETRY_MS,
       runtime: vars.RUNQ_RUNTIME,
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },

@@ -23,6 +23,8 @@ export interface WorkerHeartbeat {
   pid: number;
   concurrency: number;
   running: number;
+  /** Ids of the jobs it is running now (the reconciler leaves these alone). */
+  jobs?: string[];
   runtime: string;
   docker: { ok: boolean; error?: string };
   /** language id -> toolchain version read from the image label. */

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '#db';
 
 interface BodyParserError {
   type?: string;
@@ -57,9 +58,5 @@ export class HttpExceptionFilter implements ExceptionFilter {
 /** Database or Redis unreachable: the request may succeed later, so 503 rather than 500. */
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code ?? '';
-  return (
-    ['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
-    /Can't reach database|Connection terminated|ECONNREFUSED|Stream isn't writeable|Connection is closed/i.test(error.message)
-  );
+  return isDatabaseUnavailable(error) || /Stream isn't writeable|Connection is closed|max retries per request/i.test(error.message);
 }

@@ -3,8 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { EXECUTE_JOB_NAME, EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
-
-const DAY_S = 24 * 3600;
+import { executionJobOptions } from '#messaging';
 
 /** The API side of the queue: producer only (no @Processor lives in the API). */
 @Injectable()
@@ -15,17 +14,7 @@ export class JobQueue {
   ) {}
 
   async enqueue(jobId: string): Promise<void> {
-    await this.queue.add(
-      EXECUTE_JOB_NAME,
-      { jobId },
-      {
-        jobId, // BullMQ ignores a second add with the same id: enqueueing is idempotent.
-        attempts: this.config.worker.attempts,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 3600, count: 10_000 },
-        removeOnFail: { age: DAY_S },
-      },
-    );
+    await this.queue.add(EXECUTE_JOB_NAME, { jobId }, executionJobOptions(jobId, this.config.worker.attempts));
   }
 
   /** Drops a queued job; a job a worker has already locked stays, and the worker skips it. */

@@ -3,14 +3,24 @@ import { Inject, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs
 import { DelayedError, type Job } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { EXECUTIONS_QUEUE, type ExecutionJobData } from '#contracts';
+import { isDatabaseUnavailable } from '#db';
 import { JobEvents } from '#messaging';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
+import { JOB_LOCK_MS, MAX_STALLED_COUNT, STALLED_CHECK_EVERY_MS } from '../recovery/recovery-timings';
 
 const REQUEUE_DELAY_MS = 500;
+/** While Postgres is unreachable a job cannot be claimed: it waits in the queue, its attempts untouched. */
+const DATABASE_DOWN_DELAY_MS = 2000;
 
 /** BullMQ entry point; the work itself is in ExecutionService. */
-@Processor(EXECUTIONS_QUEUE, { autorun: false })
+@Processor(EXECUTIONS_QUEUE, {
+  autorun: false,
+  // A killed worker's jobs go back to the queue once their lock expires (see recovery-timings.ts).
+  lockDuration: JOB_LOCK_MS,
+  stalledInterval: STALLED_CHECK_EVERY_MS,
+  maxStalledCount: MAX_STALLED_COUNT,
+})
 export class ExecutionProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExecutionProcessor.name);
 
@@ -28,9 +38,11 @@ export class ExecutionProcessor extends WorkerHost implements OnApplicationBoots
     try {
       return await this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
     } catch (error) {
-      if (!(error instanceof RequeueError)) throw error;
-      // Back to the queue without spending an attempt: the shutdown was ours, not the job's.
-      await job.moveToDelayed(Date.now() + REQUEUE_DELAY_MS, token);
+      const databaseDown = isDatabaseUnavailable(error);
+      if (!(error instanceof RequeueError) && !databaseDown) throw error;
+      // Back to the queue without spending an attempt: the shutdown or the outage was ours, not the job's.
+      if (databaseDown) this.logger.warn(`job ${job.data.jobId}: database unavailable, retrying in ${DATABASE_DOWN_DELAY_MS} ms`);
+      await job.moveToDelayed(Date.now() + (databaseDown ? DATABASE_DOWN_DELAY_MS : REQUEUE_DELAY_MS), token);
       throw new DelayedError();
     }
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { WorkerHeartbeat } from '#contracts';
-import { WorkerRegistry } from '#messaging';
+import { REDIS, WorkerRegistry } from '#messaging';
 import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
 import { LanguageVersions } from './language-versions';
@@ -13,7 +14,8 @@ export const HEARTBEAT_TTL_MS = 15_000;
 
 /**
  * Announces this worker (capacity, runtime, languages and their versions, Docker health)
- * every few seconds, and on start removes sandbox containers left by dead workers.
+ * every few seconds, and on start removes sandbox containers left by dead workers (the
+ * OrphanSweeper keeps doing so while it runs).
  */
 @Injectable()
 export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,6 +32,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly running: RunningExecutions,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +44,8 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     if (removed) this.logger.log(`removed ${removed} sandbox container(s) left by stopped workers`);
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_EVERY_MS);
+    // After a Redis restart (perhaps without its data) announce this worker at once, not at the next tick.
+    this.redis.on('ready', this.beatNow);
     this.logger.log(
       `worker ${this.workerId} ready; languages: ${Object.entries(languages)
         .map(([id, v]) => `${id} ${v}`)
@@ -48,8 +53,11 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
+  private readonly beatNow = () => void this.beat();
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.redis.off('ready', this.beatNow);
     await this.registry.remove(this.workerId).catch(() => undefined);
   }
 
@@ -66,6 +74,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       pid: process.pid,
       concurrency: this.config.worker.concurrency,
       running: this.running.size,
+      jobs: this.running.ids(),
       runtime: this.config.worker.runtime,
       docker,
       languages: this.versions.all(),
