@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import Docker from 'dockerode';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoSandboxContainers, sandboxContainers } from './services';
@@ -26,6 +27,7 @@ export class RecoveryStack {
   readonly workers = new Map<string, Proc>();
   /** Output of workers that were stopped or killed, kept for counting their log lines. */
   private readonly pastOutput: string[] = [];
+  private readonly started = new Set<string>();
   private api: Proc | null = null;
   adminKey = '';
   url = '';
@@ -76,6 +78,7 @@ export class RecoveryStack {
   }
 
   async startWorker(name: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+    this.started.add(name);
     const proc = this.spawn(`worker-${name}`, 'apps/worker/src/main.js', { RUNQ_WORKER_ID: this.workerId(name), ...env });
     this.workers.set(name, proc);
     await waitForOutput(proc, [/taking jobs from/, /worker \S+ ready/], 30_000, `worker ${name}`);
@@ -183,6 +186,16 @@ export class RecoveryStack {
     await Promise.all(procs.map((p) => stopProcess(p.child)));
     this.api = null;
     this.workers.clear();
+    // Containers a killed worker left and no sweep reached before the end of the test.
+    const left = (await Promise.all([...this.started].map((name) => this.containersOf(name)))).flat();
+    await Promise.all(
+      left.map((c) =>
+        new Docker()
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
     await Promise.all([this.redis.destroy(), this.postgres.destroy()]);
   }
 
