@@ -39,6 +39,7 @@ describe('Postgres outage', () => {
         const { value, ms } = await stack.request(method, path, body);
         expect({ path, status: value.status }).toEqual({ path, status: 503 });
         expect(ms).toBeLessThan(FAST_MS);
+        stack.measure(`${method} ${path.replace(/[0-9a-f-]{36}/, ':id')} while down (${value.status})`, ms);
       }
     } finally {
       await stack.postgres.start();

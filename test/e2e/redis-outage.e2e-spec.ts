@@ -8,7 +8,7 @@ const FAST_MS = 3000;
 let stack: RecoveryStack;
 beforeAll(async () => {
   stack = await RecoveryStack.start('redis');
-  await stack.startWorker('a');
+  await Promise.all([stack.startWorker('a'), stack.startWorker('spare')]);
 }, 120_000);
 afterAll(() => stack?.stop(), 60_000);
 
@@ -44,6 +44,7 @@ describe('Redis outage', () => {
         const { value, ms } = await stack.request(method, path, body);
         expect({ path, status: value.status }).toEqual({ path, status: 503 });
         expect(ms).toBeLessThan(FAST_MS);
+        stack.measure(`${method} ${path.replace(/[0-9a-f-]{36}/, ':id')} while down (${value.status})`, ms);
       }
       const ready = await stack.request('GET', '/health/ready');
       expect(ready.value.status).toBe(503);
@@ -52,6 +53,11 @@ describe('Redis outage', () => {
       const read = await stack.request('GET', `/jobs/${before}`);
       expect(read.value).toMatchObject({ status: 200, body: { status: 'completed' } });
       expect(await rowCount()).toBe(rows); // a refused submission leaves no row behind
+      // A worker told to stop while Redis is down still exits, and cleanly.
+      const stopped = await stack.terminateWorker('spare');
+      expect(stopped.value).toBe(0);
+      expect(stopped.ms).toBeLessThan(10_000);
+      stack.measure('SIGTERM to exit while Redis is down', stopped.ms);
     } finally {
       await stack.redis.start();
     }
@@ -60,7 +66,9 @@ describe('Redis outage', () => {
   });
 
   it('restarted with its data: jobs queued before the restart run exactly once', async () => {
-    expect((await stack.terminateWorker('a')).value).toBe(0);
+    const stopped = await stack.terminateWorker('a'); // moments after Redis came back
+    expect(stopped.value).toBe(0);
+    expect(stopped.ms).toBeLessThan(10_000);
     const ids = await Promise.all([0, 1, 2].map((i) => stack.submit(sleeper(0, String(i)))));
     await stack.redis.stop();
     await stack.redis.start();
@@ -86,9 +94,11 @@ describe('Redis outage', () => {
     await stack.redis.stop();
     stack.redis.wipe();
     await stack.redis.start();
+    const back = Date.now();
 
     const all = [running, ...queued];
     await stack.waitForAll(all, 'completed', 45_000);
+    stack.measure('empty Redis back to all lost jobs completed', Date.now() - back);
     const completions = await stack.postgres.completions(all);
     for (const id of all) {
       expect(await stack.row(id)).toMatchObject({ attempts: 1, outcome: 'ok' });

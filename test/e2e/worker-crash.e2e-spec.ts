@@ -31,6 +31,7 @@ describe('kill -9 of a worker while it runs jobs', () => {
     const killedAt = Date.now();
 
     await stack.waitForAll(ids, 'completed', 40_000);
+    stack.measure('kill -9 to all jobs completed', Date.now() - killedAt);
     const completions = await stack.postgres.completions(ids);
     for (const id of ids) {
       const row = await stack.row(id);
@@ -44,6 +45,7 @@ describe('kill -9 of a worker while it runs jobs', () => {
 
     // Removed by the surviving worker's sweep, not by some worker starting later.
     await stack.expectNoContainersOf('a', Math.max(1000, 40_000 - (Date.now() - killedAt)));
+    stack.measure('kill -9 to its containers removed', Date.now() - killedAt);
     expect(stack.workerLines(/removed \d+ sandbox container\(s\) of stopped worker/).length).toBeGreaterThan(0);
   });
 
@@ -55,8 +57,10 @@ describe('kill -9 of a worker while it runs jobs', () => {
     await runningOn([id], 'c');
     await stack.startWorker('d', { RUNQ_JOB_ATTEMPTS: '1' });
     await stack.killWorker('c');
+    const killedAt = Date.now();
 
     const row = await stack.waitForRow(id, (r) => r.status !== 'running', 35_000);
+    stack.measure('kill -9 to job failed (attempts spent)', Date.now() - killedAt);
     expect(row).toMatchObject({ status: 'failed', outcome: 'internal_error', attempts: 1 });
     expect(row.message).toMatch(/attempt 1 of 1 stopped before it finished/);
     const { value } = await stack.request('GET', `/jobs/${id}`);

@@ -24,6 +24,7 @@ describe('SIGTERM of a worker', () => {
 
     expect(code).toBe(0);
     expect(ms).toBeLessThan(GRACE_MS + 10_000);
+    stack.measure(`SIGTERM to exit with a job past the ${GRACE_MS} ms grace period`, ms);
     expect(await stack.row(short)).toMatchObject({ status: 'completed', attempts: 1, worker_id: stack.workerId('a') });
     expect(await stack.row(long)).toMatchObject({ status: 'queued', attempts: 1 }); // handed back, not left `running`
     expect(await stack.row(late)).toMatchObject({ status: 'queued', attempts: 0 }); // never taken
@@ -44,6 +45,7 @@ describe('SIGTERM of a worker', () => {
     const { value: code, ms } = await stack.terminateWorker('b');
     expect(code).toBe(0);
     expect(ms).toBeLessThan(5000);
+    stack.measure('SIGTERM to exit when idle', ms);
     await stack.expectNoContainersOf('b', 5000);
   });
 });

@@ -3,6 +3,7 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { finishDisconnectWhileReconnecting } from '#messaging';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels, type RunqConfig } from '#config';
 import { AppModule } from './app.module';
 
@@ -25,6 +26,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  finishDisconnectWhileReconnecting(); // so a stop while Redis is down cannot hang (see the function)
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     logger: logLevels(config.logLevel),

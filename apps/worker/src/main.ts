@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { finishDisconnectWhileReconnecting } from '#messaging';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, logLevels } from '#config';
 import { WorkerModule } from './worker.module';
 
@@ -9,6 +10,7 @@ const SHUTDOWN_MARGIN_MS = 20_000;
 /** The worker has no public HTTP: an application context that pulls jobs from the queue. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  finishDisconnectWhileReconnecting(); // so a stop while Redis is down cannot hang (see the function)
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels(config.logLevel) });
   const logger = new Logger('worker');
   // Past the grace period running jobs are stopped and handed back, which takes a few seconds more.

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import Docker from 'dockerode';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoSandboxContainers, sandboxContainers } from './services';
 import { freePort, OwnPostgres, OwnRedis } from './own-services';
@@ -106,6 +106,12 @@ export class RecoveryStack {
       proc.child.kill('SIGTERM');
     });
     return { value: code, ms: Date.now() - started };
+  }
+
+  /** Keeps a measurement in .runq/test/logs/recovery-measurements.log (the README and docs quote them). */
+  measure(what: string, ms: number): void {
+    mkdirSync(logDir, { recursive: true });
+    appendFileSync(join(logDir, 'recovery-measurements.log'), `${new Date().toISOString()} ${this.name}: ${what}: ${ms} ms\n`);
   }
 
   /** Every line of every worker (running or gone) that matches. */

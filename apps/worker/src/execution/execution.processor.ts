@@ -7,13 +7,11 @@ import { isDatabaseUnavailable } from '#db';
 import { JobEvents } from '#messaging';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
-import { JOB_LOCK_MS, MAX_STALLED_COUNT, STALLED_CHECK_EVERY_MS } from '../recovery/recovery-timings';
+import { JOB_LOCK_MS, MAX_STALLED_COUNT, QUEUE_RETRY_MS, STALLED_CHECK_EVERY_MS } from '../recovery/recovery-timings';
 
 const REQUEUE_DELAY_MS = 500;
 /** While Postgres is unreachable a job cannot be claimed: it waits in the queue, its attempts untouched. */
 const DATABASE_DOWN_DELAY_MS = 2000;
-/** Time for BullMQ to close once no job runs (it normally takes milliseconds). */
-const CLOSE_MARGIN_MS = 5000;
 
 /** BullMQ entry point; the work itself is in ExecutionService. */
 @Processor(EXECUTIONS_QUEUE, {
@@ -22,6 +20,7 @@ const CLOSE_MARGIN_MS = 5000;
   lockDuration: JOB_LOCK_MS,
   stalledInterval: STALLED_CHECK_EVERY_MS,
   maxStalledCount: MAX_STALLED_COUNT,
+  runRetryDelay: QUEUE_RETRY_MS,
 })
 export class ExecutionProcessor extends WorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExecutionProcessor.name);
@@ -59,31 +58,16 @@ export class ExecutionProcessor extends WorkerHost implements OnApplicationBoots
     this.logger.log(`taking jobs from "${EXECUTIONS_QUEUE}" with concurrency ${this.config.worker.concurrency}`);
   }
 
-  /**
-   * Graceful stop: take no new jobs, let running ones finish within the grace period, then
-   * hand the rest back. BullMQ's close can hang on a connection that Redis dropped moments
-   * before; once no job runs any more it is given CLOSE_MARGIN_MS, then left behind.
-   */
+  /** Graceful stop: take no new jobs, let running ones finish within the grace period, then hand the rest back. */
   async onModuleDestroy(): Promise<void> {
-    const closing = this.worker.close().then(() => 'closed' as const);
-    const timers: NodeJS.Timeout[] = [];
-    const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => timers.push(setTimeout(() => resolve(value), ms)));
-    try {
-      let outcome = await Promise.race([closing, this.idleThen(after), after(this.config.worker.shutdownGraceMs, 'expired' as const)]);
-      if (outcome === 'expired') {
-        this.logger.warn(`grace period over: returning ${this.running.size} running job(s) to the queue`);
-        this.running.stopAll('shutdown');
-        outcome = await Promise.race([closing, this.idleThen(after)]);
-      }
-      if (outcome === 'stuck') this.logger.warn('no job is running, but the queue connection did not close: leaving it');
-    } finally {
-      timers.forEach(clearTimeout);
+    const closing = this.worker.close();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), this.config.worker.shutdownGraceMs)));
+    if ((await Promise.race([closing, expired])) === 'expired') {
+      this.logger.warn(`grace period over: returning ${this.running.size} running job(s) to the queue`);
+      this.running.stopAll('shutdown');
     }
-  }
-
-  /** Resolves 'stuck' CLOSE_MARGIN_MS after the last running job has finished (and been handed back). */
-  private async idleThen(after: <T>(ms: number, value: T) => Promise<T>): Promise<'stuck'> {
-    while (this.running.size > 0) await after(100, undefined);
-    return after(CLOSE_MARGIN_MS, 'stuck' as const);
+    clearTimeout(timer);
+    await closing;
   }
 }

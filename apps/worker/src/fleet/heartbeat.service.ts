@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { WorkerHeartbeat } from '#contracts';
-import { REDIS, WorkerRegistry } from '#messaging';
+import { REDIS, settleWithin, WorkerRegistry } from '#messaging';
 import { ContainerPool, DockerInventory, LanguageRegistry } from '#sandbox';
 import { RunningExecutions } from '../execution/running-executions';
 import { LanguageVersions } from './language-versions';
@@ -11,6 +11,7 @@ import { fleetIdOf, WORKER_ID } from '../worker.tokens';
 
 export const HEARTBEAT_EVERY_MS = 5000;
 export const HEARTBEAT_TTL_MS = 15_000;
+const SHUTDOWN_REDIS_WAIT_MS = 1000;
 
 /**
  * Announces this worker (capacity, runtime, languages and their versions, Docker health)
@@ -58,7 +59,8 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     this.redis.off('ready', this.beatNow);
-    await this.registry.remove(this.workerId).catch(() => undefined);
+    // Redis may be down: the heartbeat then expires on its own.
+    await settleWithin(this.registry.remove(this.workerId), SHUTDOWN_REDIS_WAIT_MS);
   }
 
   private async beat(): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Redis } from 'ioredis';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { isDatabaseUnavailable, JobRepository } from '#db';
-import { JobEvents, REDIS, WorkerRegistry } from '#messaging';
+import { JobEvents, REDIS, settleWithin, WorkerRegistry } from '#messaging';
 import { CallbackQueue } from '#webhooks';
 import { WORKER_ID } from '../worker.tokens';
 import { LeaderLock } from './leader-lock';
@@ -49,7 +49,8 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    if (this.leading) await this.lock.release().catch(() => undefined);
+    // Redis may be down: the lease then lapses on its own.
+    if (this.leading) await settleWithin(this.lock.release(), 1000);
   }
 
   private async tick(): Promise<void> {

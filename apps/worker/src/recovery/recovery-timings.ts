@@ -15,6 +15,9 @@ export const STALLED_CHECK_EVERY_MS = 5_000;
  */
 export const MAX_STALLED_COUNT = 20;
 
+/** After a Redis error a worker's fetch loop waits this long before it asks again (BullMQ's default is 15 s). */
+export const QUEUE_RETRY_MS = 2_000;
+
 /** One reconciler pass (by the fleet's leader) every so often. */
 export const RECONCILE_EVERY_MS = 5_000;
 /** The reconciler's leadership lapses if not renewed for this long. */
