@@ -55,7 +55,7 @@ describe('Postgres outage', () => {
   });
 
   it('loses nothing: a result finished during the outage is written afterwards without a second run, and a job taken during it waits', async () => {
-    const finishing = await stack.submit(sleeper(3, 'finishing'));
+    const finishing = await stack.submit(sleeper(5, 'finishing'));
     await stack.waitForRow(finishing, (r) => r.status === 'running', 20_000);
     const waiting = await stack.submit(sleeper(0, 'waiting')); // in the queue behind it (concurrency 1)
 

@@ -2,7 +2,7 @@ import { RecoveryStack, sleeper } from './support/recovery-stack';
 
 jest.setTimeout(60_000);
 
-const GRACE_MS = 3000;
+const GRACE_MS = 5000;
 
 let stack: RecoveryStack;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(() => stack?.stop(), 60_000);
 describe('SIGTERM of a worker', () => {
   it('takes no new job, finishes what fits in the grace period, re-queues the rest and exits 0', async () => {
     const short = await stack.submit(sleeper(1, 'short'));
-    const long = await stack.submit(sleeper(8, 'long'));
+    const long = await stack.submit(sleeper(12, 'long'));
     await Promise.all([short, long].map((id) => stack.waitForRow(id, (r) => r.status === 'running', 20_000)));
 
     const exiting = stack.terminateWorker('a');
