@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
+import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
 import { jsonDepthGuard } from './common/json-depth.guard';
 import { securityHeaders } from './common/security-headers';
@@ -34,6 +35,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  finishDisconnectWhileReconnecting(); // so a stop while Redis is down cannot hang (see the function)
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     bufferLogs: true,

@@ -29,6 +29,9 @@ import { LanguageVersions } from './fleet/language-versions';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { WorkerMetricsService } from './metrics/worker-metrics.service';
 import { RUNTIME_OVERRIDES, RuntimeCheck, runtimeOverridesFrom } from './fleet/runtime-check';
+import { OrphanSweeper } from './fleet/orphan-sweeper.service';
+import { QueueEntries } from './recovery/queue-entries';
+import { ReconcilerService } from './recovery/reconciler.service';
 import { DOCKER, fleetIdOf, makeWorkerId, SANDBOX_LABELS, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
@@ -112,6 +115,9 @@ const START_GRACE_MS = 1000;
     ExecutionProcessor,
     HeartbeatService,
     LanguageVersions,
+    OrphanSweeper,
+    QueueEntries,
+    ReconcilerService,
     WebhookClient,
     CallbackDeliveryService,
     CallbackProcessor,

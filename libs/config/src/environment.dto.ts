@@ -100,6 +100,8 @@ export class EnvironmentVariables {
   RUNQ_RUNTIME = 'runc';
   /** Per-language runtime, e.g. "java=runsc,python=runc"; checked against the catalog and the engine at worker start. */
   @IsString() RUNQ_RUNTIME_OVERRIDES = '';
+  /** How long a worker retries writing a finished job's result while Postgres is unreachable. */
+  @Transform(toNumber) @IsInt() @Min(0) @Max(3_600_000) RUNQ_RESULT_WRITE_RETRY_MS = 300_000;
   @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
 

@@ -55,6 +55,7 @@ export interface RunqConfig {
     pool: string;
     attempts: number;
     shutdownGraceMs: number;
+    resultWriteRetryMs: number;
     runtime: string;
     /** language id or alias -> runtime, as configured (the worker checks them against its catalog and engine). */
     runtimeOverrides: Record<string, string>;
@@ -212,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       pool: vars.RUNQ_WORKER_POOL,
       attempts: vars.RUNQ_JOB_ATTEMPTS,
       shutdownGraceMs: vars.RUNQ_SHUTDOWN_GRACE_MS,
+      resultWriteRetryMs: vars.RUNQ_RESULT_WRITE_RETRY_MS,
       runtime: vars.RUNQ_RUNTIME,
       runtimeOverrides: parseRuntimeOverrides(vars.RUNQ_RUNTIME_OVERRIDES),
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,

@@ -34,6 +34,8 @@ export interface WorkerHeartbeat {
   languagePool?: string;
   concurrency: number;
   running: number;
+  /** Ids of the jobs it is running now (the reconciler leaves these alone). */
+  jobs?: string[];
   runtime: string;
   /** language id -> runtime for languages that do not use `runtime`. */
   runtimeOverrides?: Record<string, string>;

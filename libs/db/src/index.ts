@@ -7,3 +7,4 @@ export type { JobStatus, ApiKeyRole } from './generated/client';
 export * from './api-key.util';
 export * from './prisma-client.factory';
 export * from './job.presenter';
+export * from './db-availability';

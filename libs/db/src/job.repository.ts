@@ -60,6 +60,19 @@ function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
     network: jsonOrNull(job.network ?? null),
   };
 }
+export type ClaimResult = { kind: 'claimed'; row: JobRow } | { kind: 'exhausted'; row: JobRow };
+
+const UNFINISHED_FIELDS = {
+  id: true,
+  status: true,
+  attempts: true,
+  workerId: true,
+  callbackUrl: true,
+  createdAt: true,
+  language: true,
+} as const;
+/** What recovery needs to know of a job that has not finished (no sources, no results). */
+export type UnfinishedJob = Pick<Job, keyof typeof UNFINISHED_FIELDS>;
 
 /** Every read and write of the jobs table. Writes that finish a job are conditional. */
 @Injectable()
@@ -126,19 +139,48 @@ export class JobRepository {
 
   /**
    * Marks a job running for a new attempt. A job already `running` is claimed again:
-   * its previous worker died and the queue handed it out once more. Returns null
-   * when the job is cancelled, finished or gone.
+   * its previous worker died and the queue handed it out once more, unless that worker
+   * had the last of `maxAttempts` (then `exhausted`). Returns null when the job is
+   * cancelled, finished or gone.
    */
-  async claim(id: string, workerId: string): Promise<JobRow | null> {
+  async claim(id: string, workerId: string, maxAttempts: number): Promise<ClaimResult | null> {
     try {
-      return await this.prisma.job.update({
-        where: { id, status: { in: ['queued', 'running'] } },
+      const row = await this.prisma.job.update({
+        where: { id, OR: [{ status: 'queued' }, { status: 'running', attempts: { lt: maxAttempts } }] },
         data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), workerId },
       });
+      return { kind: 'claimed', row };
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') return null;
-      throw error;
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2025') throw error;
     }
+    const row = await this.findById(id);
+    return row?.status === 'running' ? { kind: 'exhausted', row } : null;
+  }
+
+  /** Hands a running attempt's job back to `queued` (shutdown, lost worker); false when the attempt no longer owns it. */
+  async release(id: string, attempt: number): Promise<boolean> {
+    const { count } = await this.prisma.job.updateMany({
+      where: { id, status: 'running', attempts: attempt },
+      data: { status: 'queued' },
+    });
+    return count === 1;
+  }
+
+  /** Running jobs, oldest start first: the reconciler checks that someone still runs them. */
+  findRunning(limit: number): Promise<UnfinishedJob[]> {
+    return this.prisma.job.findMany({
+      where: { status: 'running' },
+      select: UNFINISHED_FIELDS,
+      orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+  }
+
+  /** Queued jobs created before `createdBefore`, in (createdAt, id) order after `after`. */
+  findQueued(createdBefore: Date, after: { createdAt: Date; id: string } | null, limit: number): Promise<UnfinishedJob[]> {
+    const where: Prisma.JobWhereInput = { status: 'queued', createdAt: { lt: createdBefore } };
+    if (after) where.OR = [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }];
+    return this.prisma.job.findMany({ where, select: UNFINISHED_FIELDS, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
   }
 
   /** Records a result (and the toolchain version that produced it), only if this attempt still owns the job. */

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { RetryAfterException } from './retry-after.exception';
+import { isDatabaseUnavailable } from '#db';
 
 interface BodyParserError {
   type?: string;
@@ -60,8 +61,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? '';
+  // P2028: a transaction could not start in time (pool exhausted while the database is slow).
   return (
-    ['P1001', 'P1002', 'P1017', 'P2024', 'P2028', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code) ||
-    /Can't reach database|Connection terminated|ECONNREFUSED|Stream isn't writeable|Connection is closed/i.test(error.message)
+    code === 'P2028' ||
+    isDatabaseUnavailable(error) ||
+    /Stream isn't writeable|Connection is closed|max retries per request/i.test(error.message)
   );
 }

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { EXECUTE_JOB_NAME } from '#contracts';
-import { ExecutionQueues } from '#messaging';
-
-const DAY_S = 24 * 3600;
+import { ExecutionQueues, executionJobOptions } from '#messaging';
 
 /** The API side of the queues: producer only; each language goes to its pool's queue. */
 @Injectable()
@@ -14,17 +12,7 @@ export class JobQueue {
   ) {}
 
   async enqueue(jobId: string, language: string): Promise<void> {
-    await this.queues.forLanguage(language).add(
-      EXECUTE_JOB_NAME,
-      { jobId },
-      {
-        jobId, // BullMQ ignores a second add with the same id: enqueueing is idempotent.
-        attempts: this.config.worker.attempts,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 3600, count: 10_000 },
-        removeOnFail: { age: DAY_S },
-      },
-    );
+    await this.queues.forLanguage(language).add(EXECUTE_JOB_NAME, { jobId }, executionJobOptions(jobId, this.config.worker.attempts));
   }
 
   /** Jobs waiting for a worker in all pools: waiting + delayed (retries) + prioritized; running ones are not counted. */

@@ -3,16 +3,17 @@ import { PinoLogger } from 'nestjs-pino';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { executionsQueueName, type ExecutionJobData } from '#contracts';
+import { isDatabaseUnavailable } from '#db';
 import { bullConnection, ExecutionQueues, JobEvents, PERSISTENT } from '#messaging';
 import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
 import { inLogContext } from '../logging/log-context';
 import { ExecutionService, RequeueError } from './execution.service';
 import { RunningExecutions } from './running-executions';
+import { JOB_LOCK_MS, MAX_STALLED_COUNT, QUEUE_RETRY_MS, STALLED_CHECK_EVERY_MS } from '../recovery/recovery-timings';
 
 const REQUEUE_DELAY_MS = 500;
-// A killed worker's jobs go back to the queue once its lock lapses and a stalled check runs: within ~30 s.
-const LOCK_MS = 20_000;
-const STALLED_CHECK_MS = 10_000;
+/** While Postgres is unreachable a job cannot be claimed: it waits in the queue, its attempts untouched. */
+const DATABASE_DOWN_DELAY_MS = 2000;
 
 /**
  * BullMQ entry point, on the queue of this worker's pool (RUNQ_WORKER_POOL); the work itself
@@ -44,9 +45,11 @@ export class ExecutionProcessor implements OnApplicationBootstrap, OnModuleDestr
     try {
       return await this.executions.attempt({ jobId: job.data.jobId, isFinalAttempt });
     } catch (error) {
-      if (!(error instanceof RequeueError)) throw error;
-      // Back to the queue without spending an attempt: the shutdown was ours, not the job's.
-      await job.moveToDelayed(Date.now() + REQUEUE_DELAY_MS, token);
+      const databaseDown = isDatabaseUnavailable(error);
+      if (!(error instanceof RequeueError) && !databaseDown) throw error;
+      // Back to the queue without spending an attempt: the shutdown or the outage was ours, not the job's.
+      if (databaseDown) this.logger.warn(`job ${job.data.jobId}: database unavailable, retrying in ${DATABASE_DOWN_DELAY_MS} ms`);
+      await job.moveToDelayed(Date.now() + (databaseDown ? DATABASE_DOWN_DELAY_MS : REQUEUE_DELAY_MS), token);
       throw new DelayedError();
     }
   }
@@ -58,8 +61,11 @@ export class ExecutionProcessor implements OnApplicationBootstrap, OnModuleDestr
       connection: bullConnection(this.config.redisUrl, PERSISTENT),
       autorun: false,
       concurrency,
-      lockDuration: LOCK_MS,
-      stalledInterval: STALLED_CHECK_MS,
+      // A killed worker's jobs go back to the queue once their lock expires (see recovery-timings.ts).
+      lockDuration: JOB_LOCK_MS,
+      stalledInterval: STALLED_CHECK_EVERY_MS,
+      maxStalledCount: MAX_STALLED_COUNT,
+      runRetryDelay: QUEUE_RETRY_MS,
     });
     this.worker = worker;
     this.events.onCancel((jobId) =>

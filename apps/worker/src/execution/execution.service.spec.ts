@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { RunqConfig } from '#config';
 import type { ExecutionResult, JobLimits } from '#contracts';
 import type { JobRepository, JobRow } from '#db';
 import type { JobEvents } from '#messaging';
@@ -42,7 +43,9 @@ function row(overrides: Partial<JobRow> = {}): JobRow {
 }
 
 describe('ExecutionService.attempt', () => {
-  let jobs: { claim: jest.Mock; complete: jest.Mock; fail: jest.Mock };
+  let jobs: { claim: jest.Mock; complete: jest.Mock; fail: jest.Mock; release: jest.Mock };
+  const claimReturns = (r: JobRow | null): void => void jobs.claim.mockResolvedValue(r && { kind: 'claimed', row: r });
+  const config = { worker: { attempts: 3, resultWriteRetryMs: 2000 } } as RunqConfig;
   let events: { publishFinished: jest.Mock };
   let callbacks: { enqueue: jest.Mock };
   let execute: jest.Mock<Promise<ExecutionOutcome>, [ExecutionRequest]>;
@@ -54,9 +57,10 @@ describe('ExecutionService.attempt', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     jobs = {
-      claim: jest.fn().mockResolvedValue(row()),
+      claim: jest.fn().mockResolvedValue({ kind: 'claimed', row: row() }),
       complete: jest.fn().mockResolvedValue(true),
       fail: jest.fn().mockResolvedValue(true),
+      release: jest.fn().mockResolvedValue(true),
     };
     events = { publishFinished: jest.fn().mockResolvedValue(undefined) };
     callbacks = { enqueue: jest.fn().mockResolvedValue(undefined) };
@@ -72,15 +76,16 @@ describe('ExecutionService.attempt', () => {
       callbacks as unknown as CallbackQueue,
       WORKER_ID,
       { 'runq.worker': WORKER_ID, 'runq.fleet': 'f1' },
+      config,
     );
   });
 
   afterEach(() => jest.restoreAllMocks());
 
   it('skips a job it cannot claim, without touching the sandbox', async () => {
-    jobs.claim.mockResolvedValue(null);
+    claimReturns(null);
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('skipped');
-    expect(jobs.claim).toHaveBeenCalledWith(JOB_ID, WORKER_ID);
+    expect(jobs.claim).toHaveBeenCalledWith(JOB_ID, WORKER_ID, 3);
     expect(execute).not.toHaveBeenCalled();
     expect(events.publishFinished).not.toHaveBeenCalled();
   });
@@ -114,7 +119,7 @@ describe('ExecutionService.attempt', () => {
   });
 
   it('writes the result for the claimed attempt and announces it', async () => {
-    jobs.claim.mockResolvedValue(row({ attempts: 3 }));
+    claimReturns(row({ attempts: 3 }));
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
     expect(jobs.complete).toHaveBeenCalledWith(JOB_ID, 3, expect.objectContaining({ outcome: 'ok', run: RESULT.run }), '3.11.2');
     expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
@@ -158,7 +163,7 @@ describe('ExecutionService.attempt', () => {
   });
 
   it('fails on a language this worker does not know, without running it', async () => {
-    jobs.claim.mockResolvedValue(row({ language: 'cobol' }));
+    claimReturns(row({ language: 'cobol' }));
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toThrow(/cobol/);
     expect(execute).not.toHaveBeenCalled();
     expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 2, expect.stringContaining('cobol'));
@@ -183,12 +188,68 @@ describe('ExecutionService.attempt', () => {
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toBeInstanceOf(RequeueError);
     expect(jobs.complete).not.toHaveBeenCalled();
     expect(jobs.fail).not.toHaveBeenCalled();
+    expect(jobs.release).toHaveBeenCalledWith(JOB_ID, 2); // queued again, not `running` on nobody
     expect(running.size).toBe(0);
+  });
+
+  describe('crashes and outages', () => {
+    const unreachable = () => Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' });
+
+    it('fails a job handed out again after a crash when its attempts are spent, without running it', async () => {
+      jobs.claim.mockResolvedValue({ kind: 'exhausted', row: row({ attempts: 3, workerId: 'w-dead' } as Partial<JobRow>) });
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('failed');
+      expect(execute).not.toHaveBeenCalled();
+      expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 3, expect.stringMatching(/attempt 3 of 3 stopped before it finished/));
+      expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
+    });
+
+    it('treats the last allowed attempt as final even when the queue has retries left', async () => {
+      claimReturns(row({ attempts: 3 }));
+      execute.mockRejectedValue(new Error('docker engine unreachable'));
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toThrow('docker');
+      expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 3, expect.stringContaining('docker engine unreachable'));
+    });
+
+    it('retries the result write while the database is unreachable, without running the job again', async () => {
+      jobs.complete.mockRejectedValueOnce(unreachable()).mockRejectedValueOnce(unreachable()).mockResolvedValue(true);
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
+      expect(execute).toHaveBeenCalledTimes(1);
+      expect(jobs.complete).toHaveBeenCalledTimes(3);
+      expect(events.publishFinished).toHaveBeenCalledTimes(1);
+    });
+
+    it('gives up on the write after RUNQ_RESULT_WRITE_RETRY_MS, so the queue retries the job', async () => {
+      config.worker.resultWriteRetryMs = 300;
+      jobs.complete.mockRejectedValue(unreachable());
+      jobs.fail.mockRejectedValue(unreachable());
+      try {
+        await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toMatchObject({ code: 'P1001' });
+        expect(jobs.complete.mock.calls.length).toBeGreaterThan(1);
+      } finally {
+        config.worker.resultWriteRetryMs = 2000;
+      }
+    });
+
+    it('does not retry a write that failed for another reason', async () => {
+      jobs.complete.mockRejectedValue(new Error('value too long for type'));
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toThrow('value too long');
+      expect(jobs.complete).toHaveBeenCalledTimes(1);
+    });
+
+    it('hands the job back when the worker shuts down while the write is being retried', async () => {
+      jobs.complete.mockImplementation(async () => {
+        running.stop(JOB_ID, 'shutdown');
+        throw unreachable();
+      });
+      await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).rejects.toBeInstanceOf(RequeueError);
+      expect(jobs.complete).toHaveBeenCalledTimes(1);
+      expect(jobs.release).toHaveBeenCalledWith(JOB_ID, 2);
+    });
   });
 
   describe('judging inputs and webhooks', () => {
     it('decodes base64 stdin, expected output and test cases for the sandbox', async () => {
-      jobs.claim.mockResolvedValue(
+      claimReturns(
         row({
           encoding: 'base64',
           stdin: Buffer.from([0, 255]).toString('base64'),
@@ -208,14 +269,14 @@ describe('ExecutionService.attempt', () => {
     it('schedules the webhook after the result is written, only for jobs with a callbackUrl', async () => {
       await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
       expect(callbacks.enqueue).not.toHaveBeenCalled();
-      jobs.claim.mockResolvedValue(row({ callbackUrl: 'https://example.com/hook' }));
+      claimReturns(row({ callbackUrl: 'https://example.com/hook' }));
       await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
       expect(callbacks.enqueue).toHaveBeenCalledWith(JOB_ID);
       expect(jobs.complete.mock.invocationCallOrder[1]).toBeLessThan(callbacks.enqueue.mock.invocationCallOrder[0]);
     });
 
     it('still completes when the webhook cannot be scheduled', async () => {
-      jobs.claim.mockResolvedValue(row({ callbackUrl: 'https://example.com/hook' }));
+      claimReturns(row({ callbackUrl: 'https://example.com/hook' }));
       callbacks.enqueue.mockRejectedValue(new Error('redis down'));
       await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
     });
@@ -238,6 +299,7 @@ describe('ExecutionService.attempt', () => {
         callbacks as unknown as CallbackQueue,
         WORKER_ID,
         {},
+        config,
         observer,
       );
     });
@@ -250,14 +312,14 @@ describe('ExecutionService.attempt', () => {
       } as Partial<JobRow>);
 
     it('reports the queue wait of a first claim under the language id, then the outcome', async () => {
-      jobs.claim.mockResolvedValue(timed(1));
+      claimReturns(timed(1));
       await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
       expect(claimed).toEqual([['python', 1.5]]);
       expect(finished).toEqual([{ language: 'python', status: 'completed', outcome: 'ok', runSeconds: expect.any(Number) }]);
     });
 
     it('does not count the wait of a retry, whose start is not the first', async () => {
-      jobs.claim.mockResolvedValue(timed(2));
+      claimReturns(timed(2));
       await service.attempt({ jobId: JOB_ID, isFinalAttempt: false });
       expect(claimed).toEqual([]);
     });

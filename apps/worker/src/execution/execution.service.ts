@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
+import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { Comparison, FunctionCall, JobLimits, NetworkRequest, SourceFile, TestCase } from '#contracts';
-import { JobRepository } from '#db';
+import { isDatabaseUnavailable, JobRepository } from '#db';
 import { JobEvents } from '#messaging';
 import { LanguageRegistry, SandboxService } from '#sandbox';
 import { SANDBOX_LABELS, WORKER_ID } from '../worker.tokens';
@@ -24,10 +25,14 @@ export interface AttemptInfo {
   isFinalAttempt: boolean;
 }
 
-export type AttemptResult = 'completed' | 'skipped' | 'cancelled' | 'superseded';
+export type AttemptResult = 'completed' | 'failed' | 'skipped' | 'cancelled' | 'superseded';
 
 /** Thrown to hand a job back to the queue (worker shutting down). */
 export class RequeueError extends Error {}
+
+/** Back-off between tries of a result write while Postgres is unreachable. */
+const WRITE_RETRY_MIN_MS = 250;
+const WRITE_RETRY_MAX_MS = 5000;
 
 /**
  * One attempt at one job: claim the row, run it in the sandbox, write the result only
@@ -48,12 +53,15 @@ export class ExecutionService {
     private readonly callbacks: CallbackQueue,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(SANDBOX_LABELS) private readonly labels: Record<string, string>,
+    @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
     @Optional() private readonly observer?: ExecutionObserver,
   ) {}
 
   async attempt({ jobId, isFinalAttempt }: AttemptInfo): Promise<AttemptResult> {
-    const row = await this.jobs.claim(jobId, this.workerId);
-    if (!row) return 'skipped';
+    const maxAttempts = this.config.worker.attempts;
+    const claim = await this.jobs.claim(jobId, this.workerId, maxAttempts);
+    if (!claim) return 'skipped';
+    const { row } = claim;
     const attempt = row.attempts;
     const started = performance.now();
     const languageId = this.languages.resolve(row.language)?.id ?? row.language;
@@ -64,6 +72,17 @@ export class ExecutionService {
       this.logger.log(`finished: ${status}, outcome ${outcome}, ${languageId}, attempt ${attempt}, ${Math.round(runSeconds * 1000)} ms`);
       this.observer?.finished({ language: languageId, status, outcome, runSeconds });
     };
+    if (claim.kind === 'exhausted') {
+      // Handed out again after a crash, with no attempt left: the job itself may be what kills workers.
+      const message = `platform error: the worker running attempt ${attempt} of ${maxAttempts} stopped before it finished`;
+      if (await this.jobs.fail(jobId, attempt, message)) {
+        this.logger.warn(`job ${jobId}: failed, ${message} (worker ${row.workerId})`);
+        report('failed', 'internal_error');
+        await this.announce(jobId, row.callbackUrl);
+      }
+      return 'failed';
+    }
+    const isFinal = isFinalAttempt || attempt >= maxAttempts;
     const signal = this.running.start(jobId);
     try {
       const language = this.languages.resolve(row.language);
@@ -88,22 +107,50 @@ export class ExecutionService {
         report('cancelled', 'none');
         return 'cancelled';
       }
-      const written = await this.jobs.complete(jobId, attempt, result, this.versions.of(language.id));
-      if (!written) return 'superseded';
+      const version = this.versions.of(language.id);
+      const written = await this.persist(jobId, signal, () => this.jobs.complete(jobId, attempt, result, version));
+      if (!written) {
+        this.logger.debug(`job ${jobId} attempt ${attempt}: superseded, result not written`);
+        return 'superseded';
+      }
       report('completed', result.outcome);
       await this.announce(jobId, row.callbackUrl);
       return 'completed';
     } catch (error) {
-      if (error instanceof RequeueError) throw error;
+      if (error instanceof RequeueError) {
+        // Shown as queued again until a worker claims it; if Postgres is down the next claim takes it over anyway.
+        await this.jobs.release(jobId, attempt).catch(() => undefined);
+        throw error;
+      }
       const message = (error as Error).message;
       this.logger.warn(`job ${jobId} attempt ${attempt} failed: ${message}`);
-      if (isFinalAttempt && (await this.jobs.fail(jobId, attempt, `platform error: ${message}`))) {
+      if (isFinal && (await this.persist(jobId, signal, () => this.jobs.fail(jobId, attempt, `platform error: ${message}`)))) {
         report('failed', 'internal_error');
         await this.announce(jobId, row.callbackUrl);
       }
       throw error;
     } finally {
       this.running.finish(jobId);
+    }
+  }
+
+  /**
+   * Retries a write while Postgres is unreachable (restart, failover), with bounded back-off
+   * up to RUNQ_RESULT_WRITE_RETRY_MS, so a finished run is recorded rather than run again.
+   * A shutdown past its grace period hands the job back instead; a cancel ends the retries.
+   */
+  private async persist(jobId: string, signal: AbortSignal, write: () => Promise<boolean>): Promise<boolean> {
+    const deadline = Date.now() + this.config.worker.resultWriteRetryMs;
+    for (let delay = WRITE_RETRY_MIN_MS; ; delay = Math.min(delay * 2, WRITE_RETRY_MAX_MS)) {
+      try {
+        return await write();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() + delay > deadline) throw error;
+        this.logger.warn(`job ${jobId}: database unavailable, retrying the write in ${delay} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (signal.reason === 'shutdown') throw new RequeueError('worker shut down while the database was unavailable');
+      if (signal.aborted) return false;
     }
   }
 

@@ -27,6 +27,10 @@ export class RunningExecutions {
     for (const controller of this.controllers.values()) controller.abort(reason);
   }
 
+  ids(): string[] {
+    return [...this.controllers.keys()];
+  }
+
   get size(): number {
     return this.controllers.size;
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import { hostname } from 'node:os';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { WorkerHeartbeat } from '#contracts';
-import { WorkerRegistry } from '#messaging';
+import { REDIS, settleWithin, WorkerRegistry } from '#messaging';
 import { ContainerPool, DockerInventory } from '#sandbox';
 import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
 import { RunningExecutions } from '../execution/running-executions';
@@ -13,10 +14,12 @@ import { RUNTIME_OVERRIDES } from './runtime-check';
 
 export const HEARTBEAT_EVERY_MS = 5000;
 export const HEARTBEAT_TTL_MS = 15_000;
+const SHUTDOWN_REDIS_WAIT_MS = 1000;
 
 /**
  * Announces this worker (capacity, runtime, languages and their versions, Docker health)
- * every few seconds, and on start removes sandbox containers left by dead workers.
+ * every few seconds, and on start removes sandbox containers left by dead workers (the
+ * OrphanSweeper keeps doing so while it runs).
  */
 @Injectable()
 export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,6 +38,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
     @Inject(RUNTIME_OVERRIDES) private readonly runtimeOverrides: Record<string, string>,
+    @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,6 +50,8 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     if (removed) this.logger.log(`removed ${removed} sandbox container(s) left by stopped workers`);
     await this.beat();
     this.timer = setInterval(() => void this.beat(), HEARTBEAT_EVERY_MS);
+    // After a Redis restart (perhaps without its data) announce this worker at once, not at the next tick.
+    this.redis.on('ready', this.beatNow);
     this.logger.log(
       `worker ${this.workerId} ready; languages: ${Object.entries(languages)
         .map(([id, v]) => `${id} ${v}`)
@@ -53,9 +59,13 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
+  private readonly beatNow = () => void this.beat();
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.registry.remove(this.workerId).catch(() => undefined);
+    this.redis.off('ready', this.beatNow);
+    // Redis may be down: the heartbeat then expires on its own.
+    await settleWithin(this.registry.remove(this.workerId), SHUTDOWN_REDIS_WAIT_MS);
   }
 
   private async beat(): Promise<void> {
@@ -72,6 +82,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       languagePool: this.config.worker.pool,
       concurrency: this.governor.concurrency,
       running: this.running.size,
+      jobs: this.running.ids(),
       runtime: this.config.worker.runtime,
       runtimeOverrides: this.runtimeOverrides,
       docker,

@@ -33,24 +33,34 @@ export class DockerInventory {
     return versions;
   }
 
+  /** Sandbox containers of one fleet (every state), with the worker that started each. */
+  async sandboxes(fleet: string): Promise<{ id: string; workerId: string }[]> {
+    const containers = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`${MANAGED_LABEL}=1`, `${FLEET_LABEL}=${fleet}`] },
+    });
+    return containers.map((c) => ({ id: c.Id, workerId: c.Labels?.[WORKER_LABEL] ?? '' }));
+  }
+
+  /** Force-removes containers (with their anonymous volumes); one already gone is not an error. */
+  async remove(ids: string[]): Promise<void> {
+    await Promise.all(
+      ids.map((id) =>
+        this.docker
+          .getContainer(id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
+  }
+
   /**
    * Removes sandbox containers whose worker is gone (crashed, killed): a container left
    * by a live worker on the same engine is not touched. Returns how many were removed.
    */
   async removeOrphans(fleet: string, isLive: (workerId: string) => boolean): Promise<number> {
-    const containers = await this.docker.listContainers({
-      all: true,
-      filters: { label: [`${MANAGED_LABEL}=1`, `${FLEET_LABEL}=${fleet}`] },
-    });
-    const orphans = containers.filter((c) => !isLive(c.Labels?.[WORKER_LABEL] ?? ''));
-    await Promise.all(
-      orphans.map((c) =>
-        this.docker
-          .getContainer(c.Id)
-          .remove({ force: true, v: true })
-          .catch(() => undefined),
-      ),
-    );
+    const orphans = (await this.sandboxes(fleet)).filter((c) => !isLive(c.workerId));
+    await this.remove(orphans.map((c) => c.id));
     return orphans.length;
   }
 }
