@@ -26,6 +26,9 @@ describe('kill -9 of a worker while it runs jobs', () => {
   it('runs its jobs again on another worker, completes each exactly once, and removes its containers', async () => {
     const ids = await Promise.all([0, 1, 2, 3].map((i) => stack.submit(sleeper(4, String(i)))));
     await runningOn(ids, 'a');
+    // A claimed job's container may still be starting: wait for it (bounded) before the kill.
+    const deadline = Date.now() + 10_000;
+    while (!(await stack.containersOf('a')).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect((await stack.containersOf('a')).length).toBeGreaterThan(0);
     await stack.killWorker('a');
     const killedAt = Date.now();

@@ -122,7 +122,8 @@ export class RecoveryStack {
 
   /** How many times workers wrote a result for the job (one log line per written result). */
   writtenResults(jobId: string): number {
-    return this.workerLines(new RegExp(`job ${jobId} attempt \\d+: completed`)).length;
+    // Worker lines are JSON: the job's id is a field, the message starts with "finished: completed".
+    return this.workerLines(/finished: completed/).filter((line) => line.includes(`"jobId":"${jobId}"`)).length;
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, timeoutMs = 30_000): Promise<Timed<{ status: number; body: T }>> {
