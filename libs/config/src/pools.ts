@@ -1,4 +1,5 @@
 import { DEFAULT_POOL } from '#contracts';
+import { listItems } from './transforms';
 
 const POOL_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const LANGUAGE_ID = /^[a-z][a-z0-9+#-]{0,30}$/;
@@ -9,18 +10,12 @@ const LANGUAGE_ID = /^[a-z][a-z0-9+#-]{0,30}$/;
  */
 export function parsePools(text: string): Record<string, string> {
   const byLanguage: Record<string, string> = {};
-  for (const entry of text
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
+  for (const entry of listItems(text, ';')) {
     const [pool, list = ''] = entry.split('=', 2).map((s) => s.trim());
     if (!POOL_NAME.test(pool) || pool === DEFAULT_POOL) {
       throw new Error(`RUNQ_POOLS: "${pool}" is not a pool name (lowercase letters, digits and -, not "${DEFAULT_POOL}")`);
     }
-    const languages = list
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const languages = listItems(list);
     if (!languages.length) throw new Error(`RUNQ_POOLS: pool "${pool}" lists no languages (write ${pool}=lang1,lang2)`);
     for (const language of languages) {
       if (!LANGUAGE_ID.test(language)) throw new Error(`RUNQ_POOLS: "${language}" is not a language id`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { EnvironmentVariables } from './environment.dto';
 import { parsePools, poolNames } from './pools';
+import { listItems } from './transforms';
 import type { JobLimits } from '#contracts';
 
 export interface RunqConfig {
@@ -125,9 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       throw new ConfigError(`Invalid configuration: ${def} (${defaults[key]}) is above ${max} (${maxima[key]})`);
     }
   }
-  for (const cidr of vars.RUNQ_WEBHOOK_ALLOWED_NETWORKS.split(',')
-    .map((c) => c.trim())
-    .filter(Boolean)) {
+  const webhookNetworks = listItems(vars.RUNQ_WEBHOOK_ALLOWED_NETWORKS);
+  for (const cidr of webhookNetworks) {
     if (!isCidr(cidr))
       throw new ConfigError(`Invalid configuration: RUNQ_WEBHOOK_ALLOWED_NETWORKS entry "${cidr}" is not an address or CIDR`);
   }
@@ -144,8 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   if (vars.RUNQ_WORKER_MIN_CONCURRENCY > concurrency) {
     throw new ConfigError(`Invalid configuration: RUNQ_WORKER_MIN_CONCURRENCY is above the worker's concurrency (${concurrency})`);
   }
-  const egressAllow = commaList(vars.RUNQ_EGRESS_ALLOW);
-  const egressAllowPrivate = commaList(vars.RUNQ_EGRESS_ALLOW_PRIVATE);
+  const egressAllow = listItems(vars.RUNQ_EGRESS_ALLOW);
+  const egressAllowPrivate = listItems(vars.RUNQ_EGRESS_ALLOW_PRIVATE);
   for (const entry of egressAllow) {
     if (!isHostPattern(entry))
       throw new ConfigError(
@@ -200,9 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     webhooks: {
       attempts: vars.RUNQ_WEBHOOK_ATTEMPTS,
       timeoutMs: vars.RUNQ_WEBHOOK_TIMEOUT_MS,
-      allowedNetworks: vars.RUNQ_WEBHOOK_ALLOWED_NETWORKS.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      allowedNetworks: webhookNetworks,
     },
     worker: {
       id: vars.RUNQ_WORKER_ID,
@@ -234,10 +232,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._+#-]*$/;
 /** "java=runsc, python=runc" -> {java: "runsc", python: "runc"}; a malformed entry is a ConfigError naming it. */
 export function parseRuntimeOverrides(text: string): Record<string, string> {
   const overrides: Record<string, string> = {};
-  for (const entry of text
-    .split(',')
-    .map((e) => e.trim())
-    .filter(Boolean)) {
+  for (const entry of listItems(text)) {
     const [language, runtime, ...rest] = entry.split('=').map((p) => p.trim());
     if (rest.length || !language || !runtime || !NAME.test(language) || !NAME.test(runtime))
       throw new ConfigError(`Invalid configuration: RUNQ_RUNTIME_OVERRIDES entry "${entry}" is not language=runtime`);
@@ -247,12 +242,6 @@ export function parseRuntimeOverrides(text: string): Record<string, string> {
   }
   return overrides;
 }
-
-const commaList = (text: string) =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** Same grammar as libs/sandbox host-pattern.ts (config cannot depend on the sandbox). */
 function isHostPattern(text: string): boolean {

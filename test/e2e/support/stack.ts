@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './own-services';
 
 const root = join(__dirname, '..', '..', '..');
 const logDir = join(root, '.runq', 'test', 'logs');
@@ -10,17 +10,6 @@ export interface HttpResult<T = any> {
   status: number;
   body: T;
   headers: Headers;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** Runs a built script of this project (dist/) with the test environment. */
