@@ -22,7 +22,7 @@ const BATCH = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function api<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(url + path, {
     method,
     headers: { 'Content-Type': 'application/json', 'X-API-Key': key },
