@@ -37,7 +37,12 @@ export function assertPoolLanguagesKnown(byLanguage: Record<string, string>, kno
   if (unknown.length) throw new Error(`Invalid configuration: RUNQ_POOLS names unknown languages: ${unknown.join(', ')}`);
 }
 
+/** The pool that runs a language: its RUNQ_POOLS entry, else `default`. */
+export function poolOf(language: string, byLanguage: Record<string, string>): string {
+  return byLanguage[language] ?? DEFAULT_POOL;
+}
+
 /** The catalog languages a pool runs. */
 export function languagesOfPool(pool: string, byLanguage: Record<string, string>, known: string[]): string[] {
-  return known.filter((id) => (byLanguage[id] ?? DEFAULT_POOL) === pool);
+  return known.filter((id) => poolOf(id, byLanguage) === pool);
 }

@@ -3,8 +3,9 @@ import type { JobsOptions } from 'bullmq';
 const DAY_S = 24 * 3600;
 
 /**
- * BullMQ options of an `executions` entry, the same whoever enqueues it (the API, or the
- * worker fleet's reconciler). The row id is the BullMQ job id: a second add is a no-op.
+ * BullMQ options of an execution queue entry, the same whoever enqueues it (the API, or the
+ * worker fleet's reconciler, both through ExecutionQueues.enqueue). The row id is the BullMQ
+ * job id: a second add is a no-op.
  */
 export function executionJobOptions(jobId: string, attempts: number): JobsOptions {
   return {

@@ -1,5 +1,7 @@
-import { Queue, type ConnectionOptions } from 'bullmq';
-import { DEFAULT_POOL, executionsQueueName, type ExecutionJobData } from '#contracts';
+import { Queue, type ConnectionOptions, type JobType } from 'bullmq';
+import { poolNames, poolOf } from '#config';
+import { EXECUTE_JOB_NAME, executionsQueueName, type ExecutionJobData } from '#contracts';
+import { executionJobOptions } from './execution-job-options';
 import { QueueBacklogReader, type QueueBacklog, type ZsetClient } from './queue-backlog';
 
 /**
@@ -15,12 +17,30 @@ export class ExecutionQueues {
   ) {}
 
   poolOf(language: string): string {
-    return this.poolsByLanguage[language] ?? DEFAULT_POOL;
+    return poolOf(language, this.poolsByLanguage);
   }
 
   /** `default` first, then the configured pools. */
   pools(): string[] {
-    return [DEFAULT_POOL, ...new Set(Object.values(this.poolsByLanguage))];
+    return poolNames(this.poolsByLanguage);
+  }
+
+  /** Every pool's queue, `default` first. */
+  all(): Queue<ExecutionJobData>[] {
+    return this.pools().map((pool) => this.forPool(pool));
+  }
+
+  /** Queues a job on its language's pool; the row id is the BullMQ job id, so a repeat is a no-op. */
+  async enqueue(jobId: string, language: string, attempts: number): Promise<void> {
+    await this.forLanguage(language).add(EXECUTE_JOB_NAME, { jobId }, executionJobOptions(jobId, attempts));
+  }
+
+  /** Job counts of the given states, summed over every pool's queue. */
+  async counts<S extends JobType>(...states: S[]): Promise<Record<S, number>> {
+    const perPool = await Promise.all(this.all().map((queue) => queue.getJobCounts(...states)));
+    const sums = Object.fromEntries(states.map((state) => [state, 0])) as Record<S, number>;
+    for (const counts of perPool) for (const state of states) sums[state] += counts[state] ?? 0;
+    return sums;
   }
 
   forLanguage(language: string): Queue<ExecutionJobData> {

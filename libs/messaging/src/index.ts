@@ -5,6 +5,5 @@ export * from './worker-registry';
 export * from './messaging.module';
 export * from './queue-backlog';
 export * from './execution-queues';
-export * from './execution-job-options';
 export * from './ioredis-disconnect-fix';
 export * from './settle-within';

@@ -32,23 +32,20 @@ export class OverviewService {
   ) {}
 
   async read(now = Date.now()): Promise<Overview> {
-    const pools = this.queues.pools();
-    const [perPool, backlogs, beats] = await Promise.all([
-      Promise.all(pools.map((pool) => this.queues.forPool(pool).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'))),
-      Promise.all(pools.map((pool) => this.backlog.read(pool))),
+    const [counts, backlogs, beats] = await Promise.all([
+      this.queues.counts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
+      Promise.all(this.queues.pools().map((pool) => this.backlog.read(pool))),
       this.registry.list(),
     ]);
-    const counts: Record<string, number> = {};
-    for (const poolCounts of perPool) for (const [state, n] of Object.entries(poolCounts)) counts[state] = (counts[state] ?? 0) + n;
     const workers = beats.map((b) => toWorkerView(b, now)).sort((a, b) => a.id.localeCompare(b.id));
     return {
       at: new Date(now).toISOString(),
       queue: {
-        waiting: counts.waiting ?? 0,
-        prioritized: counts.prioritized ?? 0,
-        active: counts.active ?? 0,
-        delayed: counts.delayed ?? 0,
-        failed: counts.failed ?? 0,
+        waiting: counts.waiting,
+        prioritized: counts.prioritized,
+        active: counts.active,
+        delayed: counts.delayed,
+        failed: counts.failed,
         oldestWaitingAgeMs: Math.max(0, ...backlogs.map((b) => b.oldestWaitingAgeMs)),
       },
       workers,

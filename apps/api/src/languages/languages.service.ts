@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { assertPoolLanguagesKnown, RUNQ_CONFIG, type RunqConfig } from '#config';
-import { DEFAULT_POOL, type JobLimits } from '#contracts';
+import { assertPoolLanguagesKnown, poolOf, RUNQ_CONFIG, type RunqConfig } from '#config';
+import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
 import { defaultLimitsFor, LanguageRegistry } from '#sandbox';
 
@@ -70,7 +70,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
         limits,
         compileOptions: l.compileOptions ?? [],
         available: Boolean(this.versions[l.id]),
-        pool: this.config.pools[l.id] ?? DEFAULT_POOL,
+        pool: poolOf(l.id, this.config.pools),
       };
     });
   }

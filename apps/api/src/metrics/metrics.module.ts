@@ -18,7 +18,7 @@ import { MetricsTokenGuard } from './metrics-token.guard';
       useFactory: (executions: ExecutionQueues, callbacks: Queue, workers: WorkerRegistry) => {
         const logger = new Logger('Metrics');
         // Every pool's queue (executions, executions-<pool>), then the webhook queue.
-        const queues = [...executions.pools().map((pool) => executions.forPool(pool)), callbacks];
+        const queues = [...executions.all(), callbacks];
         return new ApiMetrics(queues, workers, (source, error) => logger.warn(`${source} not read: ${error.message}`));
       },
     },

@@ -13,10 +13,7 @@ import { pageHeaders, PUBLIC_DIR } from './page-security';
  */
 export function mountWebUi(app: NestExpressApplication): void {
   const executions = app.get(ExecutionQueues, { strict: false });
-  const queues = [
-    ...executions.pools().map((pool) => executions.forPool(pool)),
-    app.get<Queue>(getQueueToken(CALLBACKS_QUEUE), { strict: false }),
-  ];
+  const queues = [...executions.all(), app.get<Queue>(getQueueToken(CALLBACKS_QUEUE), { strict: false })];
   app.use(BULL_BOARD_PATH, adminOnlyMiddleware(app.get(RequestAuthenticator, { strict: false })), pageHeaders, bullBoardRouter(queues));
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/ui/', index: false, fallthrough: true, maxAge: '1h' });
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { EXECUTE_JOB_NAME } from '#contracts';
-import { ExecutionQueues, executionJobOptions } from '#messaging';
+import { ExecutionQueues } from '#messaging';
 import type { QueueEntryState, QueueRef, ReconcilerQueue } from './reconciler';
 
 /** The reconciler's view of the execution queues (each job in its language's pool), through BullMQ. */
@@ -23,9 +22,8 @@ export class QueueEntries implements ReconcilerQueue {
   }
 
   async enqueue(job: QueueRef, replaceFinished: boolean): Promise<void> {
-    const queue = this.queues.forLanguage(job.language);
     // A finished entry would swallow the add (same job id): drop it first.
-    if (replaceFinished) await queue.remove(job.id);
-    await queue.add(EXECUTE_JOB_NAME, { jobId: job.id }, executionJobOptions(job.id, this.config.worker.attempts));
+    if (replaceFinished) await this.queues.forLanguage(job.language).remove(job.id);
+    await this.queues.enqueue(job.id, job.language, this.config.worker.attempts);
   }
 }
