@@ -3,7 +3,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
   moduleNameMapper: {
-    '^#(contracts|config|db|sandbox|messaging|webhooks)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(contracts|netpolicy|languages|config|process|db|messaging|jobs|keys|webhooks|sandbox)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

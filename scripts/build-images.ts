@@ -7,7 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, LanguageRegistry, parseVersion, VERSION_LABEL_PREFIX, type LanguageDefinition } from '#sandbox';
+import { VERSION_LABEL_PREFIX } from '#sandbox';
+import { LANGUAGES, LanguageRegistry, parseVersion, type LanguageDefinition } from '#languages';
 
 const root = join(__dirname, '..', '..');
 const prefix = process.env.RUNQ_IMAGE_PREFIX ?? 'runq/';

@@ -11,7 +11,8 @@
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createPrismaClient, displayPrefix, generateApiKey, hashApiKey } from '#db';
+import { createPrismaClient } from '#db';
+import { displayPrefix, generateApiKey, hashApiKey } from '#keys';
 
 type Role = 'user' | 'admin';
 

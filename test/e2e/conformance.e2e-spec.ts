@@ -9,8 +9,8 @@
  * At the end, each language's hello world runs 3 times in a row, alone, and a markdown
  * table of the medians is printed (for the README).
  */
-import type { LanguageDefinition } from '../../libs/sandbox/src/languages/language.types';
-import { LANGUAGES } from '../../libs/sandbox/src/languages/catalog/index';
+import type { LanguageDefinition } from '#languages';
+import { LANGUAGES } from '#languages';
 import {
   ARGS,
   ARGS_STDOUT,

@@ -4,6 +4,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { apiLoggerParams, RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
 import { DbModule } from '#db';
+import { JobsModule as JobsLibraryModule } from '#jobs';
+import { KeysModule as KeysLibraryModule } from '#keys';
 import { bullConnection, FAIL_FAST, MessagingModule } from '#messaging';
 import { AdminModule } from './admin/admin.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -26,6 +28,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RunqConfigModule,
     LoggerModule.forRootAsync({ inject: [RUNQ_CONFIG], useFactory: apiLoggerParams }),
     DbModule,
+    JobsLibraryModule,
+    KeysLibraryModule,
     MessagingModule.forRoot(FAIL_FAST),
     // Producer only: fail fast while Redis is down rather than hang the request.
     BullModule.forRootAsync({

@@ -4,18 +4,20 @@ import Docker from 'dockerode';
 import { LoggerModule } from 'nestjs-pino';
 import { RUNQ_CONFIG, RunqConfigModule, workerLoggerParams, type RunqConfig } from '#config';
 import { DbModule } from '#db';
-import { WebhookClient, WebhooksProducerModule } from '#webhooks';
+import { JobsModule } from '#jobs';
+import { KeysModule } from '#keys';
+import { WebhookClient } from '#webhooks';
 import { bullConnection, MessagingModule, PERSISTENT } from '#messaging';
 import {
   ContainerPool,
   DockerContainerRunner,
   DockerInventory,
-  LanguageRegistry,
   SandboxService,
   type EgressGateway,
   WORKER_LABEL,
   FLEET_LABEL,
 } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 import { EGRESS_GATEWAY, EgressLifecycle } from './egress/egress-lifecycle';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
@@ -42,12 +44,13 @@ const START_GRACE_MS = 1000;
     RunqConfigModule,
     LoggerModule.forRootAsync({ inject: [RUNQ_CONFIG], useFactory: workerLoggerParams }),
     DbModule,
+    JobsModule,
+    KeysModule,
     MessagingModule.forRoot(PERSISTENT),
     BullModule.forRootAsync({
       inject: [RUNQ_CONFIG],
       useFactory: (config: RunqConfig) => ({ connection: bullConnection(config.redisUrl, PERSISTENT) }),
     }),
-    WebhooksProducerModule,
   ],
   providers: [
     { provide: WORKER_ID, inject: [RUNQ_CONFIG], useFactory: (config: RunqConfig) => makeWorkerId(config.worker.id) },

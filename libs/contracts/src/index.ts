@@ -2,3 +2,4 @@ export * from './job.types';
 export * from './queue.contract';
 export * from './judging.types';
 export * from './function.types';
+export * from './job-view.types';

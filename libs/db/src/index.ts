@@ -1,10 +1,6 @@
 export * from './prisma.service';
-export * from './job.repository';
-export * from './api-key.repository';
 export * from './db.module';
 export { Prisma } from './generated/client';
-export type { JobStatus, ApiKeyRole } from './generated/client';
-export * from './api-key.util';
+export type { Job as JobRecord, ApiKey as ApiKeyRecord, JobStatus, ApiKeyRole } from './generated/client';
 export * from './prisma-client.factory';
-export * from './job.presenter';
 export * from './db-availability';

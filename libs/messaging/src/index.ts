@@ -7,3 +7,4 @@ export * from './queue-backlog';
 export * from './execution-queues';
 export * from './ioredis-disconnect-fix';
 export * from './settle-within';
+export * from './callback-queue';

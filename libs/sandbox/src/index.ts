@@ -1,6 +1,3 @@
-export * from './languages/language.types';
-export * from './languages/catalog/index';
-export * from './languages/language-registry';
 export * from './docker/container-spec';
 export * from './docker/container-runner';
 export * from './docker/docker-inventory';

@@ -6,8 +6,8 @@
  * Every language id of LANGUAGES must have an entry here (checked by `conformanceLanguages`),
  * so adding a language to the catalog without conformance programs fails the suite.
  */
-import { LANGUAGES } from '../../../libs/sandbox/src/languages/catalog';
-import type { LanguageDefinition } from '../../../libs/sandbox/src/languages/language.types';
+import { LANGUAGES } from '#languages';
+import type { LanguageDefinition } from '#languages';
 
 export interface ProgramFile {
   name: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService, type JobRow, type JobStatus } from '#db';
+import { Prisma, PrismaService, type JobStatus } from '#db';
+import { toJob, type Job } from '#jobs';
 import type { Outcome } from '#contracts';
 import { uuidPrefixRange } from './job-id-range';
 
@@ -17,11 +18,11 @@ export interface AdminJobFilter {
 
 /** A row of the jobs table: everything but sources and outputs. */
 export type JobSummaryRow = Pick<
-  JobRow,
+  Job,
   'id' | 'status' | 'outcome' | 'language' | 'version' | 'apiKeyId' | 'workerId' | 'attempts' | 'createdAt' | 'startedAt' | 'finishedAt'
 > & { apiKey: { name: string; prefix: string } | null };
 
-export type JobDetailRow = JobRow & { apiKey: { id: string; name: string; prefix: string; role: string } | null };
+export type JobDetailRow = Job & { apiKey: { id: string; name: string; prefix: string; role: string } | null };
 
 /** The dashboard's reads of the jobs and api_keys tables (the public API's live in JobRepository). */
 @Injectable()
@@ -60,11 +61,12 @@ export class AdminJobsRepository {
     return { rows, total };
   }
 
-  findDetail(id: string): Promise<JobDetailRow | null> {
-    return this.prisma.job.findUnique({
+  async findDetail(id: string): Promise<JobDetailRow | null> {
+    const row = await this.prisma.job.findUnique({
       where: { id },
       include: { apiKey: { select: { id: true, name: true, prefix: true, role: true } } },
     });
+    return row && { ...toJob(row), apiKey: row.apiKey };
   }
 
   async delete(id: string): Promise<boolean> {

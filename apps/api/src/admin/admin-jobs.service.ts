@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { FINAL_STATUSES, type JobStatus, type SourceFile, type TestCase } from '#contracts';
-import { presentJob, type JobView } from '#db';
+import { presentJob } from '#jobs';
+import { type JobView } from '#contracts';
 import { WorkerRegistry } from '#messaging';
 import type { Caller } from '../auth/caller';
 import { decodeCursor, encodeCursor, isUuid } from '../jobs/job-cursor';

@@ -1,6 +1,6 @@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { JobView } from '#db';
+import type { JobView } from '#contracts';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { AdminJobsService, type JobDetail, type JobSummary } from './admin-jobs.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionQueues, PoolBacklogReader, WorkerRegistry } from '#messaging';
-import { LanguageRegistry } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 import { toWorkerView, type WorkerView } from './fleet-overview';
 
 export interface QueueView {

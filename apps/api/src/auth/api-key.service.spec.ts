@@ -1,5 +1,5 @@
 import type { RunqConfig } from '#config';
-import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#db';
+import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#keys';
 import type { JobEvents } from '#messaging';
 import { ApiKeyService } from './api-key.service';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#db';
+import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#keys';
 import { JobEvents } from '#messaging';
 import type { Caller, CallerLimits } from './caller';
 

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { loadConfig, type RunqConfig } from '#config';
-import { LANGUAGES, LanguageRegistry } from '#sandbox';
+import { LANGUAGES, LanguageRegistry } from '#languages';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { JobRequestFactory } from './job-request.factory';
 

@@ -1,7 +1,8 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { presentJob, type JobView } from '#db';
+import { presentJob } from '#jobs';
+import { type JobView } from '#contracts';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { WebhooksProducerModule } from '#webhooks';
 import { LanguagesModule } from '../languages/languages.module';
 import { IdempotencyStore } from './idempotency.store';
 import { JobQueue } from './job-queue';
@@ -10,7 +9,7 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [LanguagesModule, WebhooksProducerModule],
+  imports: [LanguagesModule],
   controllers: [JobsController],
   providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter, IdempotencyStore, QueueAdmission],
   exports: [JobsService],

@@ -1,8 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { RunqConfig } from '#config';
-import type { JobRepository, JobRow, NewJob } from '#db';
+import type { JobFinisher, JobRepository, Job, NewJob } from '#jobs';
 import type { JobEvents } from '#messaging';
-import type { CallbackQueue } from '#webhooks';
 import type { Caller } from '../auth/caller';
 import { RetryAfterException } from '../common/retry-after.exception';
 import type { LanguagesService } from '../languages/languages.service';
@@ -21,8 +20,8 @@ describe('JobsService admission', () => {
   let active: number;
   let admit: jest.Mock;
   const jobs = {
-    create: jest.fn(async (draft: NewJob) => ({ id: draft.id }) as JobRow),
-    createWithinLimit: jest.fn(async (draft: NewJob, max: number) => (active < max ? (active++, { id: draft.id } as JobRow) : null)),
+    create: jest.fn(async (draft: NewJob) => ({ id: draft.id }) as Job),
+    createWithinLimit: jest.fn(async (draft: NewJob, max: number) => (active < max ? (active++, { id: draft.id } as Job) : null)),
     delete: jest.fn(),
   };
   let n = 0;
@@ -35,7 +34,7 @@ describe('JobsService admission', () => {
       {} as JobWaiter,
       {} as JobEvents,
       { checkVersion: () => null } as unknown as LanguagesService,
-      {} as CallbackQueue,
+      {} as JobFinisher,
       {} as IdempotencyStore,
       { admit } as unknown as QueueAdmission,
       { judging: { maxBatch: 50 } } as RunqConfig,

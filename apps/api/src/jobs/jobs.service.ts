@@ -21,9 +21,8 @@ import {
   type TestCase,
   type TextEncoding,
 } from '#contracts';
-import { JobRepository, type JobRow, type NewJob } from '#db';
+import { JobFinisher, JobRepository, type Job, type NewJob } from '#jobs';
 import { JobEvents } from '#messaging';
-import { CallbackQueue } from '#webhooks';
 import type { Caller } from '../auth/caller';
 import { LanguagesService } from '../languages/languages.service';
 import type { CreateJobDto } from './dto/create-job.dto';
@@ -40,10 +39,10 @@ import { RetryAfterException } from '../common/retry-after.exception';
 /** A key at its active-jobs cap waits for one of its jobs to finish; most finish within seconds. */
 const ACTIVE_LIMIT_RETRY_AFTER_S = 2;
 
-export type BatchItem = { job: JobRow } | { error: object };
+export type BatchItem = { job: Job } | { error: object };
 
 export interface WaitResult {
-  job: JobRow;
+  job: Job;
   finished: boolean;
 }
 
@@ -58,13 +57,13 @@ export class JobsService {
     private readonly waiter: JobWaiter,
     private readonly events: JobEvents,
     private readonly languages: LanguagesService,
-    private readonly callbacks: CallbackQueue,
+    private readonly finisher: JobFinisher,
     private readonly idempotency: IdempotencyStore,
     private readonly admission: QueueAdmission,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
-  async create(dto: CreateJobDto, caller: Caller): Promise<JobRow> {
+  async create(dto: CreateJobDto, caller: Caller): Promise<Job> {
     return this.persist(this.prepare(dto, caller), caller);
   }
 
@@ -72,7 +71,7 @@ export class JobsService {
    * Creates a job once per Idempotency-Key: a retry with the same key and body gets the
    * same job (replayed: true); the same key with another body is refused.
    */
-  async createIdempotent(dto: CreateJobDto, caller: Caller, idempotencyKey: string): Promise<{ job: JobRow; replayed: boolean }> {
+  async createIdempotent(dto: CreateJobDto, caller: Caller, idempotencyKey: string): Promise<{ job: Job; replayed: boolean }> {
     const draft = this.prepare(dto, caller);
     const reservation = await this.idempotency.reserve(caller.keyId, idempotencyKey, dto, draft.id);
     if (reservation.kind === 'existing') {
@@ -95,7 +94,7 @@ export class JobsService {
     const draft = this.prepare(dto, caller);
     // Armed before the job exists in the queue, so even an instant completion is seen.
     const { done, disarm } = this.waiter.arm(draft.id, ms);
-    let row: JobRow;
+    let row: Job;
     try {
       row = await this.persist(draft, caller);
     } catch (error) {
@@ -112,22 +111,22 @@ export class JobsService {
    * was created), submitted by `caller`, on the toolchain version installed now. No webhook:
    * the new job's result is read from the dashboard or the API.
    */
-  async rerun(source: JobRow, caller: Caller): Promise<JobRow> {
+  async rerun(source: Job, caller: Caller): Promise<Job> {
     return this.persist(
       {
         id: randomUUID(),
         apiKeyId: caller.keyId,
         language: source.language,
         version: this.languages.checkVersion(source.language, undefined),
-        files: source.files as unknown as SourceFile[],
+        files: source.files,
         stdin: source.stdin,
-        args: source.args as string[],
-        compileOptions: source.compileOptions as string[],
-        limits: source.limits as unknown as JobLimits,
-        encoding: source.encoding as TextEncoding,
+        args: source.args,
+        compileOptions: source.compileOptions,
+        limits: source.limits,
+        encoding: source.encoding,
         expectedOutput: source.expectedOutput,
-        comparison: (source.comparison as unknown as Comparison | null) ?? null,
-        tests: (source.tests as unknown as TestCase[] | null) ?? null,
+        comparison: source.comparison,
+        tests: source.tests,
         callbackUrl: null,
       },
       caller,
@@ -144,7 +143,7 @@ export class JobsService {
    * Admits the job (queue depth, the key's active-jobs cap), inserts the row, then enqueues
    * its id; if the queue is unreachable the row is removed again.
    */
-  private async persist(draft: NewJob, caller: Caller, admitted = false): Promise<JobRow> {
+  private async persist(draft: NewJob, caller: Caller, admitted = false): Promise<Job> {
     if (!admitted) await this.admission.admit();
     const maxActive = caller.limits?.maxActiveJobs ?? 0;
     const row =
@@ -185,7 +184,7 @@ export class JobsService {
   }
 
   /** The jobs with these ids that the caller may see, in order; null for the others. */
-  async getMany(ids: string[], caller: Caller): Promise<(JobRow | null)[]> {
+  async getMany(ids: string[], caller: Caller): Promise<(Job | null)[]> {
     // Only well-formed ids reach the database (a malformed uuid is a query error there, not a miss).
     const found = await this.jobs.findMany(ids.filter(isUuid));
     const byId = new Map(found.flatMap((row) => (row ? [[row.id, row] as const] : [])));
@@ -195,13 +194,13 @@ export class JobsService {
     });
   }
 
-  async get(id: string, caller: Caller): Promise<JobRow> {
+  async get(id: string, caller: Caller): Promise<Job> {
     const row = isUuid(id) ? await this.jobs.findById(id) : null;
     if (!row || !this.canSee(row, caller)) throw new NotFoundException(`job ${id} was not found`);
     return row;
   }
 
-  async list(query: ListJobsQuery, caller: Caller): Promise<{ items: JobRow[]; nextCursor: string | null }> {
+  async list(query: ListJobsQuery, caller: Caller): Promise<{ items: Job[]; nextCursor: string | null }> {
     const limit = query.limit ?? 20;
     const language = query.language ? (this.languages.resolveId(query.language) ?? query.language) : undefined;
     const rows = await this.jobs.list({
@@ -217,7 +216,7 @@ export class JobsService {
   }
 
   /** queued → cancelled (never runs); running → cancelled (its container is killed); finished → 409. */
-  async cancel(id: string, caller: Caller): Promise<JobRow> {
+  async cancel(id: string, caller: Caller): Promise<Job> {
     const row = await this.get(id, caller);
     if (await this.jobs.cancel(id, 'queued')) {
       await this.queue.remove(id, row.language);
@@ -227,13 +226,11 @@ export class JobsService {
       const now = await this.get(id, caller);
       throw new ConflictException(`job ${id} is already ${now.status} and cannot be cancelled`);
     }
-    await this.events.publishFinished(id).catch(() => undefined);
-    if (row.callbackUrl)
-      await this.callbacks.enqueue(id).catch((error: Error) => this.logger.warn(`webhook of ${id} not scheduled: ${error.message}`));
+    await this.finisher.finished(row);
     return (await this.jobs.findById(id)) ?? row;
   }
 
-  private canSee(row: JobRow, caller: Caller): boolean {
+  private canSee(row: Job, caller: Caller): boolean {
     return caller.role === 'admin' || row.apiKeyId === caller.keyId;
   }
 }

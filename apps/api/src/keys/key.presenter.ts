@@ -1,4 +1,4 @@
-import type { ApiKeyRow } from '#db';
+import type { ApiKeyRow } from '#keys';
 import type { CallerLimits } from '../auth/caller';
 
 /** A key as the admin API shows it: never its hash or webhook secret; the key itself only once, at creation. */

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#db';
+import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#keys';
 import type { ApiKeyService } from '../auth/api-key.service';
 import { KeysService } from './keys.service';
 

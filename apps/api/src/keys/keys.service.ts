@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { ApiKeyRepository, displayPrefix, generateApiKey, hashApiKey, type ApiKeyRow } from '#db';
+import { ApiKeyRepository, displayPrefix, generateApiKey, hashApiKey, type ApiKeyRow } from '#keys';
 import { ApiKeyService } from '../auth/api-key.service';
 import { isUuid } from '../jobs/job-cursor';
 import type { CreateKeyDto, UpdateKeyDto } from './dto/key.dto';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LanguageRegistry } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 import { LanguagesController } from './languages.controller';
 import { LanguagesService } from './languages.service';
 

@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnMod
 import { assertPoolLanguagesKnown, poolOf, RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { defaultLimitsFor, LanguageRegistry } from '#sandbox';
+import { defaultLimitsFor, LanguageRegistry } from '#languages';
 
 export interface LanguageView {
   id: string;

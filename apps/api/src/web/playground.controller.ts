@@ -1,6 +1,6 @@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get } from '@nestjs/common';
-import { LanguageRegistry } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 import { Public } from '../auth/public.decorator';
 
 /** Starting programs for the playground: the catalog's hello program of every language. */

@@ -1,4 +1,4 @@
-import type { ApiKeyRepository } from '#db';
+import type { ApiKeyRepository } from '#keys';
 import { WebhooksController } from './webhooks.controller';
 
 describe('WebhooksController', () => {

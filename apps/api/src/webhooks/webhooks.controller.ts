@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyed } from '../openapi/common-responses';
-import { ApiKeyRepository } from '#db';
+import { ApiKeyRepository } from '#keys';
 import { CurrentCaller, type Caller } from '../auth/caller';
 
 @ApiTags('webhooks')

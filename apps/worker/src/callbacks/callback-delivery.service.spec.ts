@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import type { ApiKeyRepository, JobRepository, JobRow } from '#db';
+import type { ApiKeyRepository } from '#keys';
+import type { JobRepository, Job } from '#jobs';
 import { verifyWebhook, WebhookDeliveryError, type WebhookClient, type WebhookRequest } from '#webhooks';
 import { CallbackDeliveryService } from './callback-delivery.service';
 
 const JOB_ID = '11111111-1111-4111-8111-111111111111';
 const KEY_ID = '22222222-2222-4222-8222-222222222222';
 
-function row(overrides: Partial<JobRow> = {}): JobRow {
+function row(overrides: Partial<Job> = {}): Job {
   const at = new Date('2026-01-01T00:00:00Z');
   return {
     id: JOB_ID,
@@ -38,10 +39,10 @@ function row(overrides: Partial<JobRow> = {}): JobRow {
     startedAt: at,
     finishedAt: at,
     ...overrides,
-  } as JobRow;
+  } as Job;
 }
 
-function setup(options: { job?: JobRow | null; secret?: string | null; send?: jest.Mock } = {}) {
+function setup(options: { job?: Job | null; secret?: string | null; send?: jest.Mock } = {}) {
   const job = options.job === undefined ? row() : options.job;
   const jobs = {
     findForCallback: jest

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { CallbackState } from '#contracts';
-import { ApiKeyRepository, JobRepository, presentJob, type JobRow } from '#db';
+import { ApiKeyRepository } from '#keys';
+import { JobRepository, presentJob, type Job } from '#jobs';
 import { WebhookClient, WebhookDeliveryError, webhookHeaders, WebhookSigningError } from '#webhooks';
 
 export interface DeliveryAttempt {
@@ -54,7 +55,7 @@ export class CallbackDeliveryService {
     return 'delivered';
   }
 
-  private async failed(job: JobRow, attempt: number, maxAttempts: number, error: Error): Promise<never> {
+  private async failed(job: Job, attempt: number, maxAttempts: number, error: Error): Promise<never> {
     const { message, retryable, status } = describe(error);
     const final = !retryable || attempt >= maxAttempts;
     await this.record(job.id, {

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { RunqConfig } from '#config';
 import type { ExecutionResult, JobLimits } from '#contracts';
-import type { JobRepository, JobRow } from '#db';
-import type { JobEvents } from '#messaging';
-import { LanguageRegistry, type ExecutionOutcome, type ExecutionRequest, type SandboxService } from '#sandbox';
-import type { CallbackQueue } from '#webhooks';
+import { JobFinisher, type JobRepository, type Job } from '#jobs';
+import type { CallbackQueue, JobEvents } from '#messaging';
+import { type ExecutionOutcome, type ExecutionRequest, type SandboxService } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 import type { LanguageVersions } from '../fleet/language-versions';
 import type { ExecutionObserver, FinishedJob } from './execution-observer';
 import { ExecutionService, RequeueError } from './execution.service';
@@ -20,7 +20,7 @@ const RESULT: ExecutionResult = {
   message: null,
 };
 
-function row(overrides: Partial<JobRow> = {}): JobRow {
+function row(overrides: Partial<Job> = {}): Job {
   return {
     id: JOB_ID,
     language: 'py',
@@ -39,17 +39,24 @@ function row(overrides: Partial<JobRow> = {}): JobRow {
     attempts: 2,
     status: 'running',
     ...overrides,
-  } as unknown as JobRow;
+  } as unknown as Job;
 }
 
 describe('ExecutionService.attempt', () => {
-  let jobs: { claim: jest.Mock; complete: jest.Mock; fail: jest.Mock; release: jest.Mock };
-  const claimReturns = (r: JobRow | null): void => void jobs.claim.mockResolvedValue(r && { kind: 'claimed', row: r });
+  let jobs: { claim: jest.Mock; complete: jest.Mock; fail: jest.Mock; release: jest.Mock; recordCallback: jest.Mock };
+  const claimReturns = (r: Job | null): void => void jobs.claim.mockResolvedValue(r && { kind: 'claimed', row: r });
   const config = { worker: { attempts: 3, resultWriteRetryMs: 2000 } } as RunqConfig;
   let events: { publishFinished: jest.Mock };
   let callbacks: { enqueue: jest.Mock };
   let execute: jest.Mock<Promise<ExecutionOutcome>, [ExecutionRequest]>;
   let running: RunningExecutions;
+  // The real announcement over the fakes: what it publishes and schedules is what these tests check.
+  const finisher = () =>
+    new JobFinisher(
+      jobs as unknown as JobRepository,
+      events as unknown as JobEvents,
+      { add: callbacks.enqueue } as unknown as CallbackQueue,
+    );
   let service: ExecutionService;
 
   beforeEach(() => {
@@ -61,6 +68,7 @@ describe('ExecutionService.attempt', () => {
       complete: jest.fn().mockResolvedValue(true),
       fail: jest.fn().mockResolvedValue(true),
       release: jest.fn().mockResolvedValue(true),
+      recordCallback: jest.fn().mockResolvedValue(undefined),
     };
     events = { publishFinished: jest.fn().mockResolvedValue(undefined) };
     callbacks = { enqueue: jest.fn().mockResolvedValue(undefined) };
@@ -68,12 +76,11 @@ describe('ExecutionService.attempt', () => {
     running = new RunningExecutions();
     service = new ExecutionService(
       jobs as unknown as JobRepository,
-      events as unknown as JobEvents,
+      finisher(),
       { execute } as unknown as SandboxService,
       new LanguageRegistry(),
       running,
       { of: (id: string) => (id === 'python' ? '3.11.2' : null) } as unknown as LanguageVersions,
-      callbacks as unknown as CallbackQueue,
       WORKER_ID,
       { 'runq.worker': WORKER_ID, 'runq.fleet': 'f1' },
       config,
@@ -196,7 +203,7 @@ describe('ExecutionService.attempt', () => {
     const unreachable = () => Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' });
 
     it('fails a job handed out again after a crash when its attempts are spent, without running it', async () => {
-      jobs.claim.mockResolvedValue({ kind: 'exhausted', row: row({ attempts: 3, workerId: 'w-dead' } as Partial<JobRow>) });
+      jobs.claim.mockResolvedValue({ kind: 'exhausted', row: row({ attempts: 3, workerId: 'w-dead' } as Partial<Job>) });
       await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('failed');
       expect(execute).not.toHaveBeenCalled();
       expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 3, expect.stringMatching(/attempt 3 of 3 stopped before it finished/));
@@ -291,12 +298,11 @@ describe('ExecutionService.attempt', () => {
       const observer: ExecutionObserver = { claimed: (l, s) => claimed.push([l, s]), finished: (job) => finished.push(job) };
       service = new ExecutionService(
         jobs as unknown as JobRepository,
-        events as unknown as JobEvents,
+        finisher(),
         { execute } as unknown as SandboxService,
         new LanguageRegistry(),
         running,
         { of: () => null } as unknown as LanguageVersions,
-        callbacks as unknown as CallbackQueue,
         WORKER_ID,
         {},
         config,
@@ -309,7 +315,7 @@ describe('ExecutionService.attempt', () => {
         attempts,
         createdAt: new Date('2026-01-01T00:00:00.000Z'),
         startedAt: new Date('2026-01-01T00:00:01.500Z'),
-      } as Partial<JobRow>);
+      } as Partial<Job>);
 
     it('reports the queue wait of a first claim under the language id, then the outcome', async () => {
       claimReturns(timed(1));

@@ -1,22 +1,20 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import type { Comparison, FunctionCall, JobLimits, NetworkRequest, SourceFile, TestCase } from '#contracts';
-import { isDatabaseUnavailable, JobRepository } from '#db';
-import { JobEvents } from '#messaging';
-import { LanguageRegistry, SandboxService } from '#sandbox';
+import { isDatabaseUnavailable } from '#db';
+import { JobFinisher, JobRepository, type Job } from '#jobs';
+import { SandboxService } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 import { SANDBOX_LABELS, WORKER_ID } from '../worker.tokens';
 import { decode, toExecutionFiles, toExecutionTests } from './job-files';
-import { CallbackQueue } from '#webhooks';
 import { LanguageVersions } from '../fleet/language-versions';
 import { ExecutionObserver, type FinishedJob } from './execution-observer';
 import { RunningExecutions } from './running-executions';
 
 /** The stored function request as the sandbox takes it; undefined for a plain program. */
-function functionSpec(call: unknown, network: unknown) {
-  const fn = call as FunctionCall | null;
-  if (!fn) return undefined;
-  return { name: fn.name, inputs: fn.inputs, network: (network as NetworkRequest | null)?.allow ?? null };
+function functionSpec({ functionCall, network }: Job) {
+  if (!functionCall) return undefined;
+  return { name: functionCall.name, inputs: functionCall.inputs, network: network?.allow ?? null };
 }
 
 export interface AttemptInfo {
@@ -45,12 +43,11 @@ export class ExecutionService {
 
   constructor(
     private readonly jobs: JobRepository,
-    private readonly events: JobEvents,
+    private readonly finisher: JobFinisher,
     private readonly sandbox: SandboxService,
     private readonly languages: LanguageRegistry,
     private readonly running: RunningExecutions,
     private readonly versions: LanguageVersions,
-    private readonly callbacks: CallbackQueue,
     @Inject(WORKER_ID) private readonly workerId: string,
     @Inject(SANDBOX_LABELS) private readonly labels: Record<string, string>,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
@@ -78,7 +75,7 @@ export class ExecutionService {
       if (await this.jobs.fail(jobId, attempt, message)) {
         this.logger.warn(`job ${jobId}: failed, ${message} (worker ${row.workerId})`);
         report('failed', 'internal_error');
-        await this.announce(jobId, row.callbackUrl);
+        await this.finisher.finished(row);
       }
       return 'failed';
     }
@@ -90,15 +87,15 @@ export class ExecutionService {
       const result = await this.sandbox.execute({
         jobId,
         language,
-        files: toExecutionFiles(row.files as unknown as SourceFile[]),
+        files: toExecutionFiles(row.files),
         stdin: decode(row.stdin, row.encoding),
-        args: row.args as string[],
-        compileOptions: row.compileOptions as string[],
-        limits: row.limits as unknown as JobLimits,
+        args: row.args,
+        compileOptions: row.compileOptions,
+        limits: row.limits,
         expectedOutput: row.expectedOutput === null ? undefined : decode(row.expectedOutput, row.encoding),
-        tests: row.tests ? toExecutionTests(row.tests as unknown as TestCase[]) : undefined,
-        comparison: (row.comparison as unknown as Comparison | null) ?? undefined,
-        function: functionSpec(row.functionCall, row.network),
+        tests: row.tests ? toExecutionTests(row.tests) : undefined,
+        comparison: row.comparison ?? undefined,
+        function: functionSpec(row),
         labels: this.labels,
         signal,
       });
@@ -114,7 +111,7 @@ export class ExecutionService {
         return 'superseded';
       }
       report('completed', result.outcome);
-      await this.announce(jobId, row.callbackUrl);
+      await this.finisher.finished(row);
       return 'completed';
     } catch (error) {
       if (error instanceof RequeueError) {
@@ -126,7 +123,7 @@ export class ExecutionService {
       this.logger.warn(`job ${jobId} attempt ${attempt} failed: ${message}`);
       if (isFinal && (await this.persist(jobId, signal, () => this.jobs.fail(jobId, attempt, `platform error: ${message}`)))) {
         report('failed', 'internal_error');
-        await this.announce(jobId, row.callbackUrl);
+        await this.finisher.finished(row);
       }
       throw error;
     } finally {
@@ -152,12 +149,5 @@ export class ExecutionService {
       if (signal.reason === 'shutdown') throw new RequeueError('worker shut down while the database was unavailable');
       if (signal.aborted) return false;
     }
-  }
-
-  /** Wakes waiting requests and schedules the webhook. The row is the truth: neither may fail the job. */
-  private async announce(jobId: string, callbackUrl: string | null): Promise<void> {
-    await this.events.publishFinished(jobId).catch((error: Error) => this.logger.warn(`publish ${jobId}: ${error.message}`));
-    if (callbackUrl)
-      await this.callbacks.enqueue(jobId).catch((error: Error) => this.logger.warn(`webhook of ${jobId} not scheduled: ${error.message}`));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { assertPoolLanguagesKnown, languagesOfPool, RUNQ_CONFIG, type RunqConfig } from '#config';
-import { DockerInventory, LanguageRegistry } from '#sandbox';
+import { DockerInventory } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 
 /**
  * The toolchain versions this worker's images carry (image labels), read once at start, for

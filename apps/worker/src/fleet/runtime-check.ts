@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigError, RUNQ_CONFIG, type RunqConfig } from '#config';
-import { checkRuntimesAvailable, DockerInventory, LanguageRegistry, resolveRuntimeOverrides, RuntimeSelectionError } from '#sandbox';
+import { checkRuntimesAvailable, DockerInventory, resolveRuntimeOverrides, RuntimeSelectionError } from '#sandbox';
+import { LanguageRegistry } from '#languages';
 
 /** language id -> container runtime, for languages that do not use the worker's RUNQ_RUNTIME. */
 export const RUNTIME_OVERRIDES = Symbol('RUNTIME_OVERRIDES');

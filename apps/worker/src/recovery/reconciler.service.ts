@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { isDatabaseUnavailable, JobRepository } from '#db';
-import { JobEvents, REDIS, settleWithin, WorkerRegistry } from '#messaging';
-import { CallbackQueue } from '#webhooks';
+import { isDatabaseUnavailable } from '#db';
+import { JobFinisher, JobRepository } from '#jobs';
+import { REDIS, settleWithin, WorkerRegistry } from '#messaging';
 import { WORKER_ID } from '../worker.tokens';
 import { LeaderLock } from './leader-lock';
 import { QueueEntries } from './queue-entries';
@@ -26,8 +26,7 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     jobs: JobRepository,
     entries: QueueEntries,
     registry: WorkerRegistry,
-    private readonly events: JobEvents,
-    private readonly callbacks: CallbackQueue,
+    finisher: JobFinisher,
     @Inject(REDIS) redis: Redis,
     @Inject(WORKER_ID) workerId: string,
     @Inject(RUNQ_CONFIG) config: RunqConfig,
@@ -40,7 +39,13 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
         return new Set(workers.flatMap((w) => w.jobs ?? []));
       },
     };
-    this.reconciler = new Reconciler(jobs, entries, fleet, { finished: (id, url) => this.announce(id, url) }, config.worker.attempts);
+    this.reconciler = new Reconciler(
+      jobs,
+      entries,
+      fleet,
+      { finished: (id, callbackUrl) => finisher.finished({ id, callbackUrl }) },
+      config.worker.attempts,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -72,10 +77,5 @@ export class ReconcilerService implements OnApplicationBootstrap, OnApplicationS
     } finally {
       this.busy = false;
     }
-  }
-
-  private async announce(jobId: string, callbackUrl: string | null): Promise<void> {
-    await this.events.publishFinished(jobId).catch(() => undefined);
-    if (callbackUrl) await this.callbacks.enqueue(jobId).catch((error: Error) => this.logger.warn(`webhook of ${jobId}: ${error.message}`));
   }
 }

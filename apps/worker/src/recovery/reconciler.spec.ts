@@ -1,4 +1,4 @@
-import type { UnfinishedJob } from '#db';
+import type { UnfinishedJob } from '#jobs';
 import { Reconciler, type QueueEntryState, type QueueRef, type ReconcilerJobs } from './reconciler';
 import { ABSENCE_GRACE_MS, QUEUED_MIN_AGE_MS, QUEUED_PAGE_SIZE } from './recovery-timings';
 

@@ -1,4 +1,4 @@
-import type { UnfinishedJob } from '#db';
+import type { UnfinishedJob } from '#jobs';
 import { AbsenceTracker } from './absence-tracker';
 import { ABSENCE_GRACE_MS, QUEUED_MIN_AGE_MS, QUEUED_PAGE_SIZE, RUNNING_LIMIT } from './recovery-timings';
 

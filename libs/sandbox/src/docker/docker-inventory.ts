@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import type { LanguageDefinition } from '../languages/language.types';
+import type { LanguageDefinition } from '#languages';
 import { FLEET_LABEL, MANAGED_LABEL, WORKER_LABEL } from './container-spec';
 
 export const VERSION_LABEL_PREFIX = 'runq.version.';

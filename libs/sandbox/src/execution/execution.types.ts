@@ -1,5 +1,5 @@
 import type { Comparison, ExecutionResult, JobLimits } from '#contracts';
-import type { LanguageDefinition } from '../languages/language.types';
+import type { LanguageDefinition } from '#languages';
 
 export interface ExecutionFile {
   /** Safe relative path, already validated. */

@@ -1,4 +1,4 @@
-import { LanguageRegistry } from '../languages/language-registry';
+import { LanguageRegistry } from '#languages';
 import { checkRuntimesAvailable, resolveRuntimeOverrides, RuntimeSelectionError } from './runtime-selection';
 
 describe('runtime selection', () => {

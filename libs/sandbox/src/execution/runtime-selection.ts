@@ -1,4 +1,4 @@
-import type { LanguageRegistry } from '../languages/language-registry';
+import type { LanguageRegistry } from '#languages';
 
 /** A runtime setting that names no known language or a runtime the engine lacks. */
 export class RuntimeSelectionError extends Error {}

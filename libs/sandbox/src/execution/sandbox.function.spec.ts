@@ -3,7 +3,7 @@ import type { JobLimits } from '#contracts';
 import type { ContainerRunner, ContainerRunRequest, ContainerRunResult } from '../docker/container-runner';
 import { unpackArchive } from '../docker/job-archive';
 import type { EgressGateway } from '../egress/egress-proxy';
-import { LanguageRegistry } from '../languages/language-registry';
+import { LanguageRegistry } from '#languages';
 import type { ExecutionRequest, ExecutionSettings } from './execution.types';
 import { SandboxService } from './sandbox.service';
 

@@ -18,7 +18,7 @@ import {
 import { functionOutcome, typescriptCompileError } from '../function/function-outcome';
 import { judge } from '../judging/judge';
 import { outputMatches } from '../judging/output-comparator';
-import { expandArgv } from '../languages/language-registry';
+import { expandArgv } from '#languages';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings } from './execution.types';
 import { quoteArgv } from './argv-file';
 import { SandboxError } from './execution.types';

@@ -2,7 +2,7 @@ import type { JobLimits } from '#contracts';
 import type { ExecutionRequest } from '../execution/execution.types';
 import type { RunInput } from '../execution/sandbox.service';
 import type { InterpretedRun } from '../execution/stage-result';
-import { LanguageRegistry } from '../languages/language-registry';
+import { LanguageRegistry } from '#languages';
 import { judge } from './judge';
 
 const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };

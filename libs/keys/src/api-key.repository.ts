@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Prisma, type ApiKey, type ApiKeyRole } from './generated/client';
-import { PrismaService } from './prisma.service';
+import { Prisma, PrismaService, type ApiKeyRecord, type ApiKeyRole } from '#db';
 
-export type ApiKeyRow = ApiKey;
+export type ApiKeyRow = ApiKeyRecord;
 
 /** Per-key limits as stored: null = the server default, 0 = unlimited. */
 export interface ApiKeyLimits {

@@ -1,41 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  CallbackState,
-  Comparison,
-  ExecutionResult,
-  FunctionCall,
-  JobLimits,
-  NetworkRequest,
-  SourceFile,
-  TestCase,
-  TextEncoding,
-} from '#contracts';
-import { Prisma, type Job, type JobStatus } from './generated/client';
-import { PrismaService } from './prisma.service';
-
-export type JobRow = Job;
-
-const jsonOrNull = (value: object | null) => (value === null ? Prisma.DbNull : (value as unknown as Prisma.InputJsonValue));
-
-export interface NewJob {
-  id: string;
-  apiKeyId: string | null;
-  language: string;
-  version: string | null;
-  files: SourceFile[];
-  stdin: string;
-  args: string[];
-  compileOptions: string[];
-  limits: JobLimits;
-  encoding: TextEncoding;
-  expectedOutput: string | null;
-  comparison: Comparison | null;
-  tests: TestCase[] | null;
-  callbackUrl: string | null;
-  /** Function mode (else null). */
-  functionCall?: FunctionCall | null;
-  network?: NetworkRequest | null;
-}
+import type { CallbackState, ExecutionResult, JobStatus } from '#contracts';
+import { Prisma, PrismaService } from '#db';
+import type { Job, NewJob } from './job';
+import { toJob, toJson, toJsonColumn } from './job-record.mapper';
 
 export interface JobListQuery {
   status?: JobStatus;
@@ -52,15 +19,17 @@ const TX_OPTIONS = { maxWait: 5000, timeout: 5000 };
 function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
   return {
     ...job,
-    files: job.files as unknown as Prisma.InputJsonValue,
+    files: toJson(job.files),
+    args: job.args,
+    compileOptions: job.compileOptions,
     limits: { ...job.limits },
-    comparison: jsonOrNull(job.comparison),
-    tests: jsonOrNull(job.tests),
-    functionCall: jsonOrNull(job.functionCall ?? null),
-    network: jsonOrNull(job.network ?? null),
+    comparison: toJsonColumn(job.comparison),
+    tests: toJsonColumn(job.tests),
+    functionCall: toJsonColumn(job.functionCall ?? null),
+    network: toJsonColumn(job.network ?? null),
   };
 }
-export type ClaimResult = { kind: 'claimed'; row: JobRow } | { kind: 'exhausted'; row: JobRow };
+export type ClaimResult = { kind: 'claimed'; row: Job } | { kind: 'exhausted'; row: Job };
 
 const UNFINISHED_FIELDS = {
   id: true,
@@ -79,8 +48,8 @@ export type UnfinishedJob = Pick<Job, keyof typeof UNFINISHED_FIELDS>;
 export class JobRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  create(job: NewJob): Promise<JobRow> {
-    return this.prisma.job.create({ data: insertData(job) });
+  async create(job: NewJob): Promise<Job> {
+    return toJob(await this.prisma.job.create({ data: insertData(job) }));
   }
 
   /**
@@ -88,39 +57,41 @@ export class JobRepository {
    * A per-key advisory lock serialises the count and the insert across API processes, so
    * concurrent submissions cannot overshoot the cap.
    */
-  async createWithinLimit(job: NewJob & { apiKeyId: string }, maxActive: number): Promise<JobRow | null> {
-    return this.prisma.$transaction(async (tx) => {
+  async createWithinLimit(job: NewJob & { apiKeyId: string }, maxActive: number): Promise<Job | null> {
+    const row = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${job.apiKeyId}, 7))`;
       const active = await tx.job.count({ where: { apiKeyId: job.apiKeyId, status: { in: ['queued', 'running'] } } });
       if (active >= maxActive) return null;
       return tx.job.create({ data: insertData(job) });
     }, TX_OPTIONS);
+    return row && toJob(row);
   }
 
   /** Several jobs at once (one query), in the order of `ids`; null where none is found. */
-  async findMany(ids: string[]): Promise<(JobRow | null)[]> {
-    const rows = await this.prisma.job.findMany({ where: { id: { in: ids } } });
+  async findMany(ids: string[]): Promise<(Job | null)[]> {
+    const rows = (await this.prisma.job.findMany({ where: { id: { in: ids } } })).map(toJob);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** The job and the signing secret of the key that submitted it. */
-  async findForCallback(id: string): Promise<{ job: JobRow; secret: string | null } | null> {
+  async findForCallback(id: string): Promise<{ job: Job; secret: string | null } | null> {
     const row = await this.prisma.job.findUnique({ where: { id }, include: { apiKey: { select: { webhookSecret: true } } } });
     if (!row) return null;
     const { apiKey, ...job } = row;
-    return { job, secret: apiKey?.webhookSecret ?? null };
+    return { job: toJob(job), secret: apiKey?.webhookSecret ?? null };
   }
 
   async recordCallback(id: string, state: CallbackState): Promise<void> {
-    await this.prisma.job.updateMany({ where: { id }, data: { callback: state as unknown as Prisma.InputJsonValue } });
+    await this.prisma.job.updateMany({ where: { id }, data: { callback: toJson(state) } });
   }
 
-  findById(id: string): Promise<JobRow | null> {
-    return this.prisma.job.findUnique({ where: { id } });
+  async findById(id: string): Promise<Job | null> {
+    const row = await this.prisma.job.findUnique({ where: { id } });
+    return row && toJob(row);
   }
 
-  list(query: JobListQuery): Promise<JobRow[]> {
+  async list(query: JobListQuery): Promise<Job[]> {
     const where: Prisma.JobWhereInput = {
       status: query.status,
       language: query.language,
@@ -130,7 +101,8 @@ export class JobRepository {
       const { createdAt, id } = query.before;
       where.OR = [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }];
     }
-    return this.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit });
+    const rows = await this.prisma.job.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: query.limit });
+    return rows.map(toJob);
   }
 
   delete(id: string): Promise<unknown> {
@@ -149,7 +121,7 @@ export class JobRepository {
         where: { id, OR: [{ status: 'queued' }, { status: 'running', attempts: { lt: maxAttempts } }] },
         data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), workerId },
       });
-      return { kind: 'claimed', row };
+      return { kind: 'claimed', row: toJob(row) };
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2025') throw error;
     }
@@ -190,12 +162,12 @@ export class JobRepository {
       data: {
         status: 'completed',
         outcome: result.outcome,
-        compile: jsonOrNull(result.compile),
-        run: jsonOrNull(result.run),
-        testResults: jsonOrNull(result.tests ?? null),
-        summary: jsonOrNull(result.summary ?? null),
-        timings: jsonOrNull(result.timings ?? null),
-        functionResult: jsonOrNull(result.function ?? null),
+        compile: toJsonColumn(result.compile),
+        run: toJsonColumn(result.run),
+        testResults: toJsonColumn(result.tests ?? null),
+        summary: toJsonColumn(result.summary ?? null),
+        timings: toJsonColumn(result.timings ?? null),
+        functionResult: toJsonColumn(result.function ?? null),
         message: result.message,
         finishedAt: new Date(),
         ...(version ? { version } : {}),

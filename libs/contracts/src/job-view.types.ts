@@ -1,0 +1,40 @@
+import type { ExecutionTimings, JobLimits, StageResult } from './job.types';
+import type { CallbackState } from './queue.contract';
+import type { FunctionError, FunctionLog, NetworkRequest } from './function.types';
+import type { Comparison, JudgeSummary, TestCaseResult } from './judging.types';
+
+/** The public JSON shape of a job (GET /jobs/:id). Sources, stdin and expected outputs are not echoed back. */
+export interface JobView {
+  id: string;
+  status: string;
+  outcome: string | null;
+  language: string;
+  version: string | null;
+  args: string[];
+  compileOptions: string[];
+  limits: JobLimits;
+  encoding: string;
+  comparison: Comparison | null;
+  compile: StageResult | null;
+  run: StageResult | null;
+  tests: TestCaseResult[] | null;
+  summary: JudgeSummary | null;
+  callbackUrl: string | null;
+  callback: CallbackState | null;
+  message: string | null;
+  attempts: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  queueMs: number | null;
+  totalMs: number | null;
+  /** Time in sandboxes and whether a warm container ran the program; totalMs minus sandboxMs is the platform's own time. */
+  timings: ExecutionTimings | null;
+  /** Function mode only: the function called (inputs are not echoed), the network asked for, and what came back. */
+  function?: { name: string | null };
+  network?: NetworkRequest | null;
+  result?: unknown;
+  logs?: FunctionLog[] | null;
+  logsTruncated?: boolean;
+  error?: FunctionError | null;
+}

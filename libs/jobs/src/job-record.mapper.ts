@@ -1,0 +1,22 @@
+import { Prisma, type JobRecord } from '#db';
+import type { Job } from './job';
+
+/**
+ * The one place a stored row becomes a typed Job. Prisma types the JSON columns as JsonValue;
+ * every one of them is written only by JobRepository from the contract types, so the row is
+ * read back as those types.
+ */
+export function toJob(record: JobRecord): Job {
+  return record as unknown as Job;
+}
+
+/** A contract value (plain JSON data: objects and arrays of the contract types) for a JSON column. */
+export function toJson(value: object): Prisma.InputJsonValue {
+  // Prisma's recursive InputJsonValue cannot see through interfaces; the contract types hold only JSON values.
+  return value as unknown as Prisma.InputJsonValue;
+}
+
+/** As toJson, with SQL NULL for null. */
+export function toJsonColumn(value: object | null): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null ? Prisma.DbNull : toJson(value);
+}

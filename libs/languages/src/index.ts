@@ -1,0 +1,3 @@
+export * from './language.types';
+export * from './catalog/index';
+export * from './language-registry';
