@@ -2,11 +2,11 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import ipaddr from 'ipaddr.js';
 import { EnvironmentVariables } from './environment.dto';
 import { parsePools, poolNames } from './pools';
 import { listItems } from './transforms';
 import type { JobLimits } from '#contracts';
+import { parseAddressAllowance, parseHostPattern, parseNetwork } from '#netpolicy';
 
 export interface RunqConfig {
   databaseUrl: string;
@@ -128,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   }
   const webhookNetworks = listItems(vars.RUNQ_WEBHOOK_ALLOWED_NETWORKS);
   for (const cidr of webhookNetworks) {
-    if (!isCidr(cidr))
+    if (!parseNetwork(cidr))
       throw new ConfigError(`Invalid configuration: RUNQ_WEBHOOK_ALLOWED_NETWORKS entry "${cidr}" is not an address or CIDR`);
   }
   let pools: Record<string, string>;
@@ -147,13 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   const egressAllow = listItems(vars.RUNQ_EGRESS_ALLOW);
   const egressAllowPrivate = listItems(vars.RUNQ_EGRESS_ALLOW_PRIVATE);
   for (const entry of egressAllow) {
-    if (!isHostPattern(entry))
+    if (typeof parseHostPattern(entry) === 'string')
       throw new ConfigError(
         `Invalid configuration: RUNQ_EGRESS_ALLOW entry "${entry}" is not a host pattern (host, *.domain, host:port or *)`,
       );
   }
   for (const entry of egressAllowPrivate) {
-    if (!isAddressAllowance(entry))
+    if (typeof parseAddressAllowance(entry) === 'string')
       throw new ConfigError(`Invalid configuration: RUNQ_EGRESS_ALLOW_PRIVATE entry "${entry}" is not an address, CIDR or address:port`);
   }
   if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {
@@ -243,30 +243,7 @@ export function parseRuntimeOverrides(text: string): Record<string, string> {
   return overrides;
 }
 
-/** Same grammar as libs/sandbox host-pattern.ts (config cannot depend on the sandbox). */
-function isHostPattern(text: string): boolean {
-  const rest = text.toLowerCase().replace(/:\d{1,5}$/, '');
-  if (rest === '*' || /^\[[0-9a-f:.]+\]$/.test(rest)) return true;
-  return /^(\*\.)?[a-z0-9_]([a-z0-9_.-]{0,251}[a-z0-9_])?$/.test(rest) && !rest.includes('..');
-}
-
-function isAddressAllowance(text: string): boolean {
-  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text);
-  const core = bracketed ? bracketed[1] : text.replace(/^([^:]+):\d{1,5}$/, '$1');
-  return isCidr(core);
-}
-
 /** The default egress socket directory: one per worker process. */
 export function defaultEgressSocketDir(workerId: string): string {
   return join(tmpdir(), 'runq-egress', workerId.replace(/[^A-Za-z0-9._-]/g, '_'));
-}
-
-function isCidr(text: string): boolean {
-  try {
-    if (text.includes('/')) ipaddr.parseCIDR(text);
-    else ipaddr.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

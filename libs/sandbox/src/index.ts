@@ -17,6 +17,4 @@ export * from './function/function-harness';
 export * from './function/function-frame';
 export * from './function/mime-sniffer';
 export * from './function/bytes-to-data-uri';
-export * from './egress/host-pattern';
-export * from './egress/address-allowance';
 export * from './egress/egress-proxy';

@@ -4,7 +4,8 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { assertDeliverableAddress, hostOf, UndeliverableAddressError } from './callback-target';
+import { hostOf } from '#netpolicy';
+import { assertDeliverableAddress, UndeliverableAddressError } from './callback-target';
 
 export interface WebhookRequest {
   url: string;

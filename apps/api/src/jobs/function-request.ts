@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { RunqConfig } from '#config';
 import { FUNCTION_LANGUAGES, type FunctionCall, type NetworkRequest } from '#contracts';
-import { formatPattern, parseHostPattern, patternWithin, type HostPattern } from '#sandbox';
+import { formatPattern, parseHostPattern, patternWithin, type HostPattern } from '#netpolicy';
 import type { CreateJobDto } from './dto/create-job.dto';
 
 export interface FunctionFields {

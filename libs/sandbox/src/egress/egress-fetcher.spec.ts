@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseAddressAllowances } from './address-allowance';
+import { parseAddressAllowances, parseHostPatterns } from '#netpolicy';
 import { EgressFetcher, EgressRefusal } from './egress-fetcher';
-import { parseHostPatterns } from './host-pattern';
 
 /** A loopback server the operator allowance lets through; everything else on loopback stays refused. */
 let server: Server;

@@ -2,9 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { hostOf } from '#webhooks';
-import { addressRefusal, type AddressAllowance } from './address-allowance';
-import { formatPattern, patternMatches, type HostPattern } from './host-pattern';
+import { addressRefusal, type AddressAllowance, formatPattern, hostOf, patternMatches, type HostPattern } from '#netpolicy';
 
 export interface EgressRequest {
   url: string;

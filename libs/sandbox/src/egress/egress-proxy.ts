@@ -3,10 +3,9 @@ import { chmod, mkdir, rm, rmdir } from 'node:fs/promises';
 import http from 'node:http';
 import { join } from 'node:path';
 import type { FunctionLog } from '#contracts';
+import { type AddressAllowance, type HostPattern, parseAddressAllowances, parseHostPatterns } from '#netpolicy';
 import { EGRESS_SOCKET_NAME } from '../function/function-harness';
-import { type AddressAllowance, parseAddressAllowances } from './address-allowance';
 import { EgressFetcher, EgressRefusal, type EgressAnswer, type EgressRequest } from './egress-fetcher';
-import { type HostPattern, parseHostPatterns } from './host-pattern';
 
 export interface EgressSettings {
   /** Host directory holding the socket; mounted read-only into sandboxes that may use the network. */

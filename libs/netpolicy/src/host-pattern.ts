@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { splitHostPort } from './host-port';
 
 /** "host", "*.example.com", "*" (any host), each optionally with ":port" (else any port). */
 export interface HostPattern {
@@ -12,18 +13,8 @@ const HOST_NAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0
 
 /** Parses a host pattern; returns a message saying what is wrong instead when it is not one. */
 export function parseHostPattern(text: string): HostPattern | string {
-  let rest = text.trim().toLowerCase();
-  let port: number | null = null;
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(rest);
-  if (bracketed) {
-    if (isIP(bracketed[1]) !== 6) return `"${text}" is not a host pattern`;
-    rest = bracketed[1];
-    port = bracketed[2] !== undefined ? Number(bracketed[2]) : null;
-  } else if (/^[^:]+:\d+$/.test(rest)) {
-    const at = rest.lastIndexOf(':');
-    port = Number(rest.slice(at + 1));
-    rest = rest.slice(0, at);
-  }
+  const { host: rest, port, bracketed } = splitHostPort(text.trim().toLowerCase());
+  if (bracketed && isIP(rest) !== 6) return `"${text}" is not a host pattern`;
   if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65535)) return `"${text}" has a port outside 1-65535`;
   if (rest === '*') return { host: '', kind: 'any', port };
   if (rest.startsWith('*.')) {
