@@ -3,12 +3,13 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Bundles the dashboard and playground (apps/api/web) into dist/apps/api/public, which the API
- * serves under /ui. Everything comes from npm packages at build time: the pages load nothing
- * from other hosts. Language modes of the editor are split into chunks loaded on demand.
+ * Bundles the dashboard and playground (apps/dashboard) into dist/apps/api/public, which the API
+ * serves under /ui (apps/api/src/pages). Everything comes from npm packages at build time: the
+ * pages load nothing from other hosts. Language modes of the editor are split into chunks loaded
+ * on demand.
  */
 const root = join(__dirname, '..', '..');
-const source = join(root, 'apps', 'api', 'web');
+const source = join(root, 'apps', 'dashboard');
 const out = join(root, 'dist', 'apps', 'api', 'public');
 
 async function main(): Promise<void> {

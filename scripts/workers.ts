@@ -13,9 +13,9 @@ import { Redis } from 'ioredis';
 import { defaultConcurrency } from '#config';
 import { DEFAULT_POOL, executionsQueueName } from '#contracts';
 import { bullConnection, FAIL_FAST, QueueBacklogReader, redisOptions } from '#messaging';
-import { parseAutoscalerArgs } from '../apps/worker/src/autoscaler/autoscaler-options';
-import { childProcessSpawner } from '../apps/worker/src/autoscaler/child-process-spawner';
-import { LocalAutoscaler } from '../apps/worker/src/autoscaler/local-autoscaler';
+import { parseAutoscalerArgs } from '../apps/autoscaler/src/autoscaler-options';
+import { childProcessSpawner } from '../apps/autoscaler/src/child-process-spawner';
+import { LocalAutoscaler } from '../apps/autoscaler/src/local-autoscaler';
 
 const log = (line: string) => console.log(`${new Date().toISOString()} [autoscaler] ${line}`);
 

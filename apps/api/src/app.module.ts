@@ -2,7 +2,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { apiLoggerParams, RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
+import { RUNQ_CONFIG, RunqConfigModule, type RunqConfig } from '#config';
+import { apiLoggerParams } from '#process';
 import { DbModule } from '#db';
 import { JobsModule as JobsLibraryModule } from '#jobs';
 import { KeysModule as KeysLibraryModule } from '#keys';
@@ -19,8 +20,8 @@ import { LanguagesModule } from './languages/languages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitGuard } from './limits/rate-limit.guard';
 import { RequestRateLimiter } from './limits/request-rate-limiter';
+import { PagesModule } from './pages/pages.module';
 import { ScalingModule } from './scaling/scaling.module';
-import { WebModule } from './web/web.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -44,7 +45,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ScalingModule,
     MetricsModule,
     AdminModule,
-    WebModule,
+    PagesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -3,7 +3,8 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { ConfigError, exitCleanlyOnSignals, loadConfig, type RunqConfig } from '#config';
+import { ConfigError, loadConfig, type RunqConfig } from '#config';
+import { exitCleanlyOnSignals } from '#process';
 import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
 import { jsonDepthGuard } from './common/json-depth.guard';
@@ -11,7 +12,7 @@ import { securityHeaders } from './common/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { DOCS_PATH, setupOpenApi } from './openapi/openapi.setup';
-import { mountWebUi } from './web/web-ui';
+import { mountPages } from './pages/mount-pages';
 
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
@@ -41,7 +42,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   configureApp(app, config);
-  mountWebUi(app);
+  mountPages(app);
   const logger = new Logger('api');
   exitCleanlyOnSignals(app, (message) => logger.log(message));
   await app.listen(config.port, config.host);

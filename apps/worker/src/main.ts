@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoNestLogger, PinoLogger } from 'nestjs-pino';
 import { finishDisconnectWhileReconnecting } from '#messaging';
-import { ConfigError, exitCleanlyOnSignals, loadConfig } from '#config';
+import { ConfigError, loadConfig } from '#config';
+import { exitCleanlyOnSignals } from '#process';
 import { WorkerModule } from './worker.module';
 import { WORKER_ID } from './worker.tokens';
 

@@ -1,6 +1,7 @@
 export * from './redis-options';
 export * from './redis.tokens';
 export * from './job-events';
+export * from './api-key-events';
 export * from './worker-registry';
 export * from './messaging.module';
 export * from './queue-backlog';

@@ -1,9 +1,11 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
+import { ApiKeyEvents } from './api-key-events';
 import { JobEvents } from './job-events';
 import { ExecutionQueues } from './execution-queues';
 import { bullConnection, FAIL_FAST, redisOptions } from './redis-options';
+import { RedisSubscriber } from './redis-subscriber';
 import { REDIS } from './redis.tokens';
 import { WorkerRegistry } from './worker-registry';
 
@@ -40,10 +42,12 @@ export class MessagingModule implements OnApplicationShutdown {
           inject: [RUNQ_CONFIG],
           useFactory: (config: RunqConfig) => new ExecutionQueues(bullConnection(config.redisUrl, FAIL_FAST), config.pools),
         },
+        RedisSubscriber,
         JobEvents,
+        ApiKeyEvents,
         WorkerRegistry,
       ],
-      exports: [REDIS, JobEvents, WorkerRegistry, ExecutionQueues],
+      exports: [REDIS, JobEvents, ApiKeyEvents, WorkerRegistry, ExecutionQueues],
     };
   }
 

@@ -1,6 +1,6 @@
 import type { RunqConfig } from '#config';
 import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#keys';
-import type { JobEvents } from '#messaging';
+import type { ApiKeyEvents } from '#messaging';
 import { ApiKeyService } from './api-key.service';
 
 const row = (over: Partial<ApiKeyRow>): ApiKeyRow =>
@@ -15,7 +15,7 @@ describe('ApiKeyService', () => {
     onKeyChanged: (fn: (keyId: string) => void) => (announced = fn),
     publishKeyChanged: jest.fn(async (keyId: string) => announced?.(keyId)),
   };
-  const service = new ApiKeyService(repo as unknown as ApiKeyRepository, config, events as unknown as JobEvents);
+  const service = new ApiKeyService(repo as unknown as ApiKeyRepository, config, events as unknown as ApiKeyEvents);
   service.onModuleInit();
 
   it('gives user keys the server defaults unless they have their own limits', () => {

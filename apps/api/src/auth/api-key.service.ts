@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#keys';
-import { JobEvents } from '#messaging';
+import { ApiKeyEvents } from '#messaging';
 import type { Caller, CallerLimits } from './caller';
 
 /**
@@ -21,7 +21,7 @@ export class ApiKeyService implements OnModuleInit {
   constructor(
     private readonly keys: ApiKeyRepository,
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
-    private readonly events: JobEvents,
+    private readonly events: ApiKeyEvents,
   ) {}
 
   onModuleInit(): void {

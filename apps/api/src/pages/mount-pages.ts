@@ -8,10 +8,10 @@ import { adminOnlyMiddleware, BULL_BOARD_PATH, bullBoardRouter } from './bull-bo
 import { pageHeaders, PUBLIC_DIR } from './page-security';
 
 /**
- * Express-level parts of the web UI, mounted before Nest's routes: the built front-end assets
+ * Express-level parts of the pages, mounted before Nest's routes: the built dashboard assets
  * under /ui, and bull-board under /admin/queues behind its own admin check.
  */
-export function mountWebUi(app: NestExpressApplication): void {
+export function mountPages(app: NestExpressApplication): void {
   const executions = app.get(ExecutionQueues, { strict: false });
   const queues = [...executions.all(), app.get<Queue>(getQueueToken(CALLBACKS_QUEUE), { strict: false })];
   app.use(BULL_BOARD_PATH, adminOnlyMiddleware(app.get(RequestAuthenticator, { strict: false })), pageHeaders, bullBoardRouter(queues));

@@ -4,7 +4,7 @@ import type { Params } from 'nestjs-pino';
 import type { DestinationStream, Level, LoggerOptions } from 'pino';
 import type { Options as HttpOptions } from 'pino-http';
 import pretty from 'pino-pretty';
-import type { RunqConfig } from './runq-config';
+import type { RunqConfig } from '#config';
 
 const PINO_LEVEL: Record<RunqConfig['logLevel'], Level> = { debug: 'debug', log: 'info', warn: 'warn', error: 'error' };
 
