@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import type { ExecutionResult, Outcome, StageResult } from '#contracts';
+import type { Outcome, StageResult } from '#contracts';
 import type { ContainerRunResult } from '../docker/container-runner';
 import { SandboxError } from './execution.types';
+import type { InterpretedRun } from './run.types';
 import { signalOf, splitRunTrailer, splitStdoutMarker, type StageUsage } from './stage-report';
 
 const RUNNER_FAILURE = 125;
@@ -41,14 +42,6 @@ export function toStageResult(
     memoryBytes: usage?.memoryBytes ?? null,
     truncated,
   };
-}
-
-export interface InterpretedRun extends Omit<ExecutionResult, 'compile'> {
-  run: StageResult;
-  /** The program's stdout as bytes, for comparison with an expected output. */
-  stdoutBytes: Buffer;
-  /** Served by a warm container. */
-  warm: boolean;
 }
 
 /**

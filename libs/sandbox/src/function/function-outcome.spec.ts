@@ -1,5 +1,5 @@
 import type { StageResult } from '#contracts';
-import type { InterpretedRun } from '../execution/stage-result';
+import type { InterpretedRun } from '../execution/run.types';
 import { functionOutcome, typescriptCompileError } from './function-outcome';
 
 const stage: StageResult = {

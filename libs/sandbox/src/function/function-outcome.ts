@@ -1,5 +1,5 @@
 import type { FunctionError, FunctionLog, FunctionResult, Outcome, StageResult } from '#contracts';
-import type { InterpretedRun } from '../execution/stage-result';
+import type { InterpretedRun } from '../execution/run.types';
 import { bytesToDataUris } from './bytes-to-data-uri';
 import type { HarnessFrame } from './function-frame';
 

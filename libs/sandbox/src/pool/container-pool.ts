@@ -133,7 +133,8 @@ export class ContainerPool implements ContainerRunner {
     if (this.closed) return;
     const targets = this.targets();
     for (const [key, target] of targets) {
-      const p = this.profiles.get(key)!;
+      const p = this.profiles.get(key);
+      if (!p) continue;
       while (p.ready.length + p.creating < target && this.inFlight < REFILL_CONCURRENCY) {
         p.creating++;
         this.inFlight++;

@@ -42,7 +42,7 @@ export function targetSizes(demands: readonly ProfileDemand[], now: number, poli
   let left = policy.maxTotal - [...result.values()].reduce((a, b) => a + b, 0);
   for (const { key } of [...scaled].sort((a, b) => (b.exact % 1) - (a.exact % 1))) {
     if (left-- <= 0) break;
-    result.set(key, result.get(key)! + 1);
+    result.set(key, (result.get(key) ?? 0) + 1);
   }
   return result;
 }

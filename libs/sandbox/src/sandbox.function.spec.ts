@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { JobLimits } from '#contracts';
-import type { ContainerRunner, ContainerRunRequest, ContainerRunResult } from '../docker/container-runner';
-import { unpackArchive } from '../docker/job-archive';
-import type { EgressGateway } from '../egress/egress-proxy';
+import type { ContainerRunner, ContainerRunRequest, ContainerRunResult } from './docker/container-runner';
+import { unpackArchive } from './docker/job-archive';
+import type { EgressGateway } from './egress/egress-proxy';
 import { LanguageRegistry } from '#languages';
-import type { ExecutionRequest, ExecutionSettings } from './execution.types';
+import type { ExecutionRequest, ExecutionSettings } from './execution/execution.types';
 import { SandboxService } from './sandbox.service';
 
 const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };

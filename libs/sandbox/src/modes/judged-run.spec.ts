@@ -1,9 +1,8 @@
 import type { JobLimits } from '#contracts';
 import type { ExecutionRequest } from '../execution/execution.types';
-import type { RunInput } from '../execution/sandbox.service';
-import type { InterpretedRun } from '../execution/stage-result';
+import type { InterpretedRun, RunInput } from '../execution/run.types';
 import { LanguageRegistry } from '#languages';
-import { judge } from './judge';
+import { judge } from './judged-run';
 
 const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
 

@@ -1,10 +1,11 @@
 import type { ExecutionResult, JudgeSummary, Outcome, TestCaseResult } from '#contracts';
-import type { ExecutionRequest } from '../execution/execution.types';
-import type { InterpretedRun } from '../execution/stage-result';
-import type { RunInput } from '../execution/sandbox.service';
+import type { ExecutionOutcome, ExecutionRequest } from '../execution/execution.types';
+import type { Cancelled, InterpretedRun, Program, RunInput } from '../execution/run.types';
+import type { StageRunner } from '../execution/stage-runner';
+import type { ExecutionMode } from './execution-mode';
 import { outputMatches } from './output-comparator';
 
-type Run = (input: RunInput) => Promise<InterpretedRun | { cancelled: true }>;
+type Run = (input: RunInput) => Promise<InterpretedRun | Cancelled>;
 
 /** Runs `worker` over `items` with at most `limit` in flight, keeping order of results. */
 async function eachLimited<T>(items: readonly T[], limit: number, worker: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -41,7 +42,7 @@ export async function judge(
   request: ExecutionRequest,
   run: Run,
   parallelism: number,
-): Promise<Omit<ExecutionResult, 'compile'> | { cancelled: true }> {
+): Promise<Omit<ExecutionResult, 'compile'> | Cancelled> {
   const tests = request.tests ?? [];
   const results: TestCaseResult[] = new Array(tests.length);
   let cancelled = false;
@@ -64,4 +65,19 @@ export async function judge(
     `${summary.passed}/${summary.total} test cases passed` +
     (summary.firstFailure === null ? '' : `; first failure: case ${summary.firstFailure} (${outcome})`);
   return { outcome, run: null, tests: results, summary, message };
+}
+
+/** Test cases: the program compiled once, then each case in its own fresh container. */
+export class JudgedRun implements ExecutionMode {
+  constructor(
+    private readonly stages: StageRunner,
+    private readonly request: ExecutionRequest,
+    private readonly parallelism: number,
+  ) {}
+
+  async run({ work, argv, compile }: Program): Promise<ExecutionOutcome> {
+    const run = (input: RunInput) => this.stages.run(this.request, [...argv, ...input.args], work, input);
+    const judged = await judge(this.request, run, this.parallelism);
+    return 'cancelled' in judged ? judged : { ...judged, compile };
+  }
 }
