@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import type { JobStats, SeriesSet } from '#contracts';
 import { h } from '../shared/dom';
-import type { JobStats, SeriesSet } from '../shared/types';
 
 const HEIGHT = 220;
 const COLORS = ['#2563eb', '#16a34a', '#dc2626', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];

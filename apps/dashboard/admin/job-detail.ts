@@ -1,9 +1,9 @@
+import { FINAL_STATUSES, type JobDetail, type JobStatus, type JobView, type StageResult } from '#contracts';
 import { badge } from '../shared/badges';
 import { h, pre, replace, type Child } from '../shared/dom';
 import { bytes, dateTime, ms } from '../shared/format';
 import { api, HttpError } from '../shared/http';
 import { poll } from '../shared/poll';
-import { FINAL, type JobDetail, type JobView, type StageResult } from '../shared/types';
 
 const REFRESH_MS = 2000;
 
@@ -22,7 +22,7 @@ export function renderJobDetail(root: HTMLElement, id: string, onError: (e: unkn
         last = signature;
         replace(content, view(job, act));
       }
-      if (FINAL.includes(job.status)) stop();
+      if (FINAL_STATUSES.includes(job.status as JobStatus)) stop();
     } catch (e) {
       if (e instanceof HttpError && e.status === 404) {
         stop();
@@ -60,7 +60,7 @@ export function renderJobDetail(root: HTMLElement, id: string, onError: (e: unkn
 }
 
 function view(job: JobDetail, act: (action: 'cancel' | 'rerun' | 'delete') => void): HTMLElement {
-  const final = FINAL.includes(job.status);
+  const final = FINAL_STATUSES.includes(job.status as JobStatus);
   const actions = h(
     'div',
     { class: 'actions' },

@@ -1,20 +1,14 @@
+import { JOB_STATUSES, OUTCOMES, type AdminKeyView, type JobSummary, type JobSummaryPage } from '#contracts';
 import { badge } from '../shared/badges';
 import { h, replace } from '../shared/dom';
 import { dateTime, ms, shortId } from '../shared/format';
 import { api } from '../shared/http';
 import { poll } from '../shared/poll';
-import { OUTCOMES, STATUSES, type ApiKeyInfo, type JobSummary } from '../shared/types';
 
 const REFRESH_MS = 2000;
 const PAGE_SIZE = 25;
 const FILTERS = ['status', 'outcome', 'language', 'apiKeyId', 'from', 'to', 'id'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
-
-interface Page {
-  items: JobSummary[];
-  total: number;
-  nextCursor: string | null;
-}
 
 /** Jobs, newest first, filtered and paginated; the filters live in the URL (#/jobs?status=…). */
 export function renderJobsTable(root: HTMLElement, query: URLSearchParams, onError: (e: unknown) => void): () => void {
@@ -64,7 +58,7 @@ export function renderJobsTable(root: HTMLElement, query: URLSearchParams, onErr
     const cursor = cursors[page];
     if (cursor) params.set('cursor', cursor);
     try {
-      const { body: result } = await api<Page>(`/admin/api/jobs?${params}`);
+      const { body: result } = await api<JobSummaryPage>(`/admin/api/jobs?${params}`);
       cursors[page + 1] = result.nextCursor;
       renderRows(body, result.items);
       const first = page * PAGE_SIZE + (result.items.length ? 1 : 0);
@@ -104,7 +98,7 @@ export function renderJobsTable(root: HTMLElement, query: URLSearchParams, onErr
 }
 
 function filterForm(filters: Filters): HTMLFormElement {
-  const select = (name: string, label: string, values: string[]) =>
+  const select = (name: string, label: string, values: readonly string[]) =>
     h(
       'label',
       {},
@@ -125,7 +119,7 @@ function filterForm(filters: Filters): HTMLFormElement {
       'Job id',
       h('input', { name: 'id', id: 'filter-id', placeholder: 'id or first characters', value: filters.id ?? '', size: 20 }),
     ),
-    select('status', 'Status', STATUSES),
+    select('status', 'Status', JOB_STATUSES),
     select('outcome', 'Outcome', OUTCOMES),
     select('language', 'Language', filters.language ? [filters.language] : []),
     select('apiKeyId', 'API key', []),
@@ -151,7 +145,7 @@ function fillOptions(form: HTMLFormElement, onError: (e: unknown) => void): void
       );
     })
     .catch(onError);
-  api<ApiKeyInfo[]>('/admin/api/keys')
+  api<AdminKeyView[]>('/admin/api/keys')
     .then(({ body }) => {
       replace(
         key,

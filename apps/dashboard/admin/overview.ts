@@ -1,8 +1,8 @@
+import type { FleetOverview, JobStats, WorkerView } from '#contracts';
 import { h, replace } from '../shared/dom';
 import { ago, dateTime, ms } from '../shared/format';
 import { api } from '../shared/http';
 import { poll } from '../shared/poll';
-import type { JobStats, Overview, WorkerView } from '../shared/types';
 import { Charts } from './charts';
 
 const REFRESH_MS = 2000;
@@ -21,7 +21,7 @@ export function renderOverview(root: HTMLElement, onError: (e: unknown) => void)
   );
   const stopOverview = poll(async () => {
     try {
-      const { body } = await api<Overview>('/admin/api/overview');
+      const { body } = await api<FleetOverview>('/admin/api/overview');
       renderQueue(queue, body);
       renderWorkers(workers, body.workers, body.imageLanguages);
       updated.textContent = `updated ${new Date(body.at).toLocaleTimeString()}`;
@@ -51,7 +51,7 @@ function stat(label: string, value: string | number, id: string, tone = ''): HTM
   );
 }
 
-function renderQueue(el: HTMLElement, o: Overview): void {
+function renderQueue(el: HTMLElement, o: FleetOverview): void {
   const q = o.queue;
   const waiting = q.waiting + q.prioritized;
   const busy = o.workers.reduce((sum, w) => sum + w.running, 0);

@@ -1,20 +1,14 @@
+import { FINAL_STATUSES, type JobStatus, type JobView, type PlaygroundExample, type StageResult } from '#contracts';
 import { badge } from '../shared/badges';
 import { h, pre, replace } from '../shared/dom';
 import { bytes, ms } from '../shared/format';
 import { api, HttpError } from '../shared/http';
-import { FINAL, type JobView, type StageResult } from '../shared/types';
 import { CodeEditor } from './editor';
 
 /**
  * Pick a language, edit, run through POST /execute with the user's own API key (kept in
  * sessionStorage for this tab only), and read stdout/stderr/outcome/timings back as text.
  */
-interface Example {
-  id: string;
-  name: string;
-  fileName: string;
-  example: string;
-}
 
 const KEY_STORAGE = 'runq.apiKey';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -24,7 +18,7 @@ const stdinInput = $<HTMLTextAreaElement>('stdin');
 const runButton = $<HTMLButtonElement>('run');
 const result = $<HTMLElement>('result');
 const editor = new CodeEditor($('editor'), () => void run());
-let examples: Example[] = [];
+let examples: PlaygroundExample[] = [];
 let lastExample = '';
 
 keyInput.value = sessionStorage.getItem(KEY_STORAGE) ?? '';
@@ -52,7 +46,7 @@ async function run(): Promise<void> {
     const body = { language: languageSelect.value, code: editor.text, stdin: stdinInput.value };
     let { status, body: job } = await api<JobView>('/execute', { method: 'POST', body, apiKey });
     // 202: still running after the server's bounded wait; follow it until it ends.
-    while (status === 202 || !FINAL.includes(job.status)) {
+    while (status === 202 || !FINAL_STATUSES.includes(job.status as JobStatus)) {
       await new Promise((r) => setTimeout(r, 500));
       ({ status, body: job } = await api<JobView>(`/jobs/${job.id}`, { apiKey }));
     }
@@ -114,7 +108,7 @@ function withId<T extends HTMLElement>(el: T, id: string): T {
 }
 
 async function init(): Promise<void> {
-  examples = (await api<Example[]>('/playground/examples')).body;
+  examples = (await api<PlaygroundExample[]>('/playground/examples')).body;
   replace(
     languageSelect,
     examples.map((e) => h('option', { value: e.id }, e.name)),

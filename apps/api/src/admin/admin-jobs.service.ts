@@ -1,39 +1,22 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { FINAL_STATUSES, type JobStatus, type SourceFile, type TestCase } from '#contracts';
+import {
+  FINAL_STATUSES,
+  type AdminKeyView,
+  type JobDetail,
+  type JobStatus,
+  type JobSummary,
+  type JobSummaryPage,
+  type JobView,
+  type SourceFile,
+  type TestCase,
+} from '#contracts';
 import { presentJob } from '#jobs';
-import { type JobView } from '#contracts';
 import { WorkerRegistry } from '#messaging';
 import type { Caller } from '../auth/caller';
 import { decodeCursor, encodeCursor, isUuid } from '../jobs/job-cursor';
 import { JobsService } from '../jobs/jobs.service';
 import { AdminJobsRepository, type JobDetailRow, type JobSummaryRow } from './admin-jobs.repository';
 import type { AdminJobsQuery } from './dto/admin-queries.dto';
-
-export interface JobSummary {
-  id: string;
-  status: string;
-  outcome: string | null;
-  language: string;
-  version: string | null;
-  apiKey: { id: string; name: string; prefix: string } | null;
-  workerId: string | null;
-  attempts: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  queueMs: number | null;
-  totalMs: number | null;
-}
-
-/** The public job view plus what only an operator sees: sources, stdin, test inputs, key and worker. */
-export interface JobDetail extends JobView {
-  files: SourceFile[];
-  stdin: string;
-  expectedOutput: string | null;
-  testCases: TestCase[] | null;
-  apiKey: { id: string; name: string; prefix: string; role: string } | null;
-  worker: { id: string; host: string | null; runtime: string | null; alive: boolean } | null;
-}
 
 @Injectable()
 export class AdminJobsService {
@@ -43,7 +26,7 @@ export class AdminJobsService {
     private readonly workers: WorkerRegistry,
   ) {}
 
-  async list(query: AdminJobsQuery): Promise<{ items: JobSummary[]; total: number; nextCursor: string | null }> {
+  async list(query: AdminJobsQuery): Promise<JobSummaryPage> {
     const limit = query.limit ?? 25;
     const { rows, total } = await this.repository.list(
       {
@@ -104,8 +87,9 @@ export class AdminJobsService {
     if (!(await this.repository.delete(id))) throw new NotFoundException(`job ${id} was not found`);
   }
 
-  keys() {
-    return this.repository.keys();
+  async keys(): Promise<AdminKeyView[]> {
+    const keys = await this.repository.keys();
+    return keys.map((k) => ({ ...k, revokedAt: k.revokedAt?.toISOString() ?? null }));
   }
 
   private async find(id: string): Promise<JobDetailRow> {

@@ -1,13 +1,12 @@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { JobView } from '#contracts';
+import type { AdminKeyView, FleetOverview, JobDetail, JobStats, JobSummaryPage, JobView } from '#contracts';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { CurrentCaller, type Caller } from '../auth/caller';
-import { AdminJobsService, type JobDetail, type JobSummary } from './admin-jobs.service';
+import { AdminJobsService } from './admin-jobs.service';
 import { AdminJobsQuery, StatsQuery } from './dto/admin-queries.dto';
-import type { JobStats } from './job-stats';
 import { JobStatsService } from './job-stats.service';
-import { OverviewService, type Overview } from './overview.service';
+import { OverviewService } from './overview.service';
 
 /** The dashboard's JSON: admin callers only (admin key or dashboard session). */
 @ApiExcludeController()
@@ -21,7 +20,7 @@ export class AdminController {
   ) {}
 
   @Get('overview')
-  getOverview(): Promise<Overview> {
+  getOverview(): Promise<FleetOverview> {
     return this.overview.read();
   }
 
@@ -31,12 +30,12 @@ export class AdminController {
   }
 
   @Get('keys')
-  keys() {
+  keys(): Promise<AdminKeyView[]> {
     return this.jobs.keys();
   }
 
   @Get('jobs')
-  list(@Query() query: AdminJobsQuery): Promise<{ items: JobSummary[]; total: number; nextCursor: string | null }> {
+  list(@Query() query: AdminJobsQuery): Promise<JobSummaryPage> {
     return this.jobs.list(query);
   }
 

@@ -1,23 +1,4 @@
-import type { WorkerHeartbeat } from '#contracts';
-
-export interface WorkerView {
-  id: string;
-  host: string;
-  pid: number;
-  concurrency: number;
-  running: number;
-  runtime: string;
-  dockerOk: boolean;
-  dockerError: string | null;
-  languages: number;
-  /** Warm containers ready, per sandbox image (one image per language). */
-  pool: Record<string, number>;
-  poolHits: number;
-  poolMisses: number;
-  startedAt: string;
-  lastHeartbeat: string;
-  heartbeatAgeMs: number;
-}
+import type { WorkerHeartbeat, WorkerView } from '#contracts';
 
 /** A heartbeat as the dashboard shows it; pool profiles (image/memory/command) are summed per image. */
 export function toWorkerView(beat: WorkerHeartbeat, now: number): WorkerView {

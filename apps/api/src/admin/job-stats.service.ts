@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { toSeries, type JobStats } from './job-stats';
+import type { JobStats } from '#contracts';
+import { toSeries } from './job-stats';
 import { JobStatsRepository } from './job-stats.repository';
 
 @Injectable()

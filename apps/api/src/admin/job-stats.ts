@@ -1,19 +1,5 @@
+import type { JobStats, SeriesSet } from '#contracts';
 import type { MinuteStatsRow } from './job-stats.repository';
-
-export interface SeriesSet {
-  jobs: number[];
-  runP50: (number | null)[];
-  runP95: (number | null)[];
-  queueP50: (number | null)[];
-  queueP95: (number | null)[];
-}
-
-/** Chart data: one slot per minute, oldest first; `all` plus one entry per language seen. */
-export interface JobStats {
-  minutes: string[];
-  all: SeriesSet;
-  languages: Record<string, SeriesSet>;
-}
 
 const MINUTE_MS = 60_000;
 

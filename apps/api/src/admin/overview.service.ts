@@ -1,25 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionQueues, PoolBacklogReader, WorkerRegistry } from '#messaging';
 import { LanguageRegistry } from '#languages';
-import { toWorkerView, type WorkerView } from './fleet-overview';
-
-export interface QueueView {
-  waiting: number;
-  prioritized: number;
-  active: number;
-  delayed: number;
-  failed: number;
-  oldestWaitingAgeMs: number;
-}
-
-export interface Overview {
-  at: string;
-  queue: QueueView;
-  workers: WorkerView[];
-  capacity: number;
-  /** Sandbox image → the languages it runs, to read the workers' warm pools per language. */
-  imageLanguages: Record<string, string[]>;
-}
+import type { FleetOverview } from '#contracts';
+import { toWorkerView } from './fleet-overview';
 
 /** What the dashboard's top panels show: the execution queues of all pools together (from BullMQ) and the live workers. */
 @Injectable()
@@ -31,7 +14,7 @@ export class OverviewService {
     private readonly catalog: LanguageRegistry,
   ) {}
 
-  async read(now = Date.now()): Promise<Overview> {
+  async read(now = Date.now()): Promise<FleetOverview> {
     const [counts, backlogs, beats] = await Promise.all([
       this.queues.counts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
       Promise.all(this.queues.pools().map((pool) => this.backlog.read(pool))),

@@ -1,5 +1,6 @@
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get } from '@nestjs/common';
+import type { PlaygroundExample } from '#contracts';
 import { LanguageRegistry } from '#languages';
 import { Public } from '../auth/public.decorator';
 
@@ -11,7 +12,7 @@ export class PlaygroundController {
   constructor(private readonly catalog: LanguageRegistry) {}
 
   @Get('examples')
-  examples(): { id: string; name: string; fileName: string; example: string }[] {
+  examples(): PlaygroundExample[] {
     return this.catalog.all.map((l) => ({ id: l.id, name: l.name, fileName: l.fileName, example: l.hello }));
   }
 }

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { COMPARISON_MODES, JOB_STATUSES, OUTCOMES } from '#contracts';
+import {
+  COMPARISON_MODES,
+  JOB_STATUSES,
+  OUTCOMES,
+  type CallbackState,
+  type Comparison,
+  type ExecutionTimings,
+  type JobLimits,
+  type JobView,
+  type JudgeSummary,
+  type StageResult,
+  type TestCaseResult,
+} from '#contracts';
 
 /* The JSON shapes of answers, for the OpenAPI document only (the code uses the interfaces in #contracts and #db). */
 
@@ -84,6 +96,24 @@ export class JobViewDoc {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Created → finished' }) totalMs!: number | null;
   @ApiProperty({ type: TimingsDoc, nullable: true }) timings!: TimingsDoc | null;
 }
+
+/*
+ * Each class above names exactly the fields of the #contracts type it documents: when a field is added to or removed from
+ * one side only, tsc fails here and names it. Not documented yet: a job's function-mode fields and its timings' runtime.
+ */
+type Undocumented<T, K extends keyof T> = Omit<T, K>;
+type FieldsDiffer<Doc, View> = Exclude<keyof Doc, keyof View> | Exclude<keyof View, keyof Doc>;
+type NoneDiffer<Fields extends never> = Fields;
+type _DocumentedFields = [
+  NoneDiffer<FieldsDiffer<StageResultDoc, StageResult>>,
+  NoneDiffer<FieldsDiffer<TestCaseResultDoc, TestCaseResult>>,
+  NoneDiffer<FieldsDiffer<JudgeSummaryDoc, JudgeSummary>>,
+  NoneDiffer<FieldsDiffer<LimitsViewDoc, JobLimits>>,
+  NoneDiffer<FieldsDiffer<ComparisonViewDoc, Comparison>>,
+  NoneDiffer<FieldsDiffer<CallbackStateDoc, CallbackState>>,
+  NoneDiffer<FieldsDiffer<TimingsDoc, Undocumented<ExecutionTimings, 'runtime'>>>,
+  NoneDiffer<FieldsDiffer<JobViewDoc, Undocumented<JobView, 'function' | 'network' | 'result' | 'logs' | 'logsTruncated' | 'error'>>>,
+];
 
 export class JobListDoc {
   @ApiProperty({ type: [JobViewDoc], description: 'With ?ids=: in that order, null for unknown ids' }) items!: (JobViewDoc | null)[];
