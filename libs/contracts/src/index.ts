@@ -3,3 +3,4 @@ export * from './queue.contract';
 export * from './judging.types';
 export * from './function.types';
 export * from './job-view.types';
+export * from './domain-error';
