@@ -4,3 +4,4 @@ export * from './judging.types';
 export * from './function.types';
 export * from './job-view.types';
 export * from './dashboard-view.types';
+export * from './domain-error';

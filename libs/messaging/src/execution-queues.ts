@@ -35,6 +35,11 @@ export class ExecutionQueues {
     await this.forLanguage(language).add(EXECUTE_JOB_NAME, { jobId }, executionJobOptions(jobId, attempts));
   }
 
+  /** Drops a queued job; one a worker has already locked stays (BullMQ refuses), and the worker skips it. */
+  async remove(jobId: string, language: string): Promise<void> {
+    await this.forLanguage(language).remove(jobId);
+  }
+
   /** Job counts of the given states, summed over every pool's queue. */
   async counts<S extends JobType>(...states: S[]): Promise<Record<S, number>> {
     const perPool = await Promise.all(this.all().map((queue) => queue.getJobCounts(...states)));

@@ -1,6 +1,6 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { DomainError } from '#contracts';
 import type { WorkerRegistry } from '#messaging';
-import type { JobsService } from '../jobs/jobs.service';
+import type { JobSubmissionService } from '../jobs/job-submission.service';
 import type { AdminJobsRepository } from './admin-jobs.repository';
 import { AdminJobsService } from './admin-jobs.service';
 
@@ -26,7 +26,7 @@ function setup(status: string) {
   const jobs = { cancel: jest.fn(async () => row), rerun: jest.fn() };
   const service = new AdminJobsService(
     repository as unknown as AdminJobsRepository,
-    jobs as unknown as JobsService,
+    jobs as unknown as JobSubmissionService,
     { list: async () => [] } as unknown as WorkerRegistry,
   );
   return { service, repository, jobs };
@@ -49,14 +49,14 @@ describe('AdminJobsService.delete', () => {
 
   it('still deletes a job that finished between the read and the cancel', async () => {
     const { service, repository, jobs } = setup('running');
-    jobs.cancel.mockRejectedValueOnce(new ConflictException('already completed'));
+    jobs.cancel.mockRejectedValueOnce(new DomainError('conflict', 'already completed'));
     await service.delete(ID, admin);
     expect(repository.delete).toHaveBeenCalled();
   });
 
   it('answers 404 for an unknown or malformed id', async () => {
     const { service } = setup('completed');
-    await expect(service.delete('00000000-0000-4000-8000-000000000000', admin)).rejects.toThrow(NotFoundException);
-    await expect(service.delete('nope', admin)).rejects.toThrow(NotFoundException);
+    await expect(service.delete('00000000-0000-4000-8000-000000000000', admin)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.delete('nope', admin)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

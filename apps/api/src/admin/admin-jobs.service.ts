@@ -1,5 +1,6 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
+  DomainError,
   FINAL_STATUSES,
   type AdminKeyView,
   type JobDetail,
@@ -14,7 +15,7 @@ import { presentJob } from '#jobs';
 import { WorkerRegistry } from '#messaging';
 import type { Caller } from '../auth/caller';
 import { decodeCursor, encodeCursor, isUuid } from '../jobs/job-cursor';
-import { JobsService } from '../jobs/jobs.service';
+import { JobSubmissionService } from '../jobs/job-submission.service';
 import { AdminJobsRepository, type JobDetailRow, type JobSummaryRow } from './admin-jobs.repository';
 import type { AdminJobsQuery } from './dto/admin-queries.dto';
 
@@ -22,7 +23,7 @@ import type { AdminJobsQuery } from './dto/admin-queries.dto';
 export class AdminJobsService {
   constructor(
     private readonly repository: AdminJobsRepository,
-    private readonly jobs: JobsService,
+    private readonly jobs: JobSubmissionService,
     private readonly workers: WorkerRegistry,
   ) {}
 
@@ -81,10 +82,10 @@ export class AdminJobsService {
     const row = await this.find(id);
     if (!FINAL_STATUSES.includes(row.status as JobStatus)) {
       await this.jobs.cancel(id, caller).catch((error: unknown) => {
-        if (!(error instanceof ConflictException)) throw error; // it finished meanwhile: delete it all the same
+        if (!(error instanceof DomainError && error.code === 'conflict')) throw error; // it finished meanwhile: delete it all the same
       });
     }
-    if (!(await this.repository.delete(id))) throw new NotFoundException(`job ${id} was not found`);
+    if (!(await this.repository.delete(id))) throw new DomainError('not_found', `job ${id} was not found`);
   }
 
   async keys(): Promise<AdminKeyView[]> {
@@ -94,7 +95,7 @@ export class AdminJobsService {
 
   private async find(id: string): Promise<JobDetailRow> {
     const row = isUuid(id) ? await this.repository.findDetail(id) : null;
-    if (!row) throw new NotFoundException(`job ${id} was not found`);
+    if (!row) throw new DomainError('not_found', `job ${id} was not found`);
     return row;
   }
 }

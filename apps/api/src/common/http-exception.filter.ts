@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { RetryAfterException } from './retry-after.exception';
+import { DomainError } from '#contracts';
 import { isDatabaseUnavailable } from '#db';
+import { toNativeError } from './native-error.mapper';
 
 interface BodyParserError {
   type?: string;
@@ -12,7 +13,8 @@ interface BodyParserError {
 }
 
 /**
- * One place that turns errors into responses: HTTP exceptions pass through, body-parser
+ * One place that turns errors into responses: domain errors as the native API answers them
+ * (native-error.mapper), HTTP exceptions pass through, body-parser
  * errors become 400/413 with a readable message, anything else is a 500 without details
  * (logged server-side, never a stack trace in the response).
  */
@@ -23,6 +25,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    if (error instanceof DomainError) {
+      const { status, body, headers } = toNativeError(error);
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.status(status).json(body);
+      return;
+    }
     const parser = (error instanceof HttpException ? error.cause : error) as BodyParserError | undefined;
     if (parser?.type === 'entity.too.large') {
       res
@@ -36,7 +44,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
         .json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
       return;
     }
-    if (error instanceof RetryAfterException) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     if (error instanceof HttpException) {
       const body = error.getResponse();
       res.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);

@@ -1,12 +1,13 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '#contracts';
+import { toNativeError } from '../common/native-error.mapper';
 import { validateJobBody } from './batch-item.validator';
 
 async function messages(item: unknown): Promise<string[]> {
   try {
     await validateJobBody(item);
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    const body = (error as BadRequestException).getResponse() as { message: string | string[] };
+    expect(error).toBeInstanceOf(DomainError);
+    const body = toNativeError(error as DomainError).body as { message: string | string[] };
     return ([] as string[]).concat(body.message);
   }
   throw new Error('expected a 400');

@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { DomainError } from '#contracts';
 import { CreateJobDto } from './dto/create-job.dto';
 
 function messages(errors: ValidationError[], parent = ''): string[] {
@@ -13,9 +13,10 @@ function messages(errors: ValidationError[], parent = ''): string[] {
 
 /** Validates one batch item exactly as the global ValidationPipe validates a single job body. */
 export async function validateJobBody(item: unknown): Promise<CreateJobDto> {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new BadRequestException('each job must be an object');
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw DomainError.invalid('each job must be an object');
   const dto = plainToInstance(CreateJobDto, item, { enableImplicitConversion: false });
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw new BadRequestException(messages(errors));
-  return dto;
+  if (!errors.length) return dto;
+  const found = messages(errors);
+  throw new DomainError('invalid_request', found.join('; '), { messages: found });
 }

@@ -1,5 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
-import type { TextEncoding } from '#contracts';
+import { DomainError, type TextEncoding } from '#contracts';
 
 export function isCanonicalBase64(text: string): boolean {
   return text.length % 4 === 0 && Buffer.from(text, 'base64').toString('base64') === text;
@@ -10,10 +9,10 @@ export function encodedByteLength(text: string, encoding: TextEncoding | undefin
   return encoding === 'base64' ? Buffer.from(text, 'base64').length : Buffer.byteLength(text);
 }
 
-/** Bytes a text stands for in its encoding; 400 naming `field` when base64 is malformed or too large. */
+/** Bytes a text stands for in its encoding; invalid naming `field` when base64 is malformed or too large. */
 export function checkEncodedSize(text: string, encoding: TextEncoding, field: string, maxBytes: number): number {
-  if (encoding === 'base64' && !isCanonicalBase64(text)) throw new BadRequestException(`${field} is not valid base64`);
+  if (encoding === 'base64' && !isCanonicalBase64(text)) throw DomainError.invalid(`${field} is not valid base64`, field);
   const bytes = encodedByteLength(text, encoding);
-  if (bytes > maxBytes) throw new BadRequestException(`${field} must be at most ${maxBytes} bytes`);
+  if (bytes > maxBytes) throw DomainError.invalid(`${field} must be at most ${maxBytes} bytes`, field);
   return bytes;
 }

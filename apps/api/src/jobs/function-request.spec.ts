@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import { loadConfig } from '#config';
 import type { CreateJobDto } from './dto/create-job.dto';
 import { buildFunction, jsonDepth } from './function-request';
@@ -8,7 +7,7 @@ const config = loadConfig({ ...BASE, RUNQ_EGRESS_ALLOW: '*.example.com,api.other
 const build = (dto: Partial<CreateJobDto>, language = 'javascript') =>
   buildFunction({ language, ...dto } as CreateJobDto, language, config);
 const refused = (dto: Partial<CreateJobDto>, message: RegExp, language = 'javascript') => {
-  expect(() => build(dto, language)).toThrow(BadRequestException);
+  expect(() => build(dto, language)).toThrow(expect.objectContaining({ code: 'invalid_request' }));
   expect(() => build(dto, language)).toThrow(message);
 };
 

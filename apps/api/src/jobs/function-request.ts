@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '#contracts';
 import type { RunqConfig } from '#config';
 import { FUNCTION_LANGUAGES, type FunctionCall, type NetworkRequest } from '#contracts';
 import { formatPattern, parseHostPattern, patternWithin, type HostPattern } from '#netpolicy';
@@ -19,20 +19,20 @@ const PYTHON_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function buildFunction(dto: CreateJobDto, languageId: string, config: RunqConfig): FunctionFields {
   const topLevelInputs = dto.inputs !== undefined;
   if (!dto.function && !topLevelInputs) {
-    if (dto.network) throw new BadRequestException('network needs function mode (send function or inputs)');
+    if (dto.network) throw DomainError.invalid('network needs function mode (send function or inputs)', 'network');
     return { functionCall: null, network: null };
   }
   const field = dto.function ? 'function' : 'inputs';
   if (!(FUNCTION_LANGUAGES as readonly string[]).includes(languageId)) {
-    throw new BadRequestException(`${field}: function mode is available for ${FUNCTION_LANGUAGES.join(', ')}, not ${languageId}`);
+    throw DomainError.invalid(`${field}: function mode is available for ${FUNCTION_LANGUAGES.join(', ')}, not ${languageId}`, field);
   }
   if (topLevelInputs && dto.function?.inputs !== undefined)
-    throw new BadRequestException('send either inputs or function.inputs, not both');
-  if (dto.tests) throw new BadRequestException(`${field}: function mode cannot be combined with tests`);
-  if (dto.expectedOutput !== undefined) throw new BadRequestException(`${field}: function mode cannot be combined with expectedOutput`);
+    throw DomainError.invalid('send either inputs or function.inputs, not both', 'inputs');
+  if (dto.tests) throw DomainError.invalid(`${field}: function mode cannot be combined with tests`, field);
+  if (dto.expectedOutput !== undefined) throw DomainError.invalid(`${field}: function mode cannot be combined with expectedOutput`, field);
   const name = dto.function?.name ?? null;
   if (name !== null && languageId === 'python' && !PYTHON_IDENTIFIER.test(name)) {
-    throw new BadRequestException('function.name must be a Python identifier (letters, digits and _)');
+    throw DomainError.invalid('function.name must be a Python identifier (letters, digits and _)', 'function.name');
   }
   const inputsField = topLevelInputs ? 'inputs' : 'function.inputs';
   const inputs = topLevelInputs ? dto.inputs : dto.function?.inputs;
@@ -43,10 +43,10 @@ export function buildFunction(dto: CreateJobDto, languageId: string, config: Run
 function checkInputs(inputs: unknown, field: string, limits: RunqConfig['function']): void {
   if (inputs === undefined) return;
   const depth = jsonDepth(inputs, limits.maxInputsDepth);
-  if (depth > limits.maxInputsDepth) throw new BadRequestException(`${field} is nested more than ${limits.maxInputsDepth} levels deep`);
+  if (depth > limits.maxInputsDepth) throw DomainError.invalid(`${field} is nested more than ${limits.maxInputsDepth} levels deep`, field);
   const bytes = Buffer.byteLength(JSON.stringify(inputs));
   if (bytes > limits.maxInputsBytes)
-    throw new BadRequestException(`${field} must be at most ${limits.maxInputsBytes} bytes of JSON (it is ${bytes})`);
+    throw DomainError.invalid(`${field} must be at most ${limits.maxInputsBytes} bytes of JSON (it is ${bytes})`, field);
 }
 
 /** Depth of a parsed JSON value, counted without recursion and stopping once past `stopAfter`. */
@@ -67,15 +67,16 @@ export function jsonDepth(value: unknown, stopAfter: number): number {
 function buildNetwork(dto: CreateJobDto, config: RunqConfig): NetworkRequest | null {
   if (!dto.network) return null;
   if (!config.egress.allow.length) {
-    throw new BadRequestException('network: outbound HTTP is off on this server (RUNQ_EGRESS_ALLOW is empty)');
+    throw DomainError.invalid('network: outbound HTTP is off on this server (RUNQ_EGRESS_ALLOW is empty)', 'network');
   }
   const policy = config.egress.allow.map((entry) => parseHostPattern(entry) as HostPattern);
   const allow = dto.network.allow.map((entry, i) => {
     const pattern = parseHostPattern(entry);
-    if (typeof pattern === 'string') throw new BadRequestException(`network.allow[${i}]: ${pattern}`);
+    if (typeof pattern === 'string') throw DomainError.invalid(`network.allow[${i}]: ${pattern}`, `network.allow[${i}]`);
     if (!policy.some((outer) => patternWithin(pattern, outer))) {
-      throw new BadRequestException(
+      throw DomainError.invalid(
         `network.allow[${i}] "${entry}" is outside this server's egress policy (${policy.map(formatPattern).join(', ')})`,
+        `network.allow[${i}]`,
       );
     }
     return formatPattern(pattern);

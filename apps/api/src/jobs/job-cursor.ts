@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '#contracts';
 
 export interface JobCursor {
   createdAt: Date;
@@ -16,7 +16,7 @@ export function decodeCursor(text: string): JobCursor {
   const [at, id, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
   if (extra !== undefined || !id || !UUID.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new BadRequestException('cursor is not valid: pass the nextCursor of a previous page');
+    throw DomainError.invalid('cursor is not valid: pass the nextCursor of a previous page', 'cursor');
   }
   return { createdAt, id };
 }

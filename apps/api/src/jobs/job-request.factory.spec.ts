@@ -1,25 +1,29 @@
-import { BadRequestException } from '@nestjs/common';
 import { loadConfig, type RunqConfig } from '#config';
+import { DomainError } from '#contracts';
 import { LANGUAGES, LanguageRegistry } from '#languages';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
+import { toNativeError } from '../common/native-error.mapper';
+import type { LanguagesService } from '../languages/languages.service';
 import { JobRequestFactory } from './job-request.factory';
 
 const ENV = { DATABASE_URL: 'postgresql://x', REDIS_URL: 'redis://x' };
 const config: RunqConfig = loadConfig(ENV);
 const registry = new LanguageRegistry();
-const factory = new JobRequestFactory(config, registry);
+/** No worker has reported yet: every language is taken, on the version asked for. */
+const noReports = { installed: () => ({}) } as unknown as LanguagesService;
+const factory = new JobRequestFactory(config, registry, noReports);
 
 /** The 400's message, from the response body the HTTP layer would send. */
 function rejection(build: () => unknown): string {
   try {
     build();
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    const body = (error as BadRequestException).getResponse() as { message: string; statusCode: number };
+    expect(error).toBeInstanceOf(DomainError);
+    const body = toNativeError(error as DomainError).body as { message: string; statusCode: number };
     expect(body.statusCode).toBe(400);
     return body.message;
   }
-  throw new Error('expected a BadRequestException');
+  throw new Error('expected an invalid_request DomainError');
 }
 
 const dto = (overrides: Partial<CreateJobDto>): CreateJobDto => ({ language: 'python', ...overrides });
@@ -118,7 +122,11 @@ describe('JobRequestFactory', () => {
   });
 
   describe('sizes', () => {
-    const small = new JobRequestFactory(loadConfig({ ...ENV, RUNQ_MAX_CODE_BYTES: '1024', RUNQ_MAX_STDIN_BYTES: '2048' }), registry);
+    const small = new JobRequestFactory(
+      loadConfig({ ...ENV, RUNQ_MAX_CODE_BYTES: '1024', RUNQ_MAX_STDIN_BYTES: '2048' }),
+      registry,
+      noReports,
+    );
 
     it('counts code in bytes, not characters', () => {
       expect(small.build(dto({ code: 'é'.repeat(512) }), null).files[0].content).toHaveLength(512);
@@ -175,7 +183,7 @@ describe('JobRequestFactory', () => {
 
     it("uses a language's own defaults, capped by the maxima", () => {
       const slow = { ...LANGUAGES[0], id: 'slow', aliases: [], limits: { timeoutMs: 20_000, memoryMb: 1_000_000 } };
-      const job = new JobRequestFactory(config, new LanguageRegistry([slow])).build(dto({ language: 'slow', code: 'x' }), null);
+      const job = new JobRequestFactory(config, new LanguageRegistry([slow]), noReports).build(dto({ language: 'slow', code: 'x' }), null);
       expect(job.limits).toEqual({ ...config.defaults, timeoutMs: 20_000, memoryMb: config.maxima.memoryMb });
     });
   });

@@ -1,10 +1,11 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import type { JobLimits, SourceFile } from '#contracts';
-import type { NewJob } from '#jobs';
-import { defaultLimitsFor, LanguageRegistry, type LanguageDefinition } from '#languages';
+import { DomainError, type JobLimits, type SourceFile } from '#contracts';
+import type { Job, NewJob } from '#jobs';
+import { defaultLimitsFor, installedVersion, LanguageRegistry, type LanguageDefinition } from '#languages';
 import { validateCallbackUrl } from '#webhooks';
+import { LanguagesService } from '../languages/languages.service';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
 import { buildFunction } from './function-request';
@@ -14,15 +15,17 @@ const MAX_PATH_DEPTH = 8;
 const SAFE_SEGMENT = /^[A-Za-z0-9._+@-][A-Za-z0-9 ._+@-]*$/;
 
 /**
- * Turns a validated request body into the row to insert: resolves the language, checks
- * file names and byte sizes, and fills limits from defaults within the server's maxima.
- * Everything here fails with a 400 naming the field, before anything is written.
+ * Turns a validated request body into the row to insert: resolves the language and the
+ * version it runs on, checks file names and byte sizes, and fills limits from defaults
+ * within the server's maxima. Everything here fails as an invalid request naming the
+ * field, before anything is written.
  */
 @Injectable()
 export class JobRequestFactory {
   constructor(
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
     private readonly languages: LanguageRegistry,
+    private readonly installed: LanguagesService,
   ) {}
 
   build(dto: CreateJobDto, apiKeyId: string | null): NewJob {
@@ -33,25 +36,57 @@ export class JobRequestFactory {
     const fn = buildFunction(dto, language.id, this.config);
     if (dto.callbackUrl !== undefined) {
       const problem = validateCallbackUrl(dto.callbackUrl, this.config.webhooks.allowedNetworks);
-      if (problem) throw new BadRequestException(problem);
+      if (problem) throw DomainError.invalid(problem, 'callbackUrl');
     }
     const args = dto.args ?? [];
     args.forEach((arg, i) => {
-      if (arg.includes('\0')) throw new BadRequestException(`args[${i}] must not contain NUL characters`);
+      if (arg.includes('\0')) throw DomainError.invalid(`args[${i}] must not contain NUL characters`, `args[${i}]`);
     });
+    const compileOptions = this.compileOptions(dto, language);
+    // Last: a request wrong in itself is told so before whether a worker can run it.
+    const version = this.version(language.id, dto.version);
     return {
       id: randomUUID(),
       apiKeyId,
       language: language.id,
-      version: dto.version ?? null,
+      version,
       files,
       args,
-      compileOptions: this.compileOptions(dto, language),
+      compileOptions,
       limits,
       ...judging,
       ...fn,
       callbackUrl: dto.callbackUrl ?? null,
     };
+  }
+
+  /**
+   * A new job with the same program, input and limits as `source` (already checked when it
+   * was created), on the toolchain version installed now. No webhook: the new job's result
+   * is read from the dashboard or the API.
+   */
+  rebuild(source: Job, apiKeyId: string | null): NewJob {
+    return {
+      id: randomUUID(),
+      apiKeyId,
+      language: source.language,
+      version: this.version(source.language, undefined),
+      files: source.files,
+      stdin: source.stdin,
+      args: source.args,
+      compileOptions: source.compileOptions,
+      limits: source.limits,
+      encoding: source.encoding,
+      expectedOutput: source.expectedOutput,
+      comparison: source.comparison,
+      tests: source.tests,
+      callbackUrl: null,
+    };
+  }
+
+  /** The installed version the job runs on; refuses a language no live worker has, or a version it does not. */
+  private version(languageId: string, requested: string | undefined): string | null {
+    return installedVersion(languageId, requested, this.installed.installed());
   }
 
   private compileOptions(dto: CreateJobDto, language: LanguageDefinition): string[] {
@@ -60,7 +95,7 @@ export class JobRequestFactory {
     asked.forEach((option, i) => {
       if (!allowed.includes(option)) {
         const list = allowed.length ? `allowed for ${language.id}: ${allowed.join(' ')}` : `${language.id} takes no compile options`;
-        throw new BadRequestException(`compileOptions[${i}] "${option}" is not allowed; ${list}`);
+        throw DomainError.invalid(`compileOptions[${i}] "${option}" is not allowed; ${list}`, `compileOptions[${i}]`);
       }
     });
     return asked;
@@ -69,39 +104,39 @@ export class JobRequestFactory {
   private language(name: string): LanguageDefinition {
     const language = this.languages.resolve(name);
     if (!language) {
-      throw new BadRequestException(`language "${name}" is not supported; valid ids: ${this.languages.ids().join(', ')}`);
+      throw DomainError.invalid(`language "${name}" is not supported; valid ids: ${this.languages.ids().join(', ')}`, 'language');
     }
     return language;
   }
 
   private files(dto: CreateJobDto, language: LanguageDefinition): SourceFile[] {
-    if (dto.code !== undefined && dto.files !== undefined) throw new BadRequestException('send either code or files, not both');
+    if (dto.code !== undefined && dto.files !== undefined) throw DomainError.invalid('send either code or files, not both', 'files');
     let files: SourceFile[];
     if (dto.files !== undefined) {
       files = dto.files.map((file, i) => ({ name: checkFileName(file, i), content: file.content, encoding: file.encoding ?? 'utf8' }));
       const seen = new Set<string>();
       files.forEach((file, i) => {
-        if (seen.has(file.name)) throw new BadRequestException(`files[${i}].name "${file.name}" is used twice`);
+        if (seen.has(file.name)) throw DomainError.invalid(`files[${i}].name "${file.name}" is used twice`, `files[${i}].name`);
         seen.add(file.name);
         if (file.encoding === 'base64' && !isCanonicalBase64(file.content))
-          throw new BadRequestException(`files[${i}].content is not valid base64`);
+          throw DomainError.invalid(`files[${i}].content is not valid base64`, `files[${i}].content`);
       });
       if (dto.entry !== undefined) {
         const at = files.findIndex((f) => f.name === dto.entry);
-        if (at < 0) throw new BadRequestException(`entry "${dto.entry}" is not one of the files`);
+        if (at < 0) throw DomainError.invalid(`entry "${dto.entry}" is not one of the files`, 'entry');
         files.unshift(...files.splice(at, 1)); // the entry is always files[0]
       }
     } else if (dto.code !== undefined) {
-      if (dto.entry !== undefined) throw new BadRequestException('entry needs files');
+      if (dto.entry !== undefined) throw DomainError.invalid('entry needs files', 'entry');
       files = [{ name: language.fileName, content: dto.code, encoding: 'utf8' }];
     } else {
-      throw new BadRequestException('code must be a non-empty string (or send files)');
+      throw DomainError.invalid('code must be a non-empty string (or send files)', 'code');
     }
     const total = files.reduce((sum, f) => sum + encodedByteLength(f.content, f.encoding), 0);
-    if (total === 0) throw new BadRequestException(dto.files ? 'files must not all be empty' : 'code must not be empty');
-    if (total > this.config.maxCodeBytes) {
-      throw new BadRequestException(`${dto.files ? 'files' : 'code'} must be at most ${this.config.maxCodeBytes} bytes in total`);
-    }
+    const field = dto.files ? 'files' : 'code';
+    if (total === 0) throw DomainError.invalid(dto.files ? 'files must not all be empty' : 'code must not be empty', field);
+    if (total > this.config.maxCodeBytes)
+      throw DomainError.invalid(`${field} must be at most ${this.config.maxCodeBytes} bytes in total`, field);
     return files;
   }
 
@@ -111,7 +146,7 @@ export class JobRequestFactory {
     for (const key of Object.keys(limits) as (keyof JobLimits)[]) {
       const asked = dto.limits?.[key];
       if (asked === undefined) continue;
-      if (asked > maxima[key]) throw new BadRequestException(`limits.${key} must not be greater than ${maxima[key]}`);
+      if (asked > maxima[key]) throw DomainError.invalid(`limits.${key} must not be greater than ${maxima[key]}`, `limits.${key}`);
       limits[key] = asked;
     }
     return limits;
@@ -121,14 +156,14 @@ export class JobRequestFactory {
 function checkFileName(file: SourceFileDto, index: number): string {
   const name = file.name;
   const field = `files[${index}].name`;
-  if (name.includes('\0')) throw new BadRequestException(`${field} must not contain NUL characters`);
-  if (name.startsWith('/') || name.includes('\\')) throw new BadRequestException(`${field} must be a relative path with / separators`);
+  if (name.includes('\0')) throw DomainError.invalid(`${field} must not contain NUL characters`, field);
+  if (name.startsWith('/') || name.includes('\\')) throw DomainError.invalid(`${field} must be a relative path with / separators`, field);
   const segments = name.split('/');
-  if (segments.length > MAX_PATH_DEPTH) throw new BadRequestException(`${field} must be at most ${MAX_PATH_DEPTH} levels deep`);
+  if (segments.length > MAX_PATH_DEPTH) throw DomainError.invalid(`${field} must be at most ${MAX_PATH_DEPTH} levels deep`, field);
   for (const segment of segments) {
     if (segment === '..' || segment === '.' || segment === '')
-      throw new BadRequestException(`${field} must not contain empty, "." or ".." segments`);
-    if (!SAFE_SEGMENT.test(segment)) throw new BadRequestException(`${field} may only use letters, digits, space and ._+@-`);
+      throw DomainError.invalid(`${field} must not contain empty, "." or ".." segments`, field);
+    if (!SAFE_SEGMENT.test(segment)) throw DomainError.invalid(`${field} may only use letters, digits, space and ._+@-`, field);
   }
   return name;
 }

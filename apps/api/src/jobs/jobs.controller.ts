@@ -3,17 +3,22 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { presentJob } from '#jobs';
 import { type JobView } from '#contracts';
+import { toNativeError } from '../common/native-error.mapper';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
 import { ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
 import { ApiBatch, ApiCancelJob, ApiCreateJob, ApiExecute, ApiGetJob, ApiListJobs } from './jobs.api-docs';
-import { JobsService } from './jobs.service';
+import { JobQueryService } from './job-query.service';
+import { JobSubmissionService } from './job-submission.service';
 
 @ApiTags('jobs')
 @Controller()
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly submissions: JobSubmissionService,
+    private readonly queries: JobQueryService,
+  ) {}
 
   /** 201 + Location; with ?wait=true behaves like POST /execute. */
   @Post('jobs')
@@ -27,8 +32,8 @@ export class JobsController {
     if (query.wait || query.waitMs !== undefined) return this.execute(dto, query, caller, res);
     const key = idempotencyKey(res.req.headers['idempotency-key']);
     const { job, replayed } = key
-      ? await this.jobs.createIdempotent(dto, caller, key)
-      : { job: await this.jobs.create(dto, caller), replayed: false };
+      ? await this.submissions.createIdempotent(dto, caller, key)
+      : { job: await this.submissions.create(dto, caller), replayed: false };
     res.status(201).location(`/jobs/${job.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return presentJob(job, query);
@@ -39,8 +44,8 @@ export class JobsController {
   @ApiBatch()
   @HttpCode(200)
   async batch(@Body() body: BatchDto, @CurrentCaller() caller: Caller): Promise<{ items: (JobView | { error: object })[] }> {
-    const items = await this.jobs.createBatch(body.jobs, caller);
-    return { items: items.map((item) => ('job' in item ? presentJob(item.job) : item)) };
+    const items = await this.submissions.createBatch(body.jobs, caller);
+    return { items: items.map((item) => ('job' in item ? presentJob(item.job) : { error: toNativeError(item.error).body })) };
   }
 
   /** 200 with the finished job, or 202 + Location when the bounded wait runs out first. */
@@ -52,7 +57,7 @@ export class JobsController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobView> {
-    const { job, finished } = await this.jobs.createAndWait(dto, caller, query.waitMs);
+    const { job, finished } = await this.submissions.createAndWait(dto, caller, query.waitMs);
     res.status(finished ? 200 : 202);
     if (!finished) res.location(`/jobs/${job.id}`);
     return presentJob(job, query);
@@ -65,24 +70,24 @@ export class JobsController {
     @CurrentCaller() caller: Caller,
   ): Promise<{ items: (JobView | null)[]; nextCursor?: string | null }> {
     if (query.ids) {
-      const rows = await this.jobs.getMany(query.ids.split(','), caller);
+      const rows = await this.queries.getMany(query.ids.split(','), caller);
       return { items: rows.map((row) => (row ? presentJob(row, query) : null)) };
     }
-    const page = await this.jobs.list(query, caller);
+    const page = await this.queries.list(query, caller);
     return { items: page.items.map((row) => presentJob(row, query)), nextCursor: page.nextCursor };
   }
 
   @Get('jobs/:id')
   @ApiGetJob()
   async get(@Param('id') id: string, @Query() query: OutputQuery, @CurrentCaller() caller: Caller): Promise<JobView> {
-    return presentJob(await this.jobs.get(id, caller), query);
+    return presentJob(await this.queries.get(id, caller), query);
   }
 
   @Post('jobs/:id/cancel')
   @ApiCancelJob()
   @HttpCode(200)
   async cancel(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<JobView> {
-    return presentJob(await this.jobs.cancel(id, caller));
+    return presentJob(await this.submissions.cancel(id, caller));
   }
 }
 

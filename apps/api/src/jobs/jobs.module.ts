@@ -1,17 +1,18 @@
 import { Module } from '@nestjs/common';
 import { LanguagesModule } from '../languages/languages.module';
 import { IdempotencyStore } from './idempotency.store';
-import { JobQueue } from './job-queue';
+import { JobIntake } from './job-intake';
+import { JobQueryService } from './job-query.service';
 import { JobRequestFactory } from './job-request.factory';
+import { JobSubmissionService } from './job-submission.service';
 import { JobWaiter } from './job-waiter';
 import { QueueAdmission } from './queue-admission';
 import { JobsController } from './jobs.controller';
-import { JobsService } from './jobs.service';
 
 @Module({
   imports: [LanguagesModule],
   controllers: [JobsController],
-  providers: [JobsService, JobRequestFactory, JobQueue, JobWaiter, IdempotencyStore, QueueAdmission],
-  exports: [JobsService],
+  providers: [JobSubmissionService, JobQueryService, JobRequestFactory, JobIntake, JobWaiter, IdempotencyStore, QueueAdmission],
+  exports: [JobSubmissionService],
 })
 export class JobsModule {}

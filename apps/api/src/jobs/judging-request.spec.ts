@@ -1,5 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { loadConfig } from '#config';
+import { DomainError } from '#contracts';
+import { toNativeError } from '../common/native-error.mapper';
 import type { CreateJobDto } from './dto/create-job.dto';
 import { buildJudging } from './judging-request';
 
@@ -10,8 +11,8 @@ function message(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(BadRequestException);
-    return String((error as BadRequestException).getResponse() && (error as BadRequestException).message);
+    expect(error).toBeInstanceOf(DomainError);
+    return String(toNativeError(error as DomainError).body && (error as DomainError).message);
   }
   throw new Error('expected a 400');
 }

@@ -1,6 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import type { RunqConfig } from '#config';
-import type { Comparison, TestCase, TextEncoding } from '#contracts';
+import { DomainError, type Comparison, type TestCase, type TextEncoding } from '#contracts';
 import type { CreateJobDto } from './dto/create-job.dto';
 import { checkEncodedSize } from './encoded-text';
 
@@ -21,24 +20,25 @@ export function buildJudging(dto: CreateJobDto, config: RunqConfig): JudgingFiel
   const stdin = dto.stdin ?? '';
   checkEncodedSize(stdin, encoding, 'stdin', config.maxStdinBytes);
   if (dto.expectedOutput !== undefined) checkEncodedSize(dto.expectedOutput, encoding, 'expectedOutput', config.maxStdinBytes);
-  if (dto.tests && dto.expectedOutput !== undefined) throw new BadRequestException('send either expectedOutput or tests, not both');
+  if (dto.tests && dto.expectedOutput !== undefined) throw DomainError.invalid('send either expectedOutput or tests, not both', 'tests');
   if (dto.comparison && dto.expectedOutput === undefined && !dto.tests) {
-    throw new BadRequestException('comparison needs expectedOutput or tests');
+    throw DomainError.invalid('comparison needs expectedOutput or tests', 'comparison');
   }
   let tests: TestCase[] | null = null;
   if (dto.tests) {
     const { maxTests } = config.judging;
-    if (dto.tests.length > maxTests) throw new BadRequestException(`tests must contain no more than ${maxTests} cases`);
+    if (dto.tests.length > maxTests) throw DomainError.invalid(`tests must contain no more than ${maxTests} cases`, 'tests');
     let total = 0;
     tests = dto.tests.map((test, i) => {
       const caseEncoding = test.encoding ?? encoding;
       total += checkEncodedSize(test.stdin ?? '', caseEncoding, `tests[${i}].stdin`, config.maxStdinBytes);
       total += checkEncodedSize(test.expectedOutput, caseEncoding, `tests[${i}].expectedOutput`, config.maxStdinBytes);
       if (test.timeoutMs !== undefined && test.timeoutMs > config.maxima.timeoutMs) {
-        throw new BadRequestException(`tests[${i}].timeoutMs must not be greater than ${config.maxima.timeoutMs}`);
+        throw DomainError.invalid(`tests[${i}].timeoutMs must not be greater than ${config.maxima.timeoutMs}`, `tests[${i}].timeoutMs`);
       }
       (test.args ?? []).forEach((arg, j) => {
-        if (arg.includes('\0')) throw new BadRequestException(`tests[${i}].args[${j}] must not contain NUL characters`);
+        if (arg.includes('\0'))
+          throw DomainError.invalid(`tests[${i}].args[${j}] must not contain NUL characters`, `tests[${i}].args[${j}]`);
       });
       return {
         stdin: test.stdin ?? '',
@@ -49,7 +49,7 @@ export function buildJudging(dto: CreateJobDto, config: RunqConfig): JudgingFiel
       };
     });
     // All cases travel in one row and one request body: bound their sum too.
-    if (total > config.maxBodyBytes) throw new BadRequestException(`tests must hold at most ${config.maxBodyBytes} bytes in total`);
+    if (total > config.maxBodyBytes) throw DomainError.invalid(`tests must hold at most ${config.maxBodyBytes} bytes in total`, 'tests');
   }
   const comparison = dto.comparison
     ? { mode: dto.comparison.mode, ...(dto.comparison.epsilon !== undefined ? { epsilon: dto.comparison.epsilon } : {}) }

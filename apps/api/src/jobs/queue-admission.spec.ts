@@ -1,6 +1,7 @@
 import type { RunqConfig } from '#config';
-import { RetryAfterException } from '../common/retry-after.exception';
-import type { JobQueue } from './job-queue';
+import { DomainError } from '#contracts';
+import type { ExecutionQueues } from '#messaging';
+import { toNativeError } from '../common/native-error.mapper';
 import { DEPTH_CACHE_MS, QueueAdmission } from './queue-admission';
 
 function admissionWith(maxQueueDepth: number, depths: number[]) {
@@ -10,7 +11,9 @@ function admissionWith(maxQueueDepth: number, depths: number[]) {
     return next;
   });
   const config = { backpressure: { maxQueueDepth, retryAfterSeconds: 7 } } as RunqConfig;
-  const admission = new QueueAdmission({ depth } as unknown as JobQueue, config);
+  // The depth is what waits for a worker: waiting + delayed + prioritized, over every pool.
+  const counts = async () => ({ waiting: (await depth()) - 1, delayed: 1, prioritized: 0 });
+  const admission = new QueueAdmission({ counts } as unknown as ExecutionQueues, config);
   let clock = 1_000_000;
   admission.now = () => clock;
   return { admission, depth, advance: (ms: number) => (clock += ms) };
@@ -21,9 +24,9 @@ describe('QueueAdmission', () => {
     const { admission, advance } = admissionWith(3, [2, 3]);
     await expect(admission.admit()).resolves.toBeUndefined();
     advance(DEPTH_CACHE_MS);
-    const error = (await admission.admit().catch((e: unknown) => e)) as RetryAfterException;
-    expect(error).toBeInstanceOf(RetryAfterException);
-    expect(error.getStatus()).toBe(503);
+    const error = (await admission.admit().catch((e: unknown) => e)) as DomainError;
+    expect(error).toBeInstanceOf(DomainError);
+    expect(toNativeError(error).status).toBe(503);
     expect(error.retryAfterSeconds).toBe(7);
     expect(error.message).toMatch(/queue is full \(3 jobs waiting, limit 3\)/);
   });
@@ -44,6 +47,7 @@ describe('QueueAdmission', () => {
     await expect(off.admission.admit()).resolves.toBeUndefined();
     expect(off.depth).not.toHaveBeenCalled();
     const down = admissionWith(10, []);
-    await expect(down.admission.admit()).rejects.toMatchObject({ status: 503 });
+    const refused = (await down.admission.admit().catch((e: unknown) => e)) as DomainError;
+    expect(toNativeError(refused).status).toBe(503);
   });
 });

@@ -1,4 +1,3 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { hashApiKey, type ApiKeyRepository, type ApiKeyRow } from '#keys';
 import type { ApiKeyService } from '../auth/api-key.service';
 import { KeysService } from './keys.service';
@@ -40,15 +39,15 @@ describe('KeysService', () => {
     expect(repo.update).toHaveBeenCalledWith(ID, { rateLimitPerMinute: 0, maxActiveJobs: null });
     expect(updated).toMatchObject({ rateLimitPerMinute: 0, maxActiveJobs: null });
     expect(auth.changed).toHaveBeenCalledWith(ID);
-    await expect(service.update(ID, {})).rejects.toThrow(BadRequestException);
+    await expect(service.update(ID, {})).rejects.toMatchObject({ code: 'invalid_request' });
   });
 
   it('revokes idempotently; unknown and malformed ids are 404', async () => {
     expect((await service.revoke(ID)).revokedAt).toBe(new Date(1000).toISOString());
     expect((await service.revoke(ID)).revokedAt).not.toBeNull();
-    await expect(service.revoke('00000000-0000-4000-8000-000000000000')).rejects.toThrow(NotFoundException);
-    await expect(service.get("1'; DROP TABLE api_keys")).rejects.toThrow(NotFoundException);
-    await expect(service.update('nope', { name: 'x' })).rejects.toThrow(NotFoundException);
+    await expect(service.revoke('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.get("1'; DROP TABLE api_keys")).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.update('nope', { name: 'x' })).rejects.toMatchObject({ code: 'not_found' });
     expect(repo.findById).not.toHaveBeenCalledWith('nope');
   });
 });

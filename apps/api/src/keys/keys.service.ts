@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '#contracts';
 import { ApiKeyRepository, displayPrefix, generateApiKey, hashApiKey, type ApiKeyRow } from '#keys';
 import { ApiKeyService } from '../auth/api-key.service';
 import { isUuid } from '../jobs/job-cursor';
@@ -37,8 +38,8 @@ export class KeysService {
 
   async update(id: string, dto: UpdateKeyDto): Promise<KeyView> {
     const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
-    if (!Object.keys(changes).length) throw new BadRequestException('nothing to change: send name, rateLimitPerMinute or maxActiveJobs');
-    if (changes.name === null) throw new BadRequestException('name must be a string');
+    if (!Object.keys(changes).length) throw DomainError.invalid('nothing to change: send name, rateLimitPerMinute or maxActiveJobs');
+    if (changes.name === null) throw DomainError.invalid('name must be a string', 'name');
     const row = isUuid(id) ? await this.keys.update(id, changes) : null;
     if (!row) throw notFound(id);
     await this.auth.changed(id);
@@ -64,6 +65,6 @@ export class KeysService {
   }
 }
 
-function notFound(id: string): NotFoundException {
-  return new NotFoundException(`key ${id} was not found`);
+function notFound(id: string): DomainError {
+  return new DomainError('not_found', `key ${id} was not found`);
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { assertPoolLanguagesKnown, poolOf, RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
@@ -75,24 +75,8 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  resolveId(name: string): string | undefined {
-    return this.registry.resolve(name)?.id;
-  }
-
-  /**
-   * Checks that a live worker can run the language (when any worker has reported) and that a
-   * requested version is a prefix of the installed one ("3", "3.11", "3.11.2"). Returns the version.
-   */
-  checkVersion(languageId: string, requested: string | undefined): string | null {
-    const installed = this.versions[languageId] ?? null;
-    if (!installed && Object.keys(this.versions).length) {
-      throw new BadRequestException(
-        `language "${languageId}" is not installed on any live worker; installed: ${Object.keys(this.versions).join(', ')}`,
-      );
-    }
-    if (requested && installed && !(installed === requested || installed.startsWith(`${requested}.`))) {
-      throw new BadRequestException(`version "${requested}" of ${languageId} is not available; installed: ${installed}`);
-    }
-    return installed ?? requested ?? null;
+  /** Installed toolchain versions by language id, as live workers last reported them. */
+  installed(): Readonly<Record<string, string>> {
+    return this.versions;
   }
 }

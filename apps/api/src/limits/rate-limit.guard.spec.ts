@@ -1,6 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { RetryAfterException } from '../common/retry-after.exception';
+import { DomainError } from '#contracts';
+import { toNativeError } from '../common/native-error.mapper';
 import { RateLimitGuard } from './rate-limit.guard';
 import type { RateDecision, RequestRateLimiter } from './request-rate-limiter';
 
@@ -37,10 +38,10 @@ describe('RateLimitGuard', () => {
     consume.mockResolvedValue({ allowed: false, limit: 10, remaining: 0, resetMs: 3_500 });
     const { context, headers } = contextFor(user(10));
     const error = await guard.canActivate(context).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RetryAfterException);
-    expect((error as RetryAfterException).getStatus()).toBe(429);
-    expect((error as RetryAfterException).retryAfterSeconds).toBe(4);
-    expect((error as RetryAfterException).message).toMatch(/10 requests per minute/);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(toNativeError(error as DomainError).status).toBe(429);
+    expect((error as DomainError).retryAfterSeconds).toBe(4);
+    expect((error as DomainError).message).toMatch(/10 requests per minute/);
     expect(headers['RateLimit-Remaining']).toBe('0');
   });
 

@@ -1,7 +1,7 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { DomainError } from '#contracts';
 import type { AuthenticatedRequest } from '../auth/caller';
-import { RetryAfterException } from '../common/retry-after.exception';
 import { RequestRateLimiter } from './request-rate-limiter';
 
 const WARN_EVERY_MS = 60_000;
@@ -41,10 +41,12 @@ export class RateLimitGuard implements CanActivate {
     res.setHeader('RateLimit-Reset', String(resetSeconds));
     res.setHeader('RateLimit-Policy', `${limit};w=60`);
     if (!decision.allowed) {
-      throw new RetryAfterException(
-        HttpStatus.TOO_MANY_REQUESTS,
+      throw new DomainError(
+        'rate_limited',
         `rate limit exceeded: this API key may make ${limit} requests per minute; retry in ${resetSeconds} s`,
-        resetSeconds,
+        {
+          retryAfterSeconds: resetSeconds,
+        },
       );
     }
     return true;

@@ -1,20 +1,19 @@
-import { HttpStatus } from '@nestjs/common';
 import type { RunqConfig } from '#config';
+import { DomainError } from '#contracts';
 import type { JobFinisher, JobRepository, Job, NewJob } from '#jobs';
-import type { JobEvents } from '#messaging';
+import type { ExecutionQueues, JobEvents } from '#messaging';
 import type { Caller } from '../auth/caller';
-import { RetryAfterException } from '../common/retry-after.exception';
-import type { LanguagesService } from '../languages/languages.service';
+import { toNativeError } from '../common/native-error.mapper';
 import type { CreateJobDto } from './dto/create-job.dto';
 import type { IdempotencyStore } from './idempotency.store';
-import type { JobQueue } from './job-queue';
+import { JobIntake } from './job-intake';
 import type { JobRequestFactory } from './job-request.factory';
 import type { JobWaiter } from './job-waiter';
-import { JobsService } from './jobs.service';
+import { JobSubmissionService } from './job-submission.service';
 import type { QueueAdmission } from './queue-admission';
 
-/** How JobsService applies the queue's admission and a key's active-jobs cap (adapters faked). */
-describe('JobsService admission', () => {
+/** How JobSubmissionService applies the queue's admission and a key's active-jobs cap (adapters faked). */
+describe('JobSubmissionService admission', () => {
   const dto = { language: 'python', code: 'print(1)' } as CreateJobDto;
   const user = (maxActiveJobs: number): Caller => ({ keyId: 'k1', role: 'user', limits: { rateLimitPerMinute: 0, maxActiveJobs } });
   let active: number;
@@ -26,18 +25,22 @@ describe('JobsService admission', () => {
   };
   let n = 0;
   const requests = { build: (_: CreateJobDto, keyId: string) => ({ id: `job-${++n}`, apiKeyId: keyId, language: 'python' }) as NewJob };
+  const config = { judging: { maxBatch: 50 }, worker: { attempts: 3 } } as RunqConfig;
   const service = () =>
-    new JobsService(
+    new JobSubmissionService(
       requests as unknown as JobRequestFactory,
+      new JobIntake(
+        jobs as unknown as JobRepository,
+        { enqueue: jest.fn(async () => undefined) } as unknown as ExecutionQueues,
+        { admit } as unknown as QueueAdmission,
+        config,
+      ),
       jobs as unknown as JobRepository,
-      { enqueue: jest.fn(async () => undefined) } as unknown as JobQueue,
+      {} as IdempotencyStore,
       {} as JobWaiter,
       {} as JobEvents,
-      { checkVersion: () => null } as unknown as LanguagesService,
       {} as JobFinisher,
-      {} as IdempotencyStore,
-      { admit } as unknown as QueueAdmission,
-      { judging: { maxBatch: 50 } } as RunqConfig,
+      config,
     );
 
   beforeEach(() => {
@@ -50,9 +53,9 @@ describe('JobsService admission', () => {
     const jobsService = service();
     await jobsService.create(dto, user(1));
     expect(jobs.createWithinLimit).toHaveBeenCalledWith(expect.objectContaining({ apiKeyId: 'k1' }), 1);
-    const error = (await jobsService.create(dto, user(1)).catch((e: unknown) => e)) as RetryAfterException;
-    expect(error).toBeInstanceOf(RetryAfterException);
-    expect(error.getStatus()).toBe(HttpStatus.TOO_MANY_REQUESTS);
+    const error = (await jobsService.create(dto, user(1)).catch((e: unknown) => e)) as DomainError;
+    expect(error).toBeInstanceOf(DomainError);
+    expect(toNativeError(error).status).toBe(429);
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
     expect(error.message).toMatch(/already has 1 jobs queued or running/);
   });
@@ -65,8 +68,11 @@ describe('JobsService admission', () => {
   });
 
   it('refuses before writing anything when the queue is full', async () => {
-    admit.mockRejectedValue(new RetryAfterException(HttpStatus.SERVICE_UNAVAILABLE, 'the job queue is full', 5));
-    await expect(service().create(dto, user(5))).rejects.toMatchObject({ status: 503 });
+    admit.mockRejectedValue(new DomainError('queue_full', 'the job queue is full', { retryAfterSeconds: 5 }));
+    const refused = (await service()
+      .create(dto, user(5))
+      .catch((e: unknown) => e)) as DomainError;
+    expect(toNativeError(refused).status).toBe(503);
     expect(jobs.create).not.toHaveBeenCalled();
     expect(jobs.createWithinLimit).not.toHaveBeenCalled();
   });
@@ -74,10 +80,8 @@ describe('JobsService admission', () => {
   it('admits a batch once, and refuses the items past the cap in place', async () => {
     const items = await service().createBatch([dto, dto, dto], user(2));
     expect(admit).toHaveBeenCalledTimes(1);
-    expect(items.map((item) => ('job' in item ? 'created' : (item.error as { statusCode: number }).statusCode))).toEqual([
-      'created',
-      'created',
-      429,
-    ]);
+    expect(
+      items.map((item) => ('job' in item ? 'created' : (toNativeError(item.error).body as { statusCode: number }).statusCode)),
+    ).toEqual(['created', 'created', 429]);
   });
 });
