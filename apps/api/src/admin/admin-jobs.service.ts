@@ -8,8 +8,6 @@ import {
   type JobSummary,
   type JobSummaryPage,
   type JobView,
-  type SourceFile,
-  type TestCase,
 } from '#contracts';
 import { presentJob } from '#jobs';
 import { WorkerRegistry } from '#messaging';
@@ -52,17 +50,17 @@ export class AdminJobsService {
     const worker = row.workerId ? ((await this.workers.list()).find((w) => w.id === row.workerId) ?? null) : null;
     return {
       ...presentJob(row),
-      files: row.files as unknown as SourceFile[],
+      files: row.files,
       stdin: row.stdin,
       expectedOutput: row.expectedOutput,
-      testCases: (row.tests as unknown as TestCase[] | null) ?? null,
+      testCases: row.tests,
       apiKey: row.apiKey,
       worker: row.workerId
         ? {
             id: row.workerId,
             host: worker?.host ?? null,
             // What ran this job; the worker's current setting only for jobs from before that was recorded.
-            runtime: (row.timings as { runtime?: string } | null)?.runtime ?? worker?.runtime ?? null,
+            runtime: row.timings?.runtime ?? worker?.runtime ?? null,
             alive: Boolean(worker),
           }
         : null,

@@ -169,14 +169,14 @@ export class DockerContainerRunner implements ContainerRunner {
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
-      (stream as unknown as { destroy?: () => void }).destroy?.();
+      destroyStream(stream);
       this.removeLater(container);
     }
   }
 
   /** Discards a prepared container that will not be used (pool shrink, shutdown). */
   discard(prepared: PreparedContainer): void {
-    (prepared.stream as unknown as { destroy?: () => void }).destroy?.();
+    destroyStream(prepared.stream);
     this.removeLater(prepared.container);
   }
 
@@ -192,4 +192,9 @@ export class DockerContainerRunner implements ContainerRunner {
   async settle(): Promise<void> {
     await Promise.all([...this.removals]);
   }
+}
+
+/** Closes an attach stream. Dockerode types it as a plain ReadWriteStream; at run time it is a socket, which has destroy(). */
+function destroyStream(stream: NodeJS.ReadWriteStream): void {
+  (stream as NodeJS.ReadWriteStream & { destroy?: () => void }).destroy?.();
 }
