@@ -25,6 +25,19 @@ const toBase64 = (stage: StageResult): StageResult =>
         encoding: 'base64',
       };
 
+/** When a job was created, started and finished, and how long it waited and took in all (the same in every view of a job). */
+export function presentTimes(
+  row: Pick<Job, 'createdAt' | 'startedAt' | 'finishedAt'>,
+): Pick<JobView, 'createdAt' | 'startedAt' | 'finishedAt' | 'queueMs' | 'totalMs'> {
+  return {
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    queueMs: row.startedAt ? row.startedAt.getTime() - row.createdAt.getTime() : null,
+    totalMs: row.finishedAt ? row.finishedAt.getTime() - row.createdAt.getTime() : null,
+  };
+}
+
 /**
  * The public JSON shape of a job. Source, stdin and expected outputs are not echoed back.
  * With `base64`, every output is given base64-encoded (binary output always is, flagged by `encoding`).
@@ -32,7 +45,6 @@ const toBase64 = (stage: StageResult): StageResult =>
 export function presentJob(row: Job, options: { base64?: boolean } = {}): JobView {
   const stage = (result: StageResult | null) => (result && options.base64 ? toBase64(result) : result);
   const tests = row.testResults;
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: row.id,
     status: row.status,
@@ -52,11 +64,7 @@ export function presentJob(row: Job, options: { base64?: boolean } = {}): JobVie
     callback: row.callback,
     message: row.message,
     attempts: row.attempts,
-    createdAt: row.createdAt.toISOString(),
-    startedAt: iso(row.startedAt),
-    finishedAt: iso(row.finishedAt),
-    queueMs: row.startedAt ? row.startedAt.getTime() - row.createdAt.getTime() : null,
-    totalMs: row.finishedAt ? row.finishedAt.getTime() - row.createdAt.getTime() : null,
+    ...presentTimes(row),
     timings: row.timings,
     ...functionFields(row),
   };

@@ -9,7 +9,7 @@ import {
   type JobSummaryPage,
   type JobView,
 } from '#contracts';
-import { presentJob } from '#jobs';
+import { presentJob, presentTimes } from '#jobs';
 import { WorkerRegistry } from '#messaging';
 import type { Caller } from '../auth/caller';
 import { decodeCursor, encodeCursor, isUuid } from '../jobs/job-cursor';
@@ -108,10 +108,6 @@ function toSummary(row: JobSummaryRow): JobSummary {
     apiKey: row.apiKeyId && row.apiKey ? { id: row.apiKeyId, name: row.apiKey.name, prefix: row.apiKey.prefix } : null,
     workerId: row.workerId,
     attempts: row.attempts,
-    createdAt: row.createdAt.toISOString(),
-    startedAt: row.startedAt?.toISOString() ?? null,
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-    queueMs: row.startedAt ? row.startedAt.getTime() - row.createdAt.getTime() : null,
-    totalMs: row.finishedAt ? row.finishedAt.getTime() - row.createdAt.getTime() : null,
+    ...presentTimes(row),
   };
 }
