@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { ABUSE_CASES, NEIGHBOURS, type AbuseCase, type CaseContext, type JobView, type Runtime } from './abuse/cases';
 import { HostMarker, hostFilesNamed, hostProcessesWith } from './abuse/host-probe';
+import { eventually } from './support/eventually';
 import { expectNoSandboxContainers } from './support/services';
 import { Stack } from './support/stack';
 
@@ -103,12 +104,13 @@ async function runCase(stack: Stack, c: AbuseCase, base: Omit<CaseContext, 'toke
       errors.push(`neighbour ${i}: ${body.status} ${body.outcome} ${JSON.stringify(body.run?.stdout)} (${body.message})`);
   }
   // Processes of a removed container are gone; give the engine a moment for the last ones.
-  let processes = hostProcessesWith(ctx.token);
-  for (let i = 0; processes.length && i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 250));
-    processes = hostProcessesWith(ctx.token);
-  }
-  if (processes.length) errors.push(`host processes left: ${processes.join('; ')}`);
+  await eventually(
+    () => {
+      const processes = hostProcessesWith(ctx.token);
+      if (processes.length) throw new Error(`host processes left: ${processes.join('; ')}`);
+    },
+    { timeoutMs: 5000, intervalMs: 250 },
+  ).catch((error: Error) => errors.push(error.message));
   const files = hostFilesNamed(ctx.token, [marker.dir]);
   if (files.length) errors.push(`host files created: ${files.join(', ')}`);
   if (marker.snapshot() !== before) errors.push('the host marker directory changed');
@@ -207,12 +209,7 @@ describe.each(RUNTIMES)('abuse corpus under %s', (runtime) => {
     expect(created.ids.size).toBeGreaterThan(ABUSE_CASES.length);
     // runc's shim and a runsc sandbox carry their container's id on the command line.
     const left = () => [...created.ids].flatMap((id) => hostProcessesWith(id));
-    let found = left();
-    for (let i = 0; found.length && i < 40; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      found = left();
-    }
-    expect(found).toEqual([]);
+    await eventually(() => expect(left()).toEqual([]), { timeoutMs: 10_000, intervalMs: 250 });
     await expectNoSandboxContainers({ 'runq.worker': stack.workerId });
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 
 jest.setTimeout(300_000);
@@ -36,18 +37,13 @@ function parseJson(line: string): { jobId?: string; msg?: unknown } | null {
 }
 
 async function until(what: string, check: () => Promise<boolean> | boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}; autoscaler said:\n${output
-          .split('\n')
-          .filter((l) => l.includes('[autoscaler]'))
-          .slice(-15)
-          .join('\n')}`,
-      );
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const said = () =>
+    output
+      .split('\n')
+      .filter((l) => l.includes('[autoscaler]'))
+      .slice(-15)
+      .join('\n');
+  await eventually(check, { timeoutMs: ms, intervalMs: 200, message: () => `timed out waiting for ${what}; autoscaler said:\n${said()}` });
 }
 
 beforeAll(async () => {
@@ -91,7 +87,7 @@ describe('local autoscaler (npm run workers) under a burst', () => {
       while (sampling) {
         const res = await stack.request('GET', '/metrics/backlog');
         if (res.status === 200) timeline.push({ t: Date.now() - started, backlog: res.body.backlog, workers: workerPids().length });
-        await new Promise((r) => setTimeout(r, 250));
+        await new Promise((r) => setTimeout(r, 250)); // the sampling interval
       }
     })();
 

@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { expectNoSandboxContainers, sandboxContainers } from './support/services';
 import { Stack } from './support/stack';
 
@@ -39,8 +40,10 @@ describe('cancellation', () => {
     });
     await stack.waitFor(created.body.id, (job) => job.status === 'running');
     // Wait until the run container exists, so the kill is what ends it.
-    for (let i = 0; i < 100 && !(await sandboxContainers({ 'runq.job': created.body.id })).length; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await eventually(async () => (await sandboxContainers({ 'runq.job': created.body.id })).length > 0, {
+      timeoutMs: 10_000,
+      message: 'the run container did not appear',
+    });
     const started = Date.now();
     const cancelled = await stack.request('POST', `/jobs/${created.body.id}/cancel`);
     expect(cancelled.status).toBe(200);

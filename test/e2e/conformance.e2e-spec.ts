@@ -23,6 +23,7 @@ import {
   type CaseName,
   type LanguagePrograms,
 } from './conformance/programs';
+import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 
 const CONCURRENCY = 4;
@@ -373,12 +374,16 @@ describe('the catalog hello programs (docs, playground, smoke tests)', () => {
       if (!item.id) throw new Error(`not created: ${JSON.stringify(item.error)}`);
       return item.id;
     });
-    let finished: { language: string; status: string; outcome: string; run: { stdout: string } | null }[] = [];
-    for (let i = 0; i < 600; i++) {
-      finished = (await stack.request('GET', `/jobs?ids=${ids.join(',')}`)).body.items;
-      if (finished.every((job) => ['completed', 'failed', 'cancelled'].includes(job.status))) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    type Finished = { language: string; status: string; outcome: string; run: { stdout: string } | null };
+    const finished = await eventually(
+      async () => {
+        const items: Finished[] = (await stack.request('GET', `/jobs?ids=${ids.join(',')}`)).body.items;
+        const pending = items.filter((job) => !['completed', 'failed', 'cancelled'].includes(job.status));
+        if (pending.length) throw new Error(`not finished: ${pending.map((job) => `${job.language} (${job.status})`).join(', ')}`);
+        return items;
+      },
+      { timeoutMs: 300_000, intervalMs: 500 },
+    );
     const results = Object.fromEntries(
       finished.map((job) => [job.language, job.outcome === 'ok' ? job.run?.stdout : `${job.status}/${job.outcome}`]),
     );

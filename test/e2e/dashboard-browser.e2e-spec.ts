@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
+import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 
 jest.setTimeout(180_000);
@@ -97,7 +98,9 @@ describe('dashboard and playground in a browser', () => {
     const session = (await context.cookies()).find((c) => c.name === 'runq_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     expect(await page.textContent(`#workers tr[data-worker="${stack.workerId}"]`)).toContain('runc');
-    await page.waitForTimeout(2500); // one refresh, so the screenshot shows settled data
+    // One refresh, so the screenshot shows settled data.
+    const shown = await page.textContent('#updated-at');
+    await eventually(async () => (await page.textContent('#updated-at')) !== shown, { timeoutMs: 10_000 });
     await screenshot(page, 'admin-overview');
     await page.close();
   });

@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 
 jest.setTimeout(120_000);
@@ -75,11 +76,15 @@ describe('jobs API', () => {
   });
 
   it('GET /languages lists each language with its real version once a worker reported it', async () => {
-    let res = await stack.request('GET', '/languages');
-    for (let i = 0; i < 60 && res.body.some((l: any) => !l.version); i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      res = await stack.request('GET', '/languages');
-    }
+    const res = await eventually(
+      async () => {
+        const res = await stack.request('GET', '/languages');
+        const missing = res.body.filter((l: any) => !l.version).map((l: any) => l.id);
+        if (missing.length) throw new Error(`no version yet for ${missing.join(', ')}`);
+        return res;
+      },
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
     const byId = Object.fromEntries(res.body.map((l: any) => [l.id, l]));
     expect(Object.keys(byId)).toEqual(expect.arrayContaining(['python', 'javascript', 'c']));
     expect(byId.python).toMatchObject({ compiled: false, fileName: 'main.py', available: true, aliases: expect.arrayContaining(['py']) });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { eventually } from './support/eventually';
 import { find, parsePrometheus, sum, type Exposition } from './support/prometheus-text';
 import { Stack } from './support/stack';
 
@@ -216,8 +217,9 @@ describe('logs', () => {
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const generated = await stack.request('GET', '/languages');
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((r) => setTimeout(r, 300));
-    const line = logLines('api').find((l) => l.requestId === mine);
+    const line = await eventually(() => logLines('api').find((l) => l.requestId === mine) ?? false, {
+      message: `no api log line for ${mine}`,
+    });
     expect(line).toMatchObject({
       app: 'api',
       msg: 'request completed',

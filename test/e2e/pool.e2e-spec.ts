@@ -1,3 +1,5 @@
+import { eventually } from './support/eventually';
+import { find, parsePrometheus } from './support/prometheus-text';
 import { Stack } from './support/stack';
 
 jest.setTimeout(120_000);
@@ -14,12 +16,17 @@ const execute = (code: string, extra: object = {}) => stack.request('POST', '/ex
 
 /** Runs hello jobs until one comes back from a warm container (the pool sizes itself from demand). */
 async function warmUp(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const res = await execute('print("warm")');
-    if (res.body.timings?.warm) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('no warm container after 20 jobs');
+  await eventually(async () => (await execute('print("warm")')).body.timings?.warm === true, {
+    timeoutMs: 30_000,
+    intervalMs: 300,
+    message: 'no warm container after 30 s of jobs',
+  });
+}
+
+/** Warm containers ready in the worker's fullest pool profile (the default python one after a burst), from its metrics. */
+async function warmContainers(): Promise<number> {
+  const res = await fetch(stack.workerMetricsUrl, { signal: AbortSignal.timeout(10_000) });
+  return Math.max(0, ...find(parsePrometheus(await res.text()), 'runq_pool_warm_containers').map((s) => s.value));
 }
 
 /** Runs a job on a warm container (warming up first), so the assertion is about pooled execution. */
@@ -93,7 +100,11 @@ describe('warm container pool', () => {
   it('refills after a burst: later sequential jobs find warm containers', async () => {
     const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => execute(`print(${i})`)));
     burst.forEach((res, i) => expect(res.body.run.stdout).toBe(`${i}\n`));
-    await new Promise((r) => setTimeout(r, 3000));
+    await eventually(async () => (await warmContainers()) >= 4, {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+      message: 'the pool did not refill to 4',
+    });
     const after = [];
     for (let i = 0; i < 4; i++) after.push((await execute('print("after")')).body.timings.warm);
     expect(after).toEqual([true, true, true, true]);

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import { executionsQueueName } from '../../libs/contracts/src';
+import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 import { workersOfJobs } from './support/services';
 
@@ -15,11 +16,11 @@ beforeAll(async () => {
   shellWorkerId = `${stack.workerId}-shell`;
   await stack.startExtraWorker('shell', { RUNQ_WORKER_POOL: 'shell', RUNQ_WORKER_CONCURRENCY: '2' });
   // The API refreshes the languages live workers offer every few seconds.
-  const deadline = Date.now() + 15_000;
-  while (!(await stack.request('GET', '/languages')).body.find((l: any) => l.id === 'bash')?.available) {
-    if (Date.now() > deadline) throw new Error('the API never saw the shell worker');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await eventually(async () => (await stack.request('GET', '/languages')).body.find((l: any) => l.id === 'bash')?.available === true, {
+    timeoutMs: 15_000,
+    intervalMs: 250,
+    message: 'the API never saw the shell worker',
+  });
 });
 afterAll(async () => {
   const queue = new Queue(executionsQueueName('shell'), { connection: { url: process.env.REDIS_URL } as never });

@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { RecoveryStack, sleeper } from './support/recovery-stack';
 
 jest.setTimeout(60_000);
@@ -12,11 +13,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop(), 60_000);
 
 async function untilLogged(pattern: RegExp, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!stack.workerLines(pattern).length) {
-    if (Date.now() > deadline) throw new Error(`no worker logged ${pattern} within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await eventually(() => stack.workerLines(pattern).length > 0, { timeoutMs: ms, message: `no worker logged ${pattern} within ${ms} ms` });
 }
 
 describe('Postgres outage', () => {
@@ -45,13 +42,10 @@ describe('Postgres outage', () => {
       await stack.postgres.start();
     }
     // The pool drops its dead connections and opens new ones: reads work again within seconds.
-    const deadline = Date.now() + 15_000;
-    let status = 0;
-    while (status !== 200 && Date.now() < deadline) {
-      status = (await stack.request('GET', `/jobs/${id}`)).value.status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(status).toBe(200);
+    await eventually(async () => expect((await stack.request('GET', `/jobs/${id}`)).value.status).toBe(200), {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+    });
   });
 
   it('loses nothing: a result finished during the outage is written afterwards without a second run, and a job taken during it waits', async () => {
@@ -65,6 +59,7 @@ describe('Postgres outage', () => {
       await stack.startWorker('b', { RUNQ_WORKER_CONCURRENCY: '1' });
       await untilLogged(new RegExp(`job ${finishing}: database unavailable, retrying the write`), 20_000);
       await untilLogged(new RegExp(`job ${waiting}: database unavailable, retrying in`), 20_000);
+      // Deliberate: the outage goes on a while after both are retrying, so the retries must keep going.
       await new Promise((r) => setTimeout(r, 2000));
     } finally {
       await stack.postgres.start();

@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { RecoveryStack, sleeper } from './support/recovery-stack';
 
 jest.setTimeout(60_000);
@@ -19,13 +20,16 @@ async function rowCount(): Promise<number> {
 
 /** After a restart every client reconnects on its own schedule (BullMQ's within a second or two). */
 async function submitOnceBack(body: object, ms = 15_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const { value } = await stack.request('POST', '/jobs', body);
-    if (value.status === 201) return value.body.id as string;
-    if (value.status !== 503 || Date.now() > deadline) throw new Error(`POST /jobs answered ${value.status} after Redis returned`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { value } = await eventually(
+    async () => {
+      const answer = await stack.request('POST', '/jobs', body);
+      if (answer.value.status === 503) throw new Error('POST /jobs answered 503 after Redis returned');
+      return answer;
+    },
+    { timeoutMs: ms, intervalMs: 200 },
+  );
+  if (value.status !== 201) throw new Error(`POST /jobs answered ${value.status} after Redis returned`);
+  return value.body.id as string;
 }
 
 describe('Redis outage', () => {

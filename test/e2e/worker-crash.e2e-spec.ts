@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { RecoveryStack, sleeper } from './support/recovery-stack';
 
 // Worst cases (apps/worker/src/recovery/recovery-timings.ts): a killed worker's jobs are
@@ -12,14 +13,15 @@ beforeAll(async () => {
 afterAll(() => stack?.stop(), 60_000);
 
 async function runningOn(ids: string[], worker: string, ms = 20_000): Promise<string[]> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const rows = await Promise.all(ids.map(async (id) => ({ id, ...(await stack.row(id)) })));
-    const mine = rows.filter((r) => r.status === 'running' && r.worker_id === stack.workerId(worker)).map((r) => r.id);
-    if (mine.length) return mine;
-    if (Date.now() > deadline) throw new Error(`no job running on worker ${worker}: ${JSON.stringify(rows)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return eventually(
+    async () => {
+      const rows = await Promise.all(ids.map(async (id) => ({ id, ...(await stack.row(id)) })));
+      const mine = rows.filter((r) => r.status === 'running' && r.worker_id === stack.workerId(worker)).map((r) => r.id);
+      if (!mine.length) throw new Error(`no job running on worker ${worker}: ${JSON.stringify(rows)}`);
+      return mine;
+    },
+    { timeoutMs: ms, intervalMs: 100 },
+  );
 }
 
 describe('kill -9 of a worker while it runs jobs', () => {
@@ -27,9 +29,7 @@ describe('kill -9 of a worker while it runs jobs', () => {
     const ids = await Promise.all([0, 1, 2, 3].map((i) => stack.submit(sleeper(4, String(i)))));
     await runningOn(ids, 'a');
     // A claimed job's container may still be starting: wait for it (bounded) before the kill.
-    const deadline = Date.now() + 10_000;
-    while (!(await stack.containersOf('a')).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect((await stack.containersOf('a')).length).toBeGreaterThan(0);
+    await eventually(async () => expect((await stack.containersOf('a')).length).toBeGreaterThan(0), { timeoutMs: 10_000 });
     await stack.killWorker('a');
     const killedAt = Date.now();
     // What it was running when it died (its rows stay so until the jobs are handed out again).

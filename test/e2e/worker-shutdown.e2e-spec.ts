@@ -1,3 +1,4 @@
+import { eventually } from './support/eventually';
 import { RecoveryStack, sleeper } from './support/recovery-stack';
 
 jest.setTimeout(60_000);
@@ -18,7 +19,10 @@ describe('SIGTERM of a worker', () => {
     await Promise.all([short, long].map((id) => stack.waitForRow(id, (r) => r.status === 'running', 20_000)));
 
     const exiting = stack.terminateWorker('a');
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually(() => stack.workerLines(/SIGTERM received: shutting down/).length > 0, {
+      timeoutMs: 5000,
+      message: 'worker a did not begin its shutdown',
+    });
     const late = await stack.submit(sleeper(0, 'late'));
     const { value: code, ms } = await exiting;
 

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { eventually } from './eventually';
 
 /**
  * Redis and PostgreSQL servers of one test file alone, on free loopback ports with data
@@ -24,14 +25,6 @@ export async function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export class OwnRedis {
@@ -60,7 +53,7 @@ export class OwnRedis {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes'];
     args.push('--maxmemory-policy', 'noeviction', '--save', '', '--logfile', join(this.dir, 'redis.log'));
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
-    await until(() => this.ping(), 10_000, `redis on ${this.port} did not answer`);
+    await eventually(() => this.ping(), { timeoutMs: 10_000, message: `redis on ${this.port} did not answer within 10000 ms` });
   }
 
   /** SIGTERM: Redis writes its AOF and exits, as in an orderly restart. */

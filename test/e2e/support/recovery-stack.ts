@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import Docker from 'dockerode';
 import { appendFileSync, createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { eventually } from './eventually';
 import { expectNoSandboxContainers, sandboxContainers } from './services';
 import { freePort, OwnPostgres, OwnRedis } from './own-services';
 
@@ -25,8 +26,8 @@ export interface Timed<T> {
  */
 export class RecoveryStack {
   readonly workers = new Map<string, Proc>();
-  /** Output of workers that were stopped or killed, kept for counting their log lines. */
-  private readonly pastOutput: string[] = [];
+  /** Workers being stopped or killed, and gone: their lines still count (a stopping worker's as they come). */
+  private readonly leaving: Proc[] = [];
   private readonly started = new Set<string>();
   private api: Proc | null = null;
   adminKey = '';
@@ -116,7 +117,7 @@ export class RecoveryStack {
 
   /** Every line of every worker (running or gone) that matches. */
   workerLines(pattern: RegExp): string[] {
-    const all = [...this.pastOutput, ...[...this.workers.values()].map((p) => p.output)].join('\n');
+    const all = [...this.leaving, ...this.workers.values()].map((p) => p.output).join('\n');
     return all.split('\n').filter((line) => pattern.test(line));
   }
 
@@ -165,13 +166,14 @@ export class RecoveryStack {
     until: (row: Awaited<ReturnType<RecoveryStack['row']>>) => boolean,
     ms = 30_000,
   ): Promise<Awaited<ReturnType<RecoveryStack['row']>>> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const row = await this.row(id);
-      if (until(row)) return row;
-      if (Date.now() > deadline) throw new Error(`job ${id} did not reach the expected state within ${ms} ms: ${JSON.stringify(row)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    return eventually(
+      async () => {
+        const row = await this.row(id);
+        if (!until(row)) throw new Error(`job ${id} did not reach the expected state within ${ms} ms: ${JSON.stringify(row)}`);
+        return row;
+      },
+      { timeoutMs: ms, intervalMs: 200 },
+    );
   }
 
   async waitForAll(ids: string[], status: string, ms: number): Promise<void> {
@@ -210,7 +212,7 @@ export class RecoveryStack {
     const proc = this.workers.get(name);
     if (!proc) throw new Error(`no worker ${name}`);
     this.workers.delete(name);
-    proc.child.once('exit', () => this.pastOutput.push(proc.output));
+    this.leaving.push(proc);
     return proc;
   }
 

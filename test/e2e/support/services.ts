@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import Docker from 'dockerode';
 import { Client } from 'pg';
 import { EXECUTIONS_QUEUE } from '../../../libs/contracts/src';
+import { eventually } from './eventually';
 
 /** Direct views of the real services, to check what the API did (or did not) write. */
 export async function countJobRows(): Promise<number> {
@@ -47,12 +48,14 @@ export async function sandboxContainers(filter: Record<string, string> = {}): Pr
 
 /** Containers are removed in the background after a result; give removal a moment. */
 export async function expectNoSandboxContainers(filter: Record<string, string> = {}, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  let left = await sandboxContainers(filter);
-  while (left.length && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    left = await sandboxContainers(filter);
-  }
-  if (left.length)
-    throw new Error(`sandbox containers left behind: ${left.map((c) => `${c.Id.slice(0, 12)} ${JSON.stringify(c.Labels)}`).join(', ')}`);
+  await eventually(
+    async () => {
+      const left = await sandboxContainers(filter);
+      if (left.length)
+        throw new Error(
+          `sandbox containers left behind: ${left.map((c) => `${c.Id.slice(0, 12)} ${JSON.stringify(c.Labels)}`).join(', ')}`,
+        );
+    },
+    { timeoutMs: ms, intervalMs: 200 },
+  );
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { eventually } from './eventually';
 import { freePort } from './own-services';
 
 const root = join(__dirname, '..', '..', '..');
@@ -163,14 +164,15 @@ export class Stack {
   }
 
   /** Polls GET /jobs/:id until the job's status satisfies `until` (bounded). */
-  async waitFor(id: string, until: (job: any) => boolean, ms = 30_000): Promise<any> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const { body } = await this.request('GET', `/jobs/${id}`);
-      if (until(body)) return body;
-      if (Date.now() > deadline) throw new Error(`job ${id} did not reach the expected state: ${JSON.stringify(body)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  waitFor(id: string, until: (job: any) => boolean, ms = 30_000): Promise<any> {
+    return eventually(
+      async () => {
+        const { body } = await this.request('GET', `/jobs/${id}`);
+        if (!until(body)) throw new Error(`job ${id} did not reach the expected state: ${JSON.stringify(body)}`);
+        return body;
+      },
+      { timeoutMs: ms, intervalMs: 100 },
+    );
   }
 }
 

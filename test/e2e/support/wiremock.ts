@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from './eventually';
 
 /** A free loopback port (the OS picks it; there is a small window before WireMock binds it). */
 export function freeLoopbackPort(): Promise<number> {
@@ -52,18 +53,17 @@ export class WireMock {
       ],
       { stdio: 'ignore' },
     );
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      try {
+    const child = this.child;
+    const state = await eventually(
+      async () => {
+        if (child.exitCode !== null) return 'exited';
         const res = await fetch(`${this.url}/__admin/mappings`, { signal: AbortSignal.timeout(1000) });
-        if (res.ok) return;
-      } catch {
-        // not up yet
-      }
-      if (this.child.exitCode !== null) throw new Error(`WireMock exited with ${this.child.exitCode}`);
-      if (Date.now() > deadline) throw new Error('WireMock did not start within 60 s');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+        if (!res.ok) throw new Error(`answered ${res.status}`);
+        return 'up';
+      },
+      { timeoutMs: 60_000, intervalMs: 250, message: 'WireMock did not start within 60 s' },
+    );
+    if (state === 'exited') throw new Error(`WireMock exited with ${child.exitCode}`);
   }
 
   async stop(): Promise<void> {
