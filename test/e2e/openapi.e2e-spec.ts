@@ -1,15 +1,24 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { AppModule } from '../../apps/api/src/app.module';
+import { controllersOf } from '../../apps/api/src/openapi/testing/api-routes';
+import { buildDocumentWithoutServices, schemaValidator } from '../../apps/api/src/openapi/testing/openapi-document';
 import { Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
 type Operation = {
+  security?: Record<string, string[]>[];
   requestBody?: { content: Record<string, { examples?: Record<string, { value: unknown }> }> };
-  responses: Record<string, { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }> }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: object; example?: unknown; examples?: Record<string, { value: unknown }> }> }
+  >;
 };
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
 let stack: Stack;
 let doc: Document;
+let validator: ReturnType<typeof schemaValidator>;
 let jobId = '';
 let keyId = '';
 
@@ -21,12 +30,28 @@ const operations = () =>
   );
 
 const requestExamples = (op: Operation) => Object.entries(op.requestBody?.content['application/json']?.examples ?? {});
+/** The operation asks for an API key (public routes list no security, or an empty alternative). */
+const needsKey = (op: Operation) => Boolean(op.security?.length) && !op.security!.some((r) => Object.keys(r).length === 0);
+const request = (path: string, op: Operation) => ({
+  path: path.replace('{id}', path.startsWith('/keys/') ? keyId : jobId),
+  body: requestExamples(op)[0]?.[1].value,
+});
+/** Whether an answer is one the document lists for the operation, with a body of the documented shape. */
+function documentedAnswer(op: Operation, status: number, body: unknown): string | null {
+  const response = op.responses[String(status)];
+  if (!response) return `status ${status} is not documented`;
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema) return null;
+  const validate = validator(schema);
+  return validate(body) ? null : JSON.stringify(validate.errors);
+}
 
 beforeAll(async () => {
   stack = await Stack.start('openapi');
   const res = await stack.request('GET', '/docs/openapi.json', { key: null });
   expect(res.status).toBe(200);
   doc = res.body;
+  validator = schemaValidator(doc as unknown as OpenAPIObject);
   jobId = (await stack.request('POST', '/execute', { body: { language: 'python', code: 'print(1)' } })).body.id;
   keyId = (await stack.request('POST', '/keys', { body: { name: 'openapi-probe' } })).body.id;
 });
@@ -72,27 +97,76 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
     expect(missing).toEqual([]);
   });
 
-  it('lists only routes that exist on the running API (never 404 or 405)', async () => {
+  it('is the document the unit checks build from the controllers without services', async () => {
+    const built = JSON.parse(JSON.stringify(await buildDocumentWithoutServices(controllersOf(AppModule))));
+    expect({ ...doc, info: null }).toEqual({ ...built, info: null });
+  });
+
+  it('lists only routes that exist on the running API (never 404 or 405), each answering as documented', async () => {
     const answers: string[] = [];
+    const undocumented: string[] = [];
     for (const { path, method, op } of operations()) {
-      const body = requestExamples(op)[0]?.[1].value;
-      const id = path.startsWith('/keys/') ? keyId : jobId;
-      const res = await stack.request(method.toUpperCase(), path.replace('{id}', id), { body });
+      const { path: url, body } = request(path, op);
+      const res = await stack.request(method.toUpperCase(), url, { body });
       answers.push(`${method.toUpperCase()} ${path} ${res.status}`);
+      const problem = documentedAnswer(op, res.status, res.body);
+      if (problem) undocumented.push(`${method.toUpperCase()} ${path} ${res.status}: ${problem}`);
     }
     expect(answers.filter((a) => / 40[45]$/.test(a))).toEqual([]);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('asks for an API key exactly where the API does: 401 without one on keyed routes, never on public ones', async () => {
+    const answers = [];
+    for (const { path, method, op } of operations()) {
+      const { path: url, body } = request(path, op);
+      const res = await stack.request(method.toUpperCase(), url, { body, key: null });
+      answers.push({ route: `${method.toUpperCase()} ${path}`, unauthorized: res.status === 401, documented: needsKey(op) });
+    }
+    expect(answers.filter((a) => a.unauthorized !== a.documented)).toEqual([]);
+    expect(answers.filter((a) => !a.documented).map((a) => a.route)).toEqual(
+      expect.arrayContaining(['GET /health', 'GET /health/ready', 'GET /metrics']),
+    );
+  });
+
+  it("answers 429 with Retry-After on every keyed route once the key's rate is spent; public routes are not counted", async () => {
+    const created = await stack.request('POST', '/keys', { body: { name: 'openapi-rate', role: 'admin', rateLimitPerMinute: 1 } });
+    expect(created.status).toBe(201);
+    const key = created.body.key as string;
+    expect((await stack.request('GET', '/languages', { key })).status).toBe(200);
+    const answers = [];
+    for (const { path, method, op } of operations()) {
+      const { path: url, body } = request(path, op);
+      const res = await stack.request(method.toUpperCase(), url, { body, key });
+      const limited = res.status === 429 && /^\d+$/.test(res.headers.get('retry-after') ?? '');
+      answers.push({ route: `${method.toUpperCase()} ${path}`, limited, keyed: needsKey(op), documented: Boolean(op.responses['429']) });
+    }
+    expect(answers.filter((a) => a.limited !== a.keyed || a.documented !== a.keyed)).toEqual([]);
+    await stack.request('DELETE', `/keys/${created.body.id}`);
+  });
+
+  it('takes no `wait` on POST /execute, as documented (only POST /jobs has it)', async () => {
+    expect((doc.paths['/execute'].post as { parameters?: { name: string }[] }).parameters?.map((p) => p.name)).not.toContain('wait');
+    const res = await stack.request('POST', '/execute?wait=true', { body: { language: 'python', code: 'print(1)' } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.message)).toContain('wait');
   });
 
   it.each(['/jobs', '/execute'])('every example body of POST %s passes validation and runs', async (path) => {
     const op = doc.paths[path].post;
     for (const [name, { value }] of requestExamples(op)) {
-      const res = await stack.request('POST', path === '/jobs' ? '/jobs?wait=true' : path, { body: value });
+      // A generous time limit where the example sets none: the machine may be shared and busy, and the outcome must be `ok`.
+      const example = value as { limits?: object };
+      const body = { ...example, limits: { timeoutMs: 20_000, ...example.limits } };
+      const res = await stack.request('POST', path === '/jobs' ? '/jobs?wait=true&waitMs=60000' : `${path}?waitMs=60000`, { body });
       // On failure, the answer (the validation message) is shown next to the example's name.
-      expect({ name, status: res.status, job: res.status === 200 ? res.body.status : res.body }).toEqual({
+      expect({ name, status: res.status, job: res.status === 200 ? [res.body.status, res.body.outcome] : res.body }).toEqual({
         name,
         status: 200,
-        job: 'completed',
+        job: ['completed', 'ok'],
       });
+      // The job as the API answers it has the documented shape (function-mode fields included).
+      expect({ name, problem: documentedAnswer(doc.paths[path].post, res.status, res.body) }).toEqual({ name, problem: null });
     }
   });
 

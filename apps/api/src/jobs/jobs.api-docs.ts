@@ -1,7 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
-import { ApiKeyed, ApiValidationError } from '../openapi/common-responses';
-import { batchRequestExamples, cancelledJob, errors, finishedJob, jobRequestExamples, judgedJob, queuedJob } from '../openapi/examples';
+import { ApiJsonBodyErrors, ApiKeyed, ApiNotFound, ApiValidationError } from '../openapi/common-responses';
+import {
+  batchRequestExamples,
+  cancelledJob,
+  failedFunctionJob,
+  finishedJob,
+  functionJob,
+  jobRequestExamples,
+  judgedJob,
+  queuedJob,
+} from '../openapi/examples';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
 import { BatchResultDoc, ErrorDoc, JobListDoc, JobViewDoc } from './dto/job-view.doc';
@@ -9,13 +18,19 @@ import { BatchResultDoc, ErrorDoc, JobListDoc, JobViewDoc } from './dto/job-view
 const location = { Location: { description: '/jobs/<id>', schema: { type: 'string' } } };
 const jobBody = ApiBody({ type: CreateJobDto, examples: jobRequestExamples });
 const idParam = ApiParam({ name: 'id', format: 'uuid', description: 'Job id', example: queuedJob.id });
-const notFound = ApiResponse({ status: 404, type: ErrorDoc, examples: { notFound: errors.notFound } });
-const finished = { finished: { summary: 'Finished', value: finishedJob }, judged: { summary: 'Judged', value: judgedJob } };
+const finished = {
+  finished: { summary: 'Finished', value: finishedJob },
+  judged: { summary: 'Judged', value: judgedJob },
+  function: { summary: 'Function mode', value: functionJob },
+  functionError: { summary: 'Function mode: the function threw', value: failedFunctionJob },
+};
+/** Job creation answers 429 at the key's active-jobs cap and 503 while the queue is full, besides the usual. */
+const submits = () => ApiKeyed({ activeJobsCap: true, backpressure: true });
 
 export const ApiCreateJob = () =>
   applyDecorators(
     ApiOperation({ summary: 'Create a job', description: 'Queues the job; with ?wait=true (or waitMs) waits as POST /execute does.' }),
-    ApiKeyed(),
+    submits(),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -30,7 +45,14 @@ export const ApiCreateJob = () =>
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
     ApiResponse({ status: 200, description: 'With ?wait=true: finished', type: JobViewDoc, examples: finished }),
-    ApiValidationError(),
+    ApiResponse({
+      status: 202,
+      description: 'With ?wait=true: still running when the wait ran out',
+      type: JobViewDoc,
+      headers: location,
+      examples: { queued: { summary: 'Queued', value: queuedJob } },
+    }),
+    ApiJsonBodyErrors(),
     ApiResponse({ status: 409, type: ErrorDoc, description: 'The same Idempotency-Key is still being handled' }),
     ApiResponse({ status: 422, type: ErrorDoc, description: 'The Idempotency-Key was used with another body' }),
   );
@@ -41,7 +63,7 @@ export const ApiExecute = () =>
       summary: 'Run a job and wait for it',
       description: '200 with the finished job, or 202 + Location when the wait runs out first.',
     }),
-    ApiKeyed(),
+    submits(),
     jobBody,
     ApiResponse({ status: 200, description: 'Finished', type: JobViewDoc, examples: finished }),
     ApiResponse({
@@ -51,13 +73,18 @@ export const ApiExecute = () =>
       headers: location,
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
-    ApiValidationError(),
+    ApiJsonBodyErrors(),
   );
 
 export const ApiBatch = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Create several jobs', description: 'Each item is validated on its own: its job, or its error, in order.' }),
-    ApiKeyed(),
+    ApiOperation({
+      summary: 'Create several jobs',
+      description:
+        "Each item is validated on its own: its job, or its error, in order. An item past the key's active-jobs cap carries a 429 error; " +
+        'a full queue refuses the whole batch (503) before any item is created.',
+    }),
+    ApiKeyed({ backpressure: true }),
     ApiBody({ type: BatchDto, examples: batchRequestExamples }),
     ApiResponse({
       status: 200,
@@ -65,11 +92,16 @@ export const ApiBatch = () =>
       examples: {
         mixed: {
           summary: 'One created, one refused',
-          value: { items: [queuedJob, { error: { statusCode: 400, message: ['language "cobol" is not supported'] } }] },
+          value: {
+            items: [
+              queuedJob,
+              { error: { statusCode: 400, message: 'language "cobol" is not supported; valid ids: bash, c, …', error: 'Bad Request' } },
+            ],
+          },
         },
       },
     }),
-    ApiValidationError(),
+    ApiJsonBodyErrors(),
   );
 
 export const ApiListJobs = () =>
@@ -84,7 +116,7 @@ export const ApiListJobs = () =>
         ids: { summary: 'By ids', value: { items: [finishedJob, null] } },
       },
     }),
-    ApiValidationError(),
+    ApiValidationError('A query parameter is malformed; `message` names it'),
   );
 
 export const ApiGetJob = () =>
@@ -93,7 +125,8 @@ export const ApiGetJob = () =>
     ApiKeyed(),
     idParam,
     ApiResponse({ status: 200, type: JobViewDoc, examples: { ...finished, queued: { summary: 'Queued', value: queuedJob } } }),
-    notFound,
+    ApiValidationError('A query parameter is malformed; `message` names it'),
+    ApiNotFound(),
   );
 
 export const ApiCancelJob = () =>
@@ -103,5 +136,5 @@ export const ApiCancelJob = () =>
     idParam,
     ApiResponse({ status: 200, type: JobViewDoc, examples: { cancelled: { summary: 'Cancelled', value: cancelledJob } } }),
     ApiResponse({ status: 409, type: ErrorDoc, description: 'The job has already finished' }),
-    notFound,
+    ApiNotFound(),
   );

@@ -7,7 +7,7 @@ import { toNativeError } from '../common/native-error.mapper';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
-import { ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
+import { ExecuteQuery, ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
 import { ApiBatch, ApiCancelJob, ApiCreateJob, ApiExecute, ApiGetJob, ApiListJobs } from './jobs.api-docs';
 import { JobQueryService } from './job-query.service';
 import { JobSubmissionService } from './job-submission.service';
@@ -53,7 +53,7 @@ export class JobsController {
   @ApiExecute()
   async execute(
     @Body() dto: CreateJobDto,
-    @Query() query: WaitQuery,
+    @Query() query: ExecuteQuery,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobView> {

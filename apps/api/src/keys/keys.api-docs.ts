@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorDoc } from '../jobs/dto/job-view.doc';
-import { ApiKeyed, ApiValidationError } from '../openapi/common-responses';
+import { ADMIN_ONLY, ApiAdminOnly, ApiJsonBodyErrors, ApiKeyed, ApiNotFound } from '../openapi/common-responses';
 import { CreateKeyDto, UpdateKeyDto } from './dto/key.dto';
+import { CreatedKeyDoc, KeyListDoc, KeyViewDoc } from './dto/key-view.doc';
 
 const keyView = {
   id: '0b0c5a54-6f0e-4b8e-9d43-3f1a2c7e9b10',
@@ -15,20 +15,18 @@ const keyView = {
   createdAt: '2026-11-21T09:30:00.000Z',
   revokedAt: null,
 };
-const forbidden = {
-  summary: 'A user key',
-  value: { statusCode: 403, message: 'this endpoint needs an admin key', error: 'Forbidden' },
+const notFound = {
+  summary: 'No such key',
+  value: { statusCode: 404, message: `key ${keyView.id} was not found`, error: 'Not Found' },
 };
-const notFound = { summary: 'No such key', value: { statusCode: 404, message: 'key not found', error: 'Not Found' } };
 const idParam = ApiParam({ name: 'id', description: 'Key id (uuid)', example: keyView.id });
 
 /** Every /keys route: admin keys only. */
-export const KeysApi = () =>
-  applyDecorators(ApiTags('keys'), ApiKeyed(), ApiResponse({ status: 403, type: ErrorDoc, examples: { forbidden } }));
+export const KeysApi = () => applyDecorators(ApiTags('keys'), ApiKeyed(), ApiAdminOnly());
 
 export const CreateKeyApi = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Create an API key; the key itself is in the answer this once' }),
+    ApiOperation({ summary: 'Create an API key; the key itself is in the answer this once', description: ADMIN_ONLY }),
     ApiBody({
       type: CreateKeyDto,
       examples: {
@@ -41,29 +39,31 @@ export const CreateKeyApi = () =>
     }),
     ApiResponse({
       status: 201,
-      description: 'Created',
-      content: { 'application/json': { example: { ...keyView, key: 'rq_3Jk9…(shown once)' } } },
+      description: 'Created; `Location: /keys/<id>`',
+      type: CreatedKeyDoc,
+      headers: { Location: { description: '/keys/<id>', schema: { type: 'string' } } },
+      example: { ...keyView, key: 'rq_3Jk9…(shown once)' },
     }),
-    ApiValidationError(),
+    ApiJsonBodyErrors(),
   );
 
 export const ListKeysApi = () =>
   applyDecorators(
-    ApiOperation({ summary: 'All keys, revoked ones included (never the key or its hash)' }),
-    ApiResponse({ status: 200, content: { 'application/json': { example: { items: [keyView] } } } }),
+    ApiOperation({ summary: 'All keys, revoked ones included (never the key or its hash)', description: ADMIN_ONLY }),
+    ApiResponse({ status: 200, type: KeyListDoc, example: { items: [keyView] } }),
   );
 
 export const GetKeyApi = () =>
   applyDecorators(
-    ApiOperation({ summary: 'One key' }),
+    ApiOperation({ summary: 'One key', description: ADMIN_ONLY }),
     idParam,
-    ApiResponse({ status: 200, content: { 'application/json': { example: keyView } } }),
-    ApiResponse({ status: 404, type: ErrorDoc, examples: { notFound } }),
+    ApiResponse({ status: 200, type: KeyViewDoc, example: keyView }),
+    ApiNotFound(notFound),
   );
 
 export const UpdateKeyApi = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Rename a key or change its limits (null: the server default, 0: unlimited)' }),
+    ApiOperation({ summary: 'Rename a key or change its limits (null: the server default, 0: unlimited)', description: ADMIN_ONLY }),
     idParam,
     ApiBody({
       type: UpdateKeyDto,
@@ -71,15 +71,15 @@ export const UpdateKeyApi = () =>
         limits: { summary: 'Raise the rate limit, reset the job cap', value: { rateLimitPerMinute: 1200, maxActiveJobs: null } },
       },
     }),
-    ApiResponse({ status: 200, content: { 'application/json': { example: { ...keyView, rateLimitPerMinute: 1200 } } } }),
-    ApiResponse({ status: 404, type: ErrorDoc, examples: { notFound } }),
-    ApiValidationError(),
+    ApiResponse({ status: 200, type: KeyViewDoc, example: { ...keyView, rateLimitPerMinute: 1200 } }),
+    ApiNotFound(notFound),
+    ApiJsonBodyErrors(),
   );
 
 export const RevokeKeyApi = () =>
   applyDecorators(
-    ApiOperation({ summary: 'Revoke a key (idempotent); its jobs stay' }),
+    ApiOperation({ summary: 'Revoke a key (idempotent); its jobs stay', description: ADMIN_ONLY }),
     idParam,
-    ApiResponse({ status: 200, content: { 'application/json': { example: { ...keyView, revokedAt: '2026-11-21T10:00:00.000Z' } } } }),
-    ApiResponse({ status: 404, type: ErrorDoc, examples: { notFound } }),
+    ApiResponse({ status: 200, type: KeyViewDoc, example: { ...keyView, revokedAt: '2026-11-21T10:00:00.000Z' } }),
+    ApiNotFound(notFound),
   );

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LimitsViewDoc } from '../jobs/dto/job-view.doc';
+import type { FieldsDiffer, NoneDiffer } from '../openapi/doc-drift';
+import type { LanguageView } from './languages.service';
 
 /** The JSON shape of a GET /languages item, for the OpenAPI document. */
 export class LanguageViewDoc {
@@ -15,3 +17,6 @@ export class LanguageViewDoc {
   @ApiProperty({ description: 'A live worker of its pool has its image' }) available!: boolean;
   @ApiProperty({ description: 'The worker pool (RUNQ_POOLS) that runs it', example: 'default' }) pool!: string;
 }
+
+// Names exactly the fields of LanguageView (see doc-drift).
+type _DocumentedFields = NoneDiffer<FieldsDiffer<LanguageViewDoc, LanguageView>>;

@@ -57,6 +57,18 @@ export const jobRequestExamples = {
     summary: 'Binary stdin (base64)',
     value: { language: 'bash', code: 'cat', encoding: 'base64', stdin: 'AAECAwQ=' },
   },
+  functionCall: {
+    summary: 'Function mode: call run(inputs), get its JSON value and logs',
+    value: {
+      language: 'javascript',
+      code: 'export function run(inputs) {\n  console.info("doubling", inputs.n);\n  return { twice: inputs.n * 2 };\n}',
+      function: { name: 'run', inputs: { n: 21 } },
+    },
+  },
+  functionExpression: {
+    summary: "Function mode: a script's last expression, with top-level inputs",
+    value: { language: 'python', code: 'sum(INPUTS["n"])', inputs: { n: [1, 2, 3] } },
+  },
 };
 
 export const batchRequestExamples = {
@@ -119,6 +131,29 @@ export const judgedJob = {
   message: 'test case 1: wrong answer',
 };
 
+export const functionJob = {
+  ...finishedJob,
+  language: 'javascript',
+  version: '18.19.0',
+  run: { ...STAGE, stdout: '' },
+  function: { name: 'run' },
+  network: null,
+  result: { twice: 42 },
+  logs: [{ ts: '2026-11-21T08:00:00.041Z', level: 'info', message: 'doubling 21' }],
+  logsTruncated: false,
+  error: null,
+};
+
+export const failedFunctionJob = {
+  ...functionJob,
+  outcome: 'runtime_error',
+  run: { ...STAGE, stdout: '', exitCode: 1 },
+  result: null,
+  logs: [],
+  error: { name: 'TypeError', message: 'bad', stack: 'TypeError: bad\n    at run (/work/main.js:2:9)', line: 2, column: 9 },
+  message: 'TypeError: bad',
+};
+
 export const cancelledJob = { ...queuedJob, status: 'cancelled', finishedAt: '2026-11-21T08:00:01.000Z', message: 'cancelled by request' };
 
 export const errors = {
@@ -130,7 +165,43 @@ export const errors = {
     summary: 'No or unknown API key',
     value: { statusCode: 401, message: 'an API key is required: send it in the X-API-Key header', error: 'Unauthorized' },
   },
-  notFound: { summary: 'Unknown or not yours', value: { statusCode: 404, message: 'job not found', error: 'Not Found' } },
+  invalidJson: {
+    summary: 'Not JSON',
+    value: { statusCode: 400, message: 'body is not valid JSON: Unexpected end of JSON input', error: 'Bad Request' },
+  },
+  forbidden: {
+    summary: 'A user key',
+    value: { statusCode: 403, message: 'this endpoint needs an admin key', error: 'Forbidden' },
+  },
+  notFound: { summary: 'Unknown or not yours', value: { statusCode: 404, message: `job ${ID} was not found`, error: 'Not Found' } },
+  tooLarge: {
+    summary: 'Body too large',
+    value: { statusCode: 413, message: 'request body must be at most 2097152 bytes', error: 'Payload Too Large' },
+  },
+  rateLimited: {
+    summary: 'Requests per minute spent',
+    value: {
+      statusCode: 429,
+      message: 'rate limit exceeded: this API key may make 600 requests per minute; retry in 12 s',
+      error: 'Too Many Requests',
+    },
+  },
+  activeJobsLimit: {
+    summary: 'Active-jobs cap reached',
+    value: {
+      statusCode: 429,
+      message: 'this API key already has 100 jobs queued or running, its limit; retry when one finishes',
+      error: 'Too Many Requests',
+    },
+  },
+  queueFull: {
+    summary: 'Queue full',
+    value: {
+      statusCode: 503,
+      message: 'the job queue is full (10000 jobs waiting, limit 10000); retry in 5 s',
+      error: 'Service Unavailable',
+    },
+  },
   unavailable: {
     summary: 'Postgres or Redis unreachable',
     value: { statusCode: 503, message: 'a backing service is unavailable; retry shortly', error: 'Service Unavailable' },

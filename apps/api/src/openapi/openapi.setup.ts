@@ -10,18 +10,32 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('runq')
     .setDescription(
-      'Send code over HTTP, get its output back. Every route except /health, /health/ready and /metrics needs an API key. ' +
-        'Errors are JSON `{statusCode, message, error}`; `message` names the field. Responses carry `X-Request-Id` ' +
-        '(yours when you send a valid one), which the server logs on every line about the request.',
+      'Send code over HTTP, get its output back. Every route needs an API key, in `X-API-Key: <key>` or ' +
+        '`Authorization: Bearer <key>`, except `GET /health`, `GET /health/ready`, `GET /metrics` (a bearer ' +
+        "`RUNQ_METRICS_TOKEN` when the server sets one), this document (`/docs`, `/docs/openapi.json`) and the web UI's " +
+        'pages, which are not described here. Public operations list no security requirement (/metrics: an empty alternative). ' +
+        'Each key has a request rate: keyed answers carry `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` ' +
+        'and `RateLimit-Policy`, and past the rate the answer is 429 with `Retry-After`. ' +
+        'Errors are JSON `{statusCode, message, error}`; `message` names the field (a list when several are wrong). ' +
+        'Responses carry `X-Request-Id` (yours when you send a valid one), which the server logs on every line about the request.',
     )
     .setVersion(process.env.npm_package_version ?? '0.1.0')
     .addTag('jobs', 'Submit code, wait for or poll its result, cancel it')
     .addTag('languages', 'What can run, with which versions and limits')
+    .addTag('keys', 'API key administration: admin keys only')
     .addTag('webhooks', 'Signing secret for job callbacks')
     .addTag('operations', 'Health, readiness and metrics')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (npm run keys)' }, API_KEY_SCHEME)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'The same API key as a bearer token' }, BEARER_SCHEME)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'RUNQ_METRICS_TOKEN, when set' }, METRICS_TOKEN_SCHEME)
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (`rq_…`, from POST /keys or `npm run keys`)' },
+      API_KEY_SCHEME,
+    )
+    // Not addBearerAuth: it would claim `bearerFormat: JWT`, and both tokens are opaque.
+    .addSecurity(BEARER_SCHEME, { type: 'http', scheme: 'bearer', description: 'The same API key, as `Authorization: Bearer <key>`' })
+    .addSecurity(METRICS_TOKEN_SCHEME, {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'RUNQ_METRICS_TOKEN, for GET /metrics only, when the server sets one (not an API key)',
+    })
     .addGlobalParameters({
       name: 'X-Request-Id',
       in: 'header',

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { FieldsDiffer, NoneDiffer } from '../openapi/doc-drift';
+import type { BacklogMetrics } from './backlog-metrics.service';
 
 /** The JSON shape of GET /metrics/backlog, for the OpenAPI document. */
 export class BacklogDoc {
@@ -12,3 +14,6 @@ export class BacklogDoc {
   @ApiProperty({ type: 'integer', description: 'Live workers of the pool' }) workers!: number;
   @ApiProperty({ type: 'integer', description: 'Job slots of live workers that reach Docker' }) capacity!: number;
 }
+
+// Names exactly the fields of BacklogMetrics (see doc-drift).
+type _DocumentedFields = NoneDiffer<FieldsDiffer<BacklogDoc, BacklogMetrics>>;

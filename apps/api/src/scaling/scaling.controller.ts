@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Query, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_POOL } from '#contracts';
-import { ApiKeyed } from '../openapi/common-responses';
+import { ApiKeyed, ApiValidationError } from '../openapi/common-responses';
 import { backlogExample } from '../openapi/examples';
 import { BacklogDoc } from './backlog.doc';
 import { BacklogMetricsService, type BacklogMetrics } from './backlog-metrics.service';
@@ -18,6 +18,7 @@ export class ScalingController {
   @ApiQuery({ name: 'pool', required: false, description: 'Worker pool (RUNQ_POOLS); default: the default pool', example: DEFAULT_POOL })
   @ApiKeyed()
   @ApiOkResponse({ type: BacklogDoc, example: backlogExample })
+  @ApiValidationError('`pool` is not one of RUNQ_POOLS')
   async backlog(@Query('pool') pool: unknown = DEFAULT_POOL): Promise<BacklogMetrics> {
     const pools = this.metrics.pools();
     if (typeof pool !== 'string' || !pools.includes(pool)) {

@@ -18,7 +18,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COMPARISON_MODES, type ComparisonMode, type FileEncoding } from '#contracts';
+import { COMPARISON_MODES, FUNCTION_LANGUAGES, type ComparisonMode, type FileEncoding } from '#contracts';
+import { ANY_JSON } from '../../openapi/any-json';
 
 const ENCODINGS = ['utf8', 'base64'];
 
@@ -130,6 +131,13 @@ export class ComparisonDto {
 
 /** Function mode: call `name(inputs)`, or (without name) evaluate the code and return its last expression. */
 export class FunctionDto {
+  @ApiPropertyOptional({
+    maxLength: 128,
+    pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$',
+    description:
+      'The exported function to call as `name(inputs)` (Python: a function of the module); without it the code is a script and `result` is its last expression',
+    example: 'run',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(128)
@@ -139,11 +147,24 @@ export class FunctionDto {
   name?: string;
 
   /** Any JSON value; size and depth are checked by the request factory. */
+  @ApiPropertyOptional({
+    ...ANY_JSON,
+    description:
+      'Any JSON value (at most RUNQ_FUNCTION_MAX_INPUTS_BYTES, RUNQ_FUNCTION_MAX_INPUTS_DEPTH levels): the argument, also the global `INPUTS`',
+    example: { n: 21 },
+  })
   @Allow()
   inputs?: unknown;
 }
 
 export class NetworkDto {
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 32,
+    description: "Host patterns (`host`, `*.domain`, `host:port`), each within the server's RUNQ_EGRESS_ALLOW",
+    example: ['api.example.com', '*.example.org:8443'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(32)
@@ -245,6 +266,10 @@ export class CreateJobDto {
   @Type(() => TestCaseDto)
   tests?: TestCaseDto[];
 
+  @ApiPropertyOptional({
+    type: FunctionDto,
+    description: `Function mode (${FUNCTION_LANGUAGES.join(', ')}): return a JSON value instead of output; not with \`tests\` or \`expectedOutput\``,
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -252,10 +277,20 @@ export class CreateJobDto {
   function?: FunctionDto;
 
   /** Function mode without a name: the same as function.inputs. */
+  @ApiPropertyOptional({
+    ...ANY_JSON,
+    description: 'Function mode: the same as `function.inputs` (send one or the other); enough on its own for the expression form',
+    example: { x: 5, y: 10 },
+  })
   @Allow()
   inputs?: unknown;
 
   /** Function mode: hosts the function may reach through the egress proxy, within RUNQ_EGRESS_ALLOW. */
+  @ApiPropertyOptional({
+    type: NetworkDto,
+    description:
+      'Function mode: outbound HTTP through the egress proxy, to these hosts only (off when absent, or when RUNQ_EGRESS_ALLOW is empty)',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -46,12 +46,8 @@ export class ListJobsQuery extends OutputQuery {
   ids?: string;
 }
 
-export class WaitQuery extends OutputQuery {
-  @ApiPropertyOptional({ type: Boolean, description: 'POST /jobs only: wait for the result as POST /execute does' })
-  @IsOptional()
-  @Transform(booleanFromText)
-  @IsBoolean()
-  wait?: boolean;
+/** POST /execute: how long to wait for the result. */
+export class ExecuteQuery extends OutputQuery {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 0,
@@ -62,4 +58,13 @@ export class WaitQuery extends OutputQuery {
   @IsInt()
   @Min(0)
   waitMs?: number;
+}
+
+/** POST /jobs: `?wait=true` (or waitMs) makes it POST /execute. */
+export class WaitQuery extends ExecuteQuery {
+  @ApiPropertyOptional({ type: Boolean, description: 'Wait for the result as POST /execute does' })
+  @IsOptional()
+  @Transform(booleanFromText)
+  @IsBoolean()
+  wait?: boolean;
 }

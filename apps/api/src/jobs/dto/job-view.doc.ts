@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   COMPARISON_MODES,
   JOB_STATUSES,
@@ -6,12 +6,18 @@ import {
   type CallbackState,
   type Comparison,
   type ExecutionTimings,
+  type FunctionError,
+  type FunctionLog,
+  type FunctionLogLevel,
   type JobLimits,
   type JobView,
   type JudgeSummary,
+  type NetworkRequest,
   type StageResult,
   type TestCaseResult,
 } from '#contracts';
+import { ANY_JSON } from '../../openapi/any-json';
+import type { FieldsDiffer, NoneDiffer } from '../../openapi/doc-drift';
 
 /* The JSON shapes of answers, for the OpenAPI document only (the code uses the interfaces in #contracts and #db). */
 
@@ -67,6 +73,41 @@ export class CallbackStateDoc {
 export class TimingsDoc {
   @ApiProperty({ example: 52.7, description: 'Time spent in sandboxes' }) sandboxMs!: number;
   @ApiProperty({ example: true, description: 'Whether a warm container ran the program' }) warm!: boolean;
+  @ApiPropertyOptional({ example: 'runc', description: 'The container runtime the sandboxes ran under (`runc`, `runsc` for gVisor)' })
+  runtime?: string;
+}
+
+const LOG_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const satisfies readonly FunctionLogLevel[];
+
+export class FunctionLogDoc {
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T08:00:00.041Z' }) ts!: string;
+  @ApiProperty({ enum: LOG_LEVELS, example: 'info', description: '`console.*` in JavaScript/TypeScript, `logging` in Python' })
+  level!: string;
+  @ApiProperty({ example: 'doubling 21', description: 'Formatted like `util.format`; egress requests are logged too' }) message!: string;
+}
+
+export class FunctionErrorDoc {
+  @ApiProperty({ example: 'TypeError', description: '`ResultError` when the value cannot be carried as JSON' }) name!: string;
+  @ApiProperty({ example: 'bad' }) message!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'TypeError: bad\n    at f (/work/main.js:2:9)',
+    description: "Frames of the user's code only",
+  })
+  stack!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 2, description: "Position in the user's code, when known" })
+  line!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 9 }) column!: number | null;
+}
+
+export class FunctionCallViewDoc {
+  @ApiProperty({ type: String, nullable: true, example: 'run', description: 'null for the expression form' }) name!: string | null;
+}
+
+export class NetworkViewDoc {
+  @ApiProperty({ type: [String], example: ['api.example.com'], description: 'Host patterns the job may reach, as accepted' })
+  allow!: string[];
 }
 
 export class JobViewDoc {
@@ -95,15 +136,30 @@ export class JobViewDoc {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Created → started' }) queueMs!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Created → finished' }) totalMs!: number | null;
   @ApiProperty({ type: TimingsDoc, nullable: true }) timings!: TimingsDoc | null;
+  // Function mode only: these fields are absent from other jobs.
+  @ApiPropertyOptional({ type: FunctionCallViewDoc, description: 'Function mode only: the function called (inputs are not echoed back)' })
+  function?: FunctionCallViewDoc;
+  @ApiPropertyOptional({ type: NetworkViewDoc, nullable: true, description: 'Function mode only: the egress asked for, null for none' })
+  network?: NetworkViewDoc | null;
+  @ApiPropertyOptional({
+    ...ANY_JSON,
+    description:
+      'Function mode only: the JSON value returned (bytes as `data:<mime>;base64,…` strings); null until finished or when it failed',
+    example: { twice: 42 },
+  })
+  result?: unknown;
+  @ApiPropertyOptional({ type: [FunctionLogDoc], nullable: true, description: 'Function mode only: log entries; null until finished' })
+  logs?: FunctionLogDoc[] | null;
+  @ApiPropertyOptional({ description: 'Function mode only: logs went past RUNQ_FUNCTION_MAX_LOG_BYTES and later entries were dropped' })
+  logsTruncated?: boolean;
+  @ApiPropertyOptional({ type: FunctionErrorDoc, nullable: true, description: 'Function mode only: what the function threw, or null' })
+  error?: FunctionErrorDoc | null;
 }
 
 /*
  * Each class above names exactly the fields of the #contracts type it documents: when a field is added to or removed from
- * one side only, tsc fails here and names it. Not documented yet: a job's function-mode fields and its timings' runtime.
+ * one side only, tsc fails here and names it.
  */
-type Undocumented<T, K extends keyof T> = Omit<T, K>;
-type FieldsDiffer<Doc, View> = Exclude<keyof Doc, keyof View> | Exclude<keyof View, keyof Doc>;
-type NoneDiffer<Fields extends never> = Fields;
 type _DocumentedFields = [
   NoneDiffer<FieldsDiffer<StageResultDoc, StageResult>>,
   NoneDiffer<FieldsDiffer<TestCaseResultDoc, TestCaseResult>>,
@@ -111,27 +167,24 @@ type _DocumentedFields = [
   NoneDiffer<FieldsDiffer<LimitsViewDoc, JobLimits>>,
   NoneDiffer<FieldsDiffer<ComparisonViewDoc, Comparison>>,
   NoneDiffer<FieldsDiffer<CallbackStateDoc, CallbackState>>,
-  NoneDiffer<FieldsDiffer<TimingsDoc, Undocumented<ExecutionTimings, 'runtime'>>>,
-  NoneDiffer<FieldsDiffer<JobViewDoc, Undocumented<JobView, 'function' | 'network' | 'result' | 'logs' | 'logsTruncated' | 'error'>>>,
+  NoneDiffer<FieldsDiffer<TimingsDoc, ExecutionTimings>>,
+  NoneDiffer<FieldsDiffer<FunctionLogDoc, FunctionLog>>,
+  NoneDiffer<Exclude<FunctionLogLevel, (typeof LOG_LEVELS)[number]>>,
+  NoneDiffer<FieldsDiffer<FunctionErrorDoc, FunctionError>>,
+  NoneDiffer<FieldsDiffer<FunctionCallViewDoc, NonNullable<JobView['function']>>>,
+  NoneDiffer<FieldsDiffer<NetworkViewDoc, NetworkRequest>>,
+  NoneDiffer<FieldsDiffer<JobViewDoc, JobView>>,
 ];
 
 export class JobListDoc {
-  @ApiProperty({ type: [JobViewDoc], description: 'With ?ids=: in that order, null for unknown ids' }) items!: (JobViewDoc | null)[];
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass back as `cursor` for the next page; null on the last' })
-  nextCursor?: string | null;
-}
-
-export class BatchItemErrorDoc {
-  @ApiProperty({ example: { statusCode: 400, message: ['language "cobol" is not supported; use one of: python, …'] } })
-  error!: object;
-}
-
-export class BatchResultDoc {
   @ApiProperty({
     type: 'array',
-    items: { oneOf: [{ $ref: '#/components/schemas/JobViewDoc' }, { $ref: '#/components/schemas/BatchItemErrorDoc' }] },
+    items: { allOf: [{ $ref: getSchemaPath(JobViewDoc) }], nullable: true },
+    description: "Newest first; with ?ids=: in that order, null for ids unknown or not the caller's",
   })
-  items!: (JobViewDoc | BatchItemErrorDoc)[];
+  items!: (JobViewDoc | null)[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Pass back as `cursor` for the next page; null on the last' })
+  nextCursor?: string | null;
 }
 
 export class ErrorDoc {
@@ -142,5 +195,24 @@ export class ErrorDoc {
     example: ['limits.timeoutMs must not be greater than 300000'],
   })
   message!: string | string[];
-  @ApiPropertyOptional({ example: 'Bad Request' }) error?: string;
+  @ApiPropertyOptional({ example: 'Bad Request', description: 'The HTTP reason phrase' }) error?: string;
+}
+
+export class BatchItemErrorDoc {
+  @ApiProperty({
+    type: ErrorDoc,
+    description: 'Why this item was refused, as the route would answer it on its own (400, or 429 at the active-jobs cap)',
+    example: { statusCode: 400, message: 'language "cobol" is not supported; valid ids: bash, c, …', error: 'Bad Request' },
+  })
+  error!: ErrorDoc;
+}
+
+@ApiExtraModels(BatchItemErrorDoc)
+export class BatchResultDoc {
+  @ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(JobViewDoc) }, { $ref: getSchemaPath(BatchItemErrorDoc) }] },
+    description: 'In the order of `jobs`: the created job, or the error of that item',
+  })
+  items!: (JobViewDoc | BatchItemErrorDoc)[];
 }
