@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
-import { ApiKeyed, ApiValidationError } from '../openapi/common-responses';
+import { ApiJsonBody, ApiKeyed, ApiValidationError } from '../openapi/common-responses';
 import { batchRequestExamples, cancelledJob, errors, finishedJob, jobRequestExamples, judgedJob, queuedJob } from '../openapi/examples';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
@@ -31,6 +31,7 @@ export const ApiCreateJob = () =>
     }),
     ApiResponse({ status: 200, description: 'With ?wait=true: finished', type: JobViewDoc, examples: finished }),
     ApiValidationError(),
+    ApiJsonBody(),
     ApiResponse({ status: 409, type: ErrorDoc, description: 'The same Idempotency-Key is still being handled' }),
     ApiResponse({ status: 422, type: ErrorDoc, description: 'The Idempotency-Key was used with another body' }),
   );
@@ -52,6 +53,7 @@ export const ApiExecute = () =>
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
     ApiValidationError(),
+    ApiJsonBody(),
   );
 
 export const ApiBatch = () =>
@@ -70,6 +72,7 @@ export const ApiBatch = () =>
       },
     }),
     ApiValidationError(),
+    ApiJsonBody(),
   );
 
 export const ApiListJobs = () =>

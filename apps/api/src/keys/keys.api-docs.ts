@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorDoc } from '../jobs/dto/job-view.doc';
-import { ApiKeyed, ApiValidationError } from '../openapi/common-responses';
+import { ApiJsonBody, ApiKeyed, ApiValidationError } from '../openapi/common-responses';
 import { CreateKeyDto, UpdateKeyDto } from './dto/key.dto';
 
 const keyView = {
@@ -45,6 +45,7 @@ export const CreateKeyApi = () =>
       content: { 'application/json': { example: { ...keyView, key: 'rq_3Jk9…(shown once)' } } },
     }),
     ApiValidationError(),
+    ApiJsonBody(),
   );
 
 export const ListKeysApi = () =>
@@ -74,6 +75,7 @@ export const UpdateKeyApi = () =>
     ApiResponse({ status: 200, content: { 'application/json': { example: { ...keyView, rateLimitPerMinute: 1200 } } } }),
     ApiResponse({ status: 404, type: ErrorDoc, examples: { notFound } }),
     ApiValidationError(),
+    ApiJsonBody(),
   );
 
 export const RevokeKeyApi = () =>

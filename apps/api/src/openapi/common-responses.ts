@@ -18,3 +18,20 @@ export const ApiKeyed = () =>
 
 export const ApiValidationError = (description = 'A field is malformed, too large or not allowed; `message` names it') =>
   ApiResponse({ status: 400, description, type: ErrorDoc, examples: { validation: errors.validation } });
+
+/** What a route that takes a JSON body may answer about the body itself (see README, "Request bodies"). */
+export const ApiJsonBody = () =>
+  applyDecorators(
+    ApiResponse({
+      status: 413,
+      description: 'The body is larger than RUNQ_MAX_BODY_BYTES',
+      type: ErrorDoc,
+      examples: { tooLarge: errors.tooLarge },
+    }),
+    ApiResponse({
+      status: 415,
+      description: 'The body is not `application/json` in UTF-8',
+      type: ErrorDoc,
+      examples: { notJson: errors.notJson },
+    }),
+  );

@@ -122,6 +122,14 @@ export const judgedJob = {
 export const cancelledJob = { ...queuedJob, status: 'cancelled', finishedAt: '2026-11-21T08:00:01.000Z', message: 'cancelled by request' };
 
 export const errors = {
+  notJson: {
+    summary: 'The body is not sent as JSON',
+    value: { statusCode: 415, message: 'Content-Type must be application/json', error: 'Unsupported Media Type' },
+  },
+  tooLarge: {
+    summary: 'The body is over RUNQ_MAX_BODY_BYTES',
+    value: { statusCode: 413, message: 'request body must be at most 2097152 bytes', error: 'Payload Too Large' },
+  },
   validation: {
     summary: 'A field is wrong',
     value: { statusCode: 400, message: ['limits.timeoutMs must not be greater than 300000'], error: 'Bad Request' },
