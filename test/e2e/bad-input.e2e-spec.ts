@@ -21,7 +21,7 @@ const valid = { language: 'python', code: 'print(1)' };
 /** [case, body or raw text, expected status, a pattern the message must match (naming the field)] */
 const cases: [string, object | string, number, RegExp][] = [
   ['malformed JSON', '{"language": "python", "code": ', 400, /not valid JSON/],
-  ['a JSON array body', '[1,2]', 400, /language/],
+  ['a JSON array body', '[1,2]', 400, /body must be a JSON object/],
   ['language of the wrong type', { ...valid, language: 42 }, 400, /language must be a string/],
   ['missing language', { code: 'print(1)' }, 400, /language/],
   [

@@ -33,9 +33,11 @@ function withHeaders(r: Drawn): FuzzRequest {
   if (r.auth in keys) headers['X-API-Key'] = keys[r.auth];
   if (r.auth === 'bearer-user') headers.Authorization = `Bearer ${fuzzKey}`;
   if (r.auth === 'bearer-garbage') headers.Authorization = 'Bearer';
-  if (r.body !== undefined) headers['Content-Type'] = r.contentType;
+  if (r.body !== undefined && r.contentType !== 'none') headers['Content-Type'] = r.contentType;
   if (r.idempotency !== null) headers['Idempotency-Key'] = r.idempotency;
-  return { method: r.method, path: r.path.replace('VICTIM', victimKeyId), headers, body: r.method === 'GET' ? undefined : r.body };
+  // Bytes: fetch adds a Content-Type of its own to a text body, and would re-encode it.
+  const body = r.method === 'GET' || r.body === undefined ? undefined : Buffer.from(r.body);
+  return { method: r.method, path: r.path.replace('VICTIM', victimKeyId), headers, body };
 }
 
 interface Answer {

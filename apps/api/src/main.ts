@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -7,7 +7,9 @@ import { ConfigError, loadConfig, type RunqConfig } from '#config';
 import { exitCleanlyOnSignals } from '#process';
 import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
+import { jsonBodyOptions } from './common/json-body';
 import { jsonDepthGuard } from './common/json-depth.guard';
+import { RequestValidationPipe } from './common/request-validation.pipe';
 import { securityHeaders } from './common/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -20,17 +22,9 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
-  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.useBodyParser('json', jsonBodyOptions(config.maxBodyBytes));
   app.use(jsonDepthGuard(config.function.maxInputsDepth));
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      transformOptions: { enableImplicitConversion: false },
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(new RequestValidationPipe());
   setupOpenApi(app);
 }
 

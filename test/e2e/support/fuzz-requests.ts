@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { bodyOf, jobBody, jsonish, keyBody, nasty } from './fuzz-bodies';
 
 /**
  * Requests for the API fuzz test (test/e2e/fuzz.e2e-spec.ts): every endpoint, with mutated
@@ -10,102 +11,11 @@ export interface FuzzRequest {
   method: Method;
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  /** Text, or bytes as they go on the wire (to send what is not UTF-8). */
+  body?: string | Buffer;
 }
 
-const validJob = { language: 'python', code: 'print(1)', stdin: '', args: [], limits: { timeoutMs: 1000 } };
 const ID = '00000000-0000-4000-8000-000000000000';
-
-/** Strings a parser or validator might choke on. */
-const nasty = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom(
-    '',
-    ' ',
-    '..',
-    '../../etc/passwd',
-    '%00',
-    '\u0000',
-    '😀',
-    'null',
-    'undefined',
-    'NaN',
-    '-1',
-    '1e309',
-    '__proto__',
-    'constructor',
-  ),
-  fc.constantFrom("1'; DROP TABLE jobs;--", '${jndi:ldap://x}', '<script>alert(1)</script>', '-'.repeat(36), 'Z'.repeat(10_000)),
-  fc.uuid(),
-);
-
-/** Any JSON value, including deep nesting and prototype-polluting keys. */
-const jsonish: fc.Arbitrary<unknown> = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'language', 'code', 'jobs'), fc.jsonValue({ maxDepth: 2 })),
-  fc.integer({ min: 1, max: 200 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth))),
-);
-
-/** A valid job with one field replaced or added: the closest misses. */
-const mutatedJob = fc
-  .tuple(
-    fc.constantFrom(
-      'language',
-      'code',
-      'files',
-      'stdin',
-      'args',
-      'limits',
-      'encoding',
-      'tests',
-      'expectedOutput',
-      'comparison',
-      'callbackUrl',
-      'compileOptions',
-      'entry',
-      'version',
-      'extra',
-    ),
-    fc.oneof(jsonish, nasty),
-  )
-  .map(([field, value]) => ({ ...validJob, [field]: value }));
-
-const limitsMutation = fc
-  .record({
-    timeoutMs: fc.oneof(fc.integer(), fc.double(), nasty),
-    memoryMb: fc.oneof(fc.integer(), fc.double()),
-    cpus: fc.oneof(fc.double(), fc.constant(-0)),
-    processes: fc.oneof(fc.integer(), nasty),
-    outputBytes: fc.integer(),
-  })
-  .map((limits) => ({ ...validJob, limits }));
-
-const keyBody = fc.oneof(
-  jsonish,
-  fc.record({ name: nasty, role: fc.oneof(nasty, fc.constantFrom('user', 'admin')) }, { requiredKeys: [] }),
-  fc.record({
-    rateLimitPerMinute: fc.oneof(fc.integer(), fc.double(), nasty, fc.constant(null)),
-    maxActiveJobs: fc.oneof(fc.integer(), nasty),
-  }),
-);
-
-const jobBody = fc.oneof(
-  fc.constant(validJob),
-  mutatedJob,
-  limitsMutation,
-  jsonish,
-  fc.record({ jobs: fc.oneof(fc.array(mutatedJob, { maxLength: 3 }), jsonish) }),
-);
-
-/** A body: JSON of the given shape, raw text that is not JSON, or an oversized one. */
-const bodyOf = (shape: fc.Arbitrary<unknown>) =>
-  fc.oneof(
-    { weight: 6, arbitrary: shape.map((value) => JSON.stringify(value) ?? 'null') },
-    { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
-    { weight: 1, arbitrary: fc.constantFrom('{"a":', '{"language":"python","code":"x"', '\u0000\u0001', '{}'.repeat(1000)) },
-    { weight: 1, arbitrary: fc.constant(JSON.stringify({ ...validJob, code: 'x'.repeat(2.1 * 1024 * 1024) })) },
-  );
 
 /** Values shaped like what each query parameter expects, and near misses of it (arbitraries built once: cheap to draw). */
 const PARAMS = ['wait', 'waitMs', 'base64', 'status', 'language', 'limit', 'cursor', 'ids', 'x', '__proto__'];
@@ -138,9 +48,12 @@ const query = queryOver(PARAMS);
 /** GET /jobs gets only its own parameters, so that its values (not unknown names) are what is tested. */
 const listQuery = queryOver(['status', 'language', 'limit', 'cursor', 'ids', 'base64']);
 
+/** encodeURIComponent refuses unpaired surrogates: those travel as U+FFFD, and as their raw bytes below. */
+const inPath = (s: string) => encodeURIComponent(s.replace(/\p{Cs}/gu, '\ufffd'));
+
 const pathParam = fc.oneof(
-  nasty.map((s) => encodeURIComponent(s)),
-  fc.constantFrom('%E0%A4%A', '%', '..%2F..%2Fetc', ID, 'not-a-uuid'),
+  nasty.map(inPath),
+  fc.constantFrom('%E0%A4%A', '%', '..%2F..%2Fetc', '%ED%A0%80', '%FF', ID, 'not-a-uuid'),
   fc.constant('VICTIM'),
 );
 
@@ -188,7 +101,7 @@ const route = fc.oneof(
     path: pathParam.map((id) => `/keys/${id}`),
     body: bodyOf(keyBody),
   }),
-  fc.record({ method: fc.constantFrom<Method>('GET', 'POST', 'DELETE'), path: nasty.map((s) => `/${encodeURIComponent(s)}`) }),
+  fc.record({ method: fc.constantFrom<Method>('GET', 'POST', 'DELETE'), path: nasty.map((s) => `/${inPath(s)}`) }),
 );
 
 const credentials = fc.constantFrom('none', 'user', 'user', 'user', 'admin', 'admin', 'admin', 'garbage', 'bearer-user', 'bearer-garbage');
@@ -205,13 +118,15 @@ const contentType = fc.constantFrom(
   'application/x-www-form-urlencoded',
   'multipart/form-data; boundary=x',
   'application/merge-patch+json',
+  'application/json; charset=latin1',
+  'none',
 );
 
 /** What is drawn; keys and ids are filled in once the stack exists. */
 export interface Drawn {
   method: Method;
   path: string;
-  body: string | undefined;
+  body: string | Buffer | undefined;
   auth: string;
   contentType: string;
   idempotency: string | null;
@@ -230,7 +145,7 @@ export const request: fc.Arbitrary<Drawn> = fc
   .map(({ route: r, query: q, listQuery: lq, auth, contentType: ct, idempotency }) => ({
     method: r.method,
     path: r.path + (r.method === 'GET' && r.path === '/jobs' ? lq : q),
-    body: 'body' in r ? (r.body as string) : undefined,
+    body: 'body' in r ? (r.body as string | Buffer) : undefined,
     auth,
     contentType: ct,
     idempotency,

@@ -10,12 +10,13 @@ interface BodyParserError {
   statusCode?: number;
   message?: string;
   limit?: number;
+  charset?: string;
 }
 
 /**
  * One place that turns errors into responses: domain errors as the native API answers them
  * (native-error.mapper), HTTP exceptions pass through, body-parser
- * errors become 400/413 with a readable message, anything else is a 500 without details
+ * errors become 400/413/415 with a readable message, anything else is a 500 without details
  * (logged server-side, never a stack trace in the response).
  */
 @Catch()
@@ -32,16 +33,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     const parser = (error instanceof HttpException ? error.cause : error) as BodyParserError | undefined;
-    if (parser?.type === 'entity.too.large') {
-      res
-        .status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .json({ statusCode: 413, message: `request body must be at most ${parser.limit} bytes`, error: 'Payload Too Large' });
-      return;
-    }
-    if (parser?.type === 'entity.parse.failed') {
-      res
-        .status(HttpStatus.BAD_REQUEST)
-        .json({ statusCode: 400, message: `body is not valid JSON: ${parser.message}`, error: 'Bad Request' });
+    const refusal = parser?.type ? bodyRefusal(parser) : null;
+    if (refusal) {
+      const [status, message, name] = refusal;
+      res.status(status).json({ statusCode: status, message, error: name });
       return;
     }
     if (error instanceof HttpException) {
@@ -61,6 +56,24 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'internal error' });
+  }
+}
+
+/** What a body the parser refused is answered with: status, message, error name. */
+function bodyRefusal(parser: BodyParserError): [number, string, string] | null {
+  switch (parser.type) {
+    case 'entity.too.large':
+      return [413, `request body must be at most ${parser.limit} bytes`, 'Payload Too Large'];
+    case 'entity.parse.failed':
+      return [400, `body is not valid JSON: ${parser.message}`, 'Bad Request'];
+    case 'entity.encoding.invalid':
+      return [400, 'body is not valid UTF-8', 'Bad Request'];
+    case 'charset.unsupported':
+      return [415, `Content-Type charset must be utf-8, not ${parser.charset ?? 'this one'}`, 'Unsupported Media Type'];
+    case 'encoding.unsupported':
+      return [415, 'this Content-Encoding is not supported', 'Unsupported Media Type'];
+    default:
+      return null;
   }
 }
 

@@ -33,4 +33,12 @@ describe('validateJobBody', () => {
       ]),
     );
   });
+
+  it('validates an item as a whole body is validated: prototype keys refused, null as absent, one message per field', async () => {
+    expect(await messages(JSON.parse('{"language":"python","code":"x","__proto__":{}}'))).toEqual(['property __proto__ should not exist']);
+    expect(await messages({ language: 'python', code: 'x', limits: { cpus: '1' } })).toEqual(['limits.cpus must be a number']);
+    await expect(validateJobBody({ language: 'python', code: 'x', expectedOutput: null, files: null })).resolves.not.toHaveProperty(
+      'files',
+    );
+  });
 });

@@ -30,13 +30,13 @@ export class JobQueryService {
     return findVisible(this.jobs, id, caller);
   }
 
-  /** The jobs with these ids that the caller may see, in order; null for the others. */
+  /** The jobs with these ids that the caller may see, in order; null for the others (unknown or malformed ids included). */
   async getMany(ids: string[], caller: Caller): Promise<(Job | null)[]> {
     // Only well-formed ids reach the database (a malformed uuid is a query error there, not a miss).
-    const found = await this.jobs.findMany(ids.filter(isUuid));
+    const found = await this.jobs.findMany(ids.filter(isUuid).map((id) => id.toLowerCase()));
     const byId = new Map(found.flatMap((row) => (row ? [[row.id, row] as const] : [])));
     return ids.map((id) => {
-      const row = byId.get(id);
+      const row = byId.get(id.toLowerCase());
       return row && canSee(row, caller) ? row : null;
     });
   }

@@ -10,6 +10,7 @@ import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
 import { buildFunction } from './function-request';
 import { buildJudging } from './judging-request';
+import { checkStorableText } from './storable-text';
 
 const MAX_PATH_DEPTH = 8;
 const SAFE_SEGMENT = /^[A-Za-z0-9._+@-][A-Za-z0-9 ._+@-]*$/;
@@ -29,6 +30,7 @@ export class JobRequestFactory {
   ) {}
 
   build(dto: CreateJobDto, apiKeyId: string | null): NewJob {
+    checkStorableText(dto);
     const language = this.language(dto.language);
     const files = this.files(dto, language);
     const limits = this.limits(dto, language);
@@ -39,9 +41,6 @@ export class JobRequestFactory {
       if (problem) throw DomainError.invalid(problem, 'callbackUrl');
     }
     const args = dto.args ?? [];
-    args.forEach((arg, i) => {
-      if (arg.includes('\0')) throw DomainError.invalid(`args[${i}] must not contain NUL characters`, `args[${i}]`);
-    });
     const compileOptions = this.compileOptions(dto, language);
     // Last: a request wrong in itself is told so before whether a worker can run it.
     const version = this.version(language.id, dto.version);

@@ -36,10 +36,6 @@ export function buildJudging(dto: CreateJobDto, config: RunqConfig): JudgingFiel
       if (test.timeoutMs !== undefined && test.timeoutMs > config.maxima.timeoutMs) {
         throw DomainError.invalid(`tests[${i}].timeoutMs must not be greater than ${config.maxima.timeoutMs}`, `tests[${i}].timeoutMs`);
       }
-      (test.args ?? []).forEach((arg, j) => {
-        if (arg.includes('\0'))
-          throw DomainError.invalid(`tests[${i}].args[${j}] must not contain NUL characters`, `tests[${i}].args[${j}]`);
-      });
       return {
         stdin: test.stdin ?? '',
         expectedOutput: test.expectedOutput,

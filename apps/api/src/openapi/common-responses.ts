@@ -93,6 +93,12 @@ export const ApiJsonBodyErrors = () =>
       type: ErrorDoc,
       examples: { tooLarge: errors.tooLarge },
     }),
+    ApiResponse({
+      status: 415,
+      description: 'The body is not `application/json` in UTF-8',
+      type: ErrorDoc,
+      examples: { notJson: errors.notJson },
+    }),
   );
 
 export const ApiNotFound = (example: { summary: string; value: object } = errors.notFound) =>

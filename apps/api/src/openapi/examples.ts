@@ -157,6 +157,14 @@ export const failedFunctionJob = {
 export const cancelledJob = { ...queuedJob, status: 'cancelled', finishedAt: '2026-11-21T08:00:01.000Z', message: 'cancelled by request' };
 
 export const errors = {
+  notJson: {
+    summary: 'The body is not sent as JSON',
+    value: { statusCode: 415, message: 'Content-Type must be application/json', error: 'Unsupported Media Type' },
+  },
+  tooLarge: {
+    summary: 'The body is over RUNQ_MAX_BODY_BYTES',
+    value: { statusCode: 413, message: 'request body must be at most 2097152 bytes', error: 'Payload Too Large' },
+  },
   validation: {
     summary: 'A field is wrong',
     value: { statusCode: 400, message: ['limits.timeoutMs must not be greater than 300000'], error: 'Bad Request' },
@@ -174,10 +182,6 @@ export const errors = {
     value: { statusCode: 403, message: 'this endpoint needs an admin key', error: 'Forbidden' },
   },
   notFound: { summary: 'Unknown or not yours', value: { statusCode: 404, message: `job ${ID} was not found`, error: 'Not Found' } },
-  tooLarge: {
-    summary: 'Body too large',
-    value: { statusCode: 413, message: 'request body must be at most 2097152 bytes', error: 'Payload Too Large' },
-  },
   rateLimited: {
     summary: 'Requests per minute spent',
     value: {

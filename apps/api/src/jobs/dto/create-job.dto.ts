@@ -20,15 +20,19 @@ import {
 } from 'class-validator';
 import { COMPARISON_MODES, FUNCTION_LANGUAGES, type ComparisonMode, type FileEncoding } from '#contracts';
 import { ANY_JSON } from '../../openapi/any-json';
+import { NullMeansAbsent, RawJson } from '../../common/body-validation';
 
 const ENCODINGS = ['utf8', 'base64'];
 
 export const MAX_FILES = 64;
 export const MAX_ARGS = 128;
 
+/** An array of strings ("must be an array of strings" when it is not an array at all). */
+const IsStringArray = () => applyDecorators(IsArray({ message: '$property must be an array of strings' }), IsString({ each: true }));
+/** A finite number ("must be a number" before any range check). */
+const IsFiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a number' });
 /** Optional command-line arguments: strings, bounded in number and length. */
-const IsArgs = () =>
-  applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(MAX_ARGS), IsString({ each: true }), MaxLength(4096, { each: true }));
+const IsArgs = () => applyDecorators(IsOptional(), IsStringArray(), ArrayMaxSize(MAX_ARGS), MaxLength(4096, { each: true }));
 /** Optional `utf8` (default) or `base64`. */
 const IsEncoding = () => applyDecorators(IsOptional(), IsIn(['utf8', 'base64']));
 
@@ -71,7 +75,7 @@ export class LimitsDto {
   memoryMb?: number;
   @ApiPropertyOptional({ minimum: 0.05, description: 'CPU share (RUNQ_MAX_CPUS at most)', example: 0.5 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsFiniteNumber()
   @Min(0.05)
   cpus?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 4, description: 'Processes and threads (RUNQ_MAX_PROCESSES at most)', example: 64 })
@@ -124,7 +128,7 @@ export class ComparisonDto {
 
   @ApiPropertyOptional({ minimum: 0, default: 1e-6, description: 'For `float`: absolute or relative tolerance' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsFiniteNumber()
   @Min(0)
   epsilon?: number;
 }
@@ -142,7 +146,7 @@ export class FunctionDto {
   @IsString()
   @MaxLength(128)
   @Matches(/^[A-Za-z_$][A-Za-z0-9_$]*$/, {
-    message: 'function.name must be an identifier (letters, digits, _ and $, not starting with a digit)',
+    message: '$property must be an identifier (letters, digits, _ and $, not starting with a digit)',
   })
   name?: string;
 
@@ -153,7 +157,9 @@ export class FunctionDto {
       'Any JSON value (at most RUNQ_FUNCTION_MAX_INPUTS_BYTES, RUNQ_FUNCTION_MAX_INPUTS_DEPTH levels): the argument, also the global `INPUTS`',
     example: { n: 21 },
   })
+  @IsOptional()
   @Allow()
+  @RawJson()
   inputs?: unknown;
 }
 
@@ -165,14 +171,15 @@ export class NetworkDto {
     description: "Host patterns (`host`, `*.domain`, `host:port`), each within the server's RUNQ_EGRESS_ALLOW",
     example: ['api.example.com', '*.example.org:8443'],
   })
-  @IsArray()
+  @IsStringArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(32)
-  @IsString({ each: true })
   @MaxLength(260, { each: true })
   allow!: string[];
 }
 
+/** A job request; `null` for an optional field at any depth means the field is absent. */
+@NullMeansAbsent()
 export class CreateJobDto {
   /** Language id or alias (see GET /languages). */
   @ApiProperty({ description: 'Language id or alias (GET /languages)', maxLength: 64, example: 'python' })
@@ -212,9 +219,8 @@ export class CreateJobDto {
   /** Compiler flags, each from the language's allowlist (GET /languages). */
   @ApiPropertyOptional({ type: [String], maxItems: 16, description: "Compiler flags from the language's allowlist", example: ['-O2'] })
   @IsOptional()
-  @IsArray()
+  @IsStringArray()
   @ArrayMaxSize(16)
-  @IsString({ each: true })
   compileOptions?: string[];
 
   @ApiPropertyOptional({ description: "The program's standard input (in `encoding`)", example: '2 40' })
@@ -282,7 +288,9 @@ export class CreateJobDto {
     description: 'Function mode: the same as `function.inputs` (send one or the other); enough on its own for the expression form',
     example: { x: 5, y: 10 },
   })
+  @IsOptional()
   @Allow()
+  @RawJson()
   inputs?: unknown;
 
   /** Function mode: hosts the function may reach through the egress proxy, within RUNQ_EGRESS_ALLOW. */

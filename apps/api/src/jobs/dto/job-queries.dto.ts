@@ -1,8 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { booleanFromText } from '#config';
 import { JOB_STATUSES, type JobStatus } from '#contracts';
+
+/** Most ids one GET /jobs?ids= may list. */
+const MAX_IDS = 100;
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
@@ -24,6 +27,8 @@ export class ListJobsQuery extends OutputQuery {
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  // Also keeps out what the database cannot compare (NUL).
+  @Matches(/^[\w.+#-]+$/, { message: 'language must be a language id or alias' })
   language?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
@@ -37,12 +42,13 @@ export class ListJobsQuery extends OutputQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
-  /** Comma-separated job ids: those jobs, in this order (other filters do not apply). */
+  /** Comma-separated job ids: those jobs, in this order (other filters do not apply); null for unknown or malformed ones. */
   @ApiPropertyOptional({ description: 'Comma-separated job ids (at most 100): those jobs in that order, `null` for unknown ones' })
   @IsOptional()
   @IsString()
-  @MaxLength(100 * 37)
-  @Matches(/^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36})*$/, { message: 'ids must be comma-separated job ids' })
+  @IsNotEmpty({ message: 'ids must list at least one job id' })
+  @Matches(new RegExp(`^[^,]*(,[^,]*){0,${MAX_IDS - 1}}$`), { message: `ids must list at most ${MAX_IDS} job ids` })
+  @MaxLength(MAX_IDS * 37, { message: `ids must be at most ${MAX_IDS * 37} characters (${MAX_IDS} job ids)` })
   ids?: string;
 }
 
