@@ -111,7 +111,10 @@ describe(`fuzz: ${RUNS} malformed requests across every endpoint`, () => {
     const serverErrors = answers.filter((a) => a.status >= 500 || (a.status === 0 && !oversized(a.request)));
     expect(serverErrors.map(show)).toEqual([]);
     expect((await stack.request('GET', '/health', { key: null })).status).toBe(200);
-    const leaks = answers.filter((a) => /\bat .+:\d+:\d+\)|node_modules|\.ts:\d+|PrismaClient|stack/i.test(a.text));
+    // The OpenAPI document describes the `stack` of a function's error: the one answer that may name it.
+    const leaks = answers.filter(
+      (a) => /\bat .+:\d+:\d+\)|node_modules|\.ts:\d+|PrismaClient|stack/i.test(a.text) && !a.request.path.startsWith('/docs/openapi.json'),
+    );
     expect(leaks.map(show)).toEqual([]);
     // Every endpoint was exercised, and many requests got past authentication to be refused as malformed.
     const statuses = new Map<number, number>();
