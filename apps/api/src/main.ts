@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type RunqConfig } from '#config';
 import { exitCleanlyOnSignals } from '#process';
 import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
+import { corsOptions } from './common/cors-options';
 import { jsonDepthGuard } from './common/json-depth.guard';
 import { securityHeaders } from './common/security-headers';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -17,6 +18,8 @@ import { mountPages } from './pages/mount-pages';
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  // Before everything else: a preflight is answered here, without a key, a body or a route.
+  if (config.cors.origins.length) app.enableCors(corsOptions(config.cors.origins));
   app.disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);

@@ -11,28 +11,40 @@ const jobBody = ApiBody({ type: CreateJobDto, examples: jobRequestExamples });
 const idParam = ApiParam({ name: 'id', format: 'uuid', description: 'Job id', example: queuedJob.id });
 const notFound = ApiResponse({ status: 404, type: ErrorDoc, examples: { notFound: errors.notFound } });
 const finished = { finished: { summary: 'Finished', value: finishedJob }, judged: { summary: 'Judged', value: judgedJob } };
+const replayed = {
+  'Idempotent-Replayed': {
+    description: '`true` when the answer is that of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string' },
+  },
+};
+const idempotencyHeader = (description: string) => ApiHeader({ name: 'Idempotency-Key', required: false, description });
+const idempotencyErrors = [
+  ApiResponse({
+    status: 409,
+    type: ErrorDoc,
+    description: 'A request with the same Idempotency-Key is still being handled, or the job it created was deleted',
+  }),
+  ApiResponse({ status: 422, type: ErrorDoc, description: 'The Idempotency-Key was used with another body' }),
+];
 
 export const ApiCreateJob = () =>
   applyDecorators(
     ApiOperation({ summary: 'Create a job', description: 'Queues the job; with ?wait=true (or waitMs) waits as POST /execute does.' }),
     ApiKeyed(),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: '1–255 printable characters; a retry within 24 h returns the same job',
-    }),
+    idempotencyHeader(
+      '1–255 printable characters; a retry with the same body within 24 h returns the same job (with ?wait=true: waits for it)',
+    ),
     jobBody,
     ApiResponse({
       status: 201,
       description: 'Queued',
       type: JobViewDoc,
-      headers: location,
+      headers: { ...location, ...replayed },
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
-    ApiResponse({ status: 200, description: 'With ?wait=true: finished', type: JobViewDoc, examples: finished }),
+    ApiResponse({ status: 200, description: 'With ?wait=true: finished', type: JobViewDoc, headers: replayed, examples: finished }),
     ApiValidationError(),
-    ApiResponse({ status: 409, type: ErrorDoc, description: 'The same Idempotency-Key is still being handled' }),
-    ApiResponse({ status: 422, type: ErrorDoc, description: 'The Idempotency-Key was used with another body' }),
+    ...idempotencyErrors,
   );
 
 export const ApiExecute = () =>
@@ -42,26 +54,34 @@ export const ApiExecute = () =>
       description: '200 with the finished job, or 202 + Location when the wait runs out first.',
     }),
     ApiKeyed(),
+    idempotencyHeader(
+      '1–255 printable characters; a retry with the same body within 24 h waits for the job the first request created, with the same 200/202 rules',
+    ),
     jobBody,
-    ApiResponse({ status: 200, description: 'Finished', type: JobViewDoc, examples: finished }),
+    ApiResponse({ status: 200, description: 'Finished', type: JobViewDoc, headers: replayed, examples: finished }),
     ApiResponse({
       status: 202,
       description: 'Still running',
       type: JobViewDoc,
-      headers: location,
+      headers: { ...location, ...replayed },
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
     ApiValidationError(),
+    ...idempotencyErrors,
   );
 
 export const ApiBatch = () =>
   applyDecorators(
     ApiOperation({ summary: 'Create several jobs', description: 'Each item is validated on its own: its job, or its error, in order.' }),
     ApiKeyed(),
+    idempotencyHeader(
+      '1–255 printable characters, for the whole batch: a retry with the same body within 24 h returns the same items (jobs as they are now, refused items with their errors); a batch stopped half-way by a 503 is continued from where it stopped',
+    ),
     ApiBody({ type: BatchDto, examples: batchRequestExamples }),
     ApiResponse({
       status: 200,
       type: BatchResultDoc,
+      headers: replayed,
       examples: {
         mixed: {
           summary: 'One created, one refused',
@@ -70,11 +90,16 @@ export const ApiBatch = () =>
       },
     }),
     ApiValidationError(),
+    ...idempotencyErrors,
   );
 
 export const ApiListJobs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'List jobs', description: 'Newest first, paged by cursor; or, with ?ids=, those jobs in that order.' }),
+    ApiOperation({
+      summary: 'List jobs',
+      description:
+        'Newest first, paged by cursor; filters (status, outcome, language, createdAfter ≤ createdAt < createdBefore) combine with AND, and a cursor continues only a listing with the same filters. With ?ids=, those jobs in that order.',
+    }),
     ApiKeyed(),
     ApiResponse({
       status: 200,
@@ -84,7 +109,9 @@ export const ApiListJobs = () =>
         ids: { summary: 'By ids', value: { items: [finishedJob, null] } },
       },
     }),
-    ApiValidationError(),
+    ApiValidationError(
+      'A filter is malformed (`message` names it), createdAfter is later than createdBefore, or the cursor is not one of this listing',
+    ),
   );
 
 export const ApiGetJob = () =>
@@ -103,5 +130,25 @@ export const ApiCancelJob = () =>
     idParam,
     ApiResponse({ status: 200, type: JobViewDoc, examples: { cancelled: { summary: 'Cancelled', value: cancelledJob } } }),
     ApiResponse({ status: 409, type: ErrorDoc, description: 'The job has already finished' }),
+    notFound,
+  );
+
+export const ApiDeleteJob = () =>
+  applyDecorators(
+    ApiOperation({
+      summary: 'Delete a job',
+      description:
+        'Deletes a finished job with its sources and results. A queued or running job is refused with 409 unless ?force=true, which cancels it first.',
+    }),
+    ApiKeyed(),
+    idParam,
+    ApiResponse({ status: 204, description: 'Deleted' }),
+    ApiValidationError(),
+    ApiResponse({
+      status: 409,
+      type: ErrorDoc,
+      description: 'The job is queued or running (cancel it first, or pass force=true)',
+      examples: { active: { summary: 'Still running', value: errors.activeJob } },
+    }),
     notFound,
   );

@@ -131,6 +131,14 @@ export const errors = {
     value: { statusCode: 401, message: 'an API key is required: send it in the X-API-Key header', error: 'Unauthorized' },
   },
   notFound: { summary: 'Unknown or not yours', value: { statusCode: 404, message: 'job not found', error: 'Not Found' } },
+  activeJob: {
+    summary: 'Queued or running',
+    value: {
+      statusCode: 409,
+      message: `job ${ID} is running: cancel it first, or delete it with force=true`,
+      error: 'Conflict',
+    },
+  },
   unavailable: {
     summary: 'Postgres or Redis unreachable',
     value: { statusCode: 503, message: 'a backing service is unavailable; retry shortly', error: 'Service Unavailable' },
