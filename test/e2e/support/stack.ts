@@ -83,9 +83,14 @@ export class Stack {
     stack.url = `http://127.0.0.1:${port}`;
     stack.adminKey = runScript('scripts/keys.js', ['create', '--name', `e2e-${name}-admin`, '--role', 'admin']);
     stack.userKey = runScript('scripts/keys.js', ['create', '--name', `e2e-${name}-user`, '--role', 'user']);
-    if (options.worker !== false) await stack.startWorker();
-    stack.api = stack.spawn('api', 'apps/api/src/main.js');
-    await waitForLines(stack.api, [/listening on/], 20_000, 'api');
+    try {
+      if (options.worker !== false) await stack.startWorker();
+      stack.api = stack.spawn('api', 'apps/api/src/main.js');
+      await waitForLines(stack.api, [/listening on/], 20_000, 'api');
+    } catch (error) {
+      await stack.stop(); // a stack that did not start leaves no process behind
+      throw error;
+    }
     return stack;
   }
 

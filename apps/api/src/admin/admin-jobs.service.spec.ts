@@ -7,10 +7,14 @@ import { AdminJobsService } from './admin-jobs.service';
 const ID = '6b6c5831-ab12-4c3d-8e9f-0123456789ab';
 const admin = { keyId: 'k-admin', role: 'admin' as const };
 
-function setup(status: string) {
+function setup(status: string, fields: object = {}) {
   const row = {
     id: ID,
     status,
+    functionCall: null,
+    network: null,
+    functionResult: null,
+    ...fields,
     files: [],
     tests: null,
     apiKey: null,
@@ -58,5 +62,24 @@ describe('AdminJobsService.delete', () => {
     const { service } = setup('completed');
     await expect(service.delete('00000000-0000-4000-8000-000000000000', admin)).rejects.toMatchObject({ code: 'not_found' });
     await expect(service.delete('nope', admin)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('AdminJobsService.detail', () => {
+  it('shows an operator the inputs a function was called with, which the public view leaves out', async () => {
+    const inputs = { items: [1, 2], note: '<b>' };
+    const { service } = setup('completed', {
+      functionCall: { name: 'run', inputs },
+      network: { allow: ['api.example.com'] },
+      functionResult: { result: 3, logs: [], logsTruncated: false, error: null },
+    });
+    const detail = await service.detail(ID);
+    expect(detail.function).toEqual({ name: 'run', inputs });
+    expect(detail).toMatchObject({ network: { allow: ['api.example.com'] }, result: 3, logs: [], error: null });
+  });
+
+  it('has no function part for a plain program', async () => {
+    const { service } = setup('completed');
+    expect(await service.detail(ID)).not.toHaveProperty('function');
   });
 });
