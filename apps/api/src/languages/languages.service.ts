@@ -2,12 +2,14 @@ import { BadRequestException, Inject, Injectable, Logger, OnModuleDestroy, OnMod
 import { assertPoolLanguagesKnown, poolOf, RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { defaultLimitsFor, LanguageRegistry } from '#languages';
+import { defaultLimitsFor, isVersionOf, LanguageRegistry, languageVariants, versionKey } from '#languages';
 
 export interface LanguageView {
   id: string;
   name: string;
   version: string | null;
+  /** Every installed version, the default first; a job's `version` picks one. */
+  versions: string[];
   aliases: string[];
   compiled: boolean;
   fileName: string;
@@ -26,6 +28,7 @@ const REFRESH_MS = 5000;
 @Injectable()
 export class LanguagesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LanguagesService.name);
+  /** By language id, and `id@major` for further versions of a toolchain (see versionKey). */
   private versions: Record<string, string> = {};
   private timer: NodeJS.Timeout | undefined;
 
@@ -63,6 +66,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
         id: l.id,
         name: l.name,
         version: this.versions[l.id] ?? null,
+        versions: this.installed(l.id),
         aliases: l.aliases,
         compiled: Boolean(l.compile),
         fileName: l.fileName,
@@ -79,20 +83,29 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
     return this.registry.resolve(name)?.id;
   }
 
+  /** The installed versions of a language's toolchain, the default first. */
+  private installed(languageId: string): string[] {
+    const language = this.registry.resolve(languageId);
+    if (!language) return [];
+    return languageVariants(language).flatMap((l) => this.versions[versionKey(l)] ?? []);
+  }
+
   /**
    * Checks that a live worker can run the language (when any worker has reported) and that a
-   * requested version is a prefix of the installed one ("3", "3.11", "3.11.2"). Returns the version.
+   * requested version is a prefix of an installed one ("3", "3.11", "3.11.2"; "21" for Java 21
+   * beside 25). Returns that version, else the default one.
    */
   checkVersion(languageId: string, requested: string | undefined): string | null {
-    const installed = this.versions[languageId] ?? null;
-    if (!installed && Object.keys(this.versions).length) {
-      throw new BadRequestException(
-        `language "${languageId}" is not installed on any live worker; installed: ${Object.keys(this.versions).join(', ')}`,
-      );
+    const installed = this.installed(languageId);
+    if (!installed.length && Object.keys(this.versions).length) {
+      const ids = Object.keys(this.versions).filter((key) => !key.includes('@'));
+      throw new BadRequestException(`language "${languageId}" is not installed on any live worker; installed: ${ids.join(', ')}`);
     }
-    if (requested && installed && !(installed === requested || installed.startsWith(`${requested}.`))) {
-      throw new BadRequestException(`version "${requested}" of ${languageId} is not available; installed: ${installed}`);
-    }
-    return installed ?? requested ?? null;
+    if (!requested) return installed[0] ?? null;
+    if (!installed.length) return requested;
+    const match = installed.find((version) => isVersionOf(version, requested));
+    if (!match)
+      throw new BadRequestException(`version "${requested}" of ${languageId} is not available; installed: ${installed.join(', ')}`);
+    return match;
   }
 }
