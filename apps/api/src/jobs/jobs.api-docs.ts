@@ -65,7 +65,7 @@ export const ApiBatch = () =>
       examples: {
         mixed: {
           summary: 'One created, one refused',
-          value: { items: [queuedJob, { error: { statusCode: 400, message: ['language "cobol" is not supported'] } }] },
+          value: { items: [queuedJob, { error: { statusCode: 400, message: ['language "intercal" is not supported'] } }] },
         },
       },
     }),

@@ -92,7 +92,7 @@ export class JobListDoc {
 }
 
 export class BatchItemErrorDoc {
-  @ApiProperty({ example: { statusCode: 400, message: ['language "cobol" is not supported; use one of: python, …'] } })
+  @ApiProperty({ example: { statusCode: 400, message: ['language "intercal" is not supported; use one of: python, …'] } })
   error!: object;
 }
 
