@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { CALLBACKS_QUEUE } from '../../libs/contracts/src';
 import { verifyWebhook } from '../../libs/webhooks/src/webhook-signature';
 import { Stack } from './support/stack';
 
@@ -11,9 +13,10 @@ interface Hit {
   answered: number;
 }
 
-/** A receiver on loopback: answers 503 twice, then 200, and keeps what it was sent. */
+/** A receiver on loopback: answers 503 twice, then 200, and keeps what it was sent; `/failing` always answers 503. */
 class Receiver {
   readonly hits: Hit[] = [];
+  readonly failing: Hit[] = [];
   private server!: Server;
   url = '';
 
@@ -23,6 +26,11 @@ class Receiver {
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
+        if (req.url === '/failing') {
+          this.failing.push({ headers: req.headers, body, answered: 503 });
+          res.writeHead(503).end();
+          return;
+        }
         const answered = this.hits.length < 2 ? 503 : 200;
         this.hits.push({ headers: req.headers, body, answered });
         res.writeHead(answered).end();
@@ -93,5 +101,32 @@ describe('webhooks', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.message)).toMatch(/callbackUrl/);
     expect(receiver.hits).toHaveLength(3);
+  });
+
+  it('stops the retries of a job deleted meanwhile, quietly, and the worker carries on', async () => {
+    const failingUrl = receiver.url.replace(/\/hook$/, '/failing');
+    const created = await stack.request('POST', '/jobs', { body: { language: 'python', code: 'print(1)', callbackUrl: failingUrl } });
+    const id: string = created.body.id;
+    await stack.waitFor(id, (job) => job.callback?.attempts >= 1 && job.callback?.lastStatus === 503, 25_000);
+    expect((await stack.request('DELETE', `/jobs/${id}`)).status).toBe(204);
+    const attemptsBefore = receiver.failing.length;
+    // The next retry finds no job: the delivery ends as skipped, without calling the receiver again.
+    const queue = new Queue(CALLBACKS_QUEUE, { connection: { url: stack.environment.REDIS_URL } as never });
+    try {
+      const deadline = Date.now() + 30_000;
+      let state = await (await queue.getJob(`callback-${id}`))?.getState();
+      while (state !== 'completed' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        state = await (await queue.getJob(`callback-${id}`))?.getState();
+      }
+      const delivery = await queue.getJob(`callback-${id}`);
+      expect([state, delivery?.returnvalue]).toEqual(['completed', 'skipped']);
+    } finally {
+      await queue.close();
+    }
+    expect(receiver.failing.length).toBeLessThanOrEqual(attemptsBefore + 1);
+    expect(stack.worker?.exitCode).toBeNull();
+    const next = await stack.request('POST', '/execute', { body: { language: 'python', code: 'print("alive")' } });
+    expect(next.body).toMatchObject({ status: 'completed', run: { stdout: 'alive\n' } });
   });
 });

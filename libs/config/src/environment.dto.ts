@@ -105,6 +105,15 @@ export class EnvironmentVariables {
   @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
 
+  // Retention (see docs/operations.md, "Retention"): finished jobs older than this many days are deleted; 0 keeps them.
+  @Transform(toNumber) @IsInt() @Min(0) @Max(36_500) RUNQ_RETENTION_DAYS = 30;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000) RUNQ_RETENTION_BATCH_SIZE = 1000;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(60_000) RUNQ_RETENTION_PAUSE_MS = 100;
+
+  // Browsers: origins whose pages may call the API (CORS); none by default.
+  /** Comma list of origins (`https://app.example.com`), or `*` for any. */
+  @IsString() RUNQ_CORS_ORIGINS = '';
+
   // Admin dashboard sessions (cookie `runq_session`, kept in Redis).
   @Transform(toNumber) @IsInt() @Min(60) @Max(7 * 24 * 3600) RUNQ_SESSION_TTL_S = 8 * 3600;
   /** Marks the session cookie Secure: set it when the API is reached over HTTPS (behind a TLS proxy). */

@@ -206,6 +206,14 @@ export const errors = {
       error: 'Service Unavailable',
     },
   },
+  activeJob: {
+    summary: 'Queued or running',
+    value: {
+      statusCode: 409,
+      message: `job ${ID} is running: cancel it first, or delete it with force=true`,
+      error: 'Conflict',
+    },
+  },
   unavailable: {
     summary: 'Postgres or Redis unreachable',
     value: { statusCode: 503, message: 'a backing service is unavailable; retry shortly', error: 'Service Unavailable' },
