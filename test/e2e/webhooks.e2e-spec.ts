@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { CALLBACKS_QUEUE } from '../../libs/contracts/src';
 import { verifyWebhook } from '../../libs/webhooks/src/webhook-signature';
 import { Stack } from './support/stack';
+import { WireMock } from './support/wiremock';
 
 jest.setTimeout(120_000);
 
@@ -48,8 +49,10 @@ class Receiver {
 
 let stack: Stack;
 const receiver = new Receiver();
+/** A receiver that accepts every delivery at once. */
+const wiremock = new WireMock([{ request: { method: 'POST', urlPath: '/hook' }, response: { status: 204 } }]);
 beforeAll(async () => {
-  await receiver.start();
+  await Promise.all([receiver.start(), wiremock.start()]);
   // A Redis database of its own: a worker of another suite running at the same time, started without
   // the loopback allowance, would otherwise take this suite's deliveries from the shared queue and refuse them.
   const redis = new URL(process.env.REDIS_URL!);
@@ -59,7 +62,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  await receiver.stop();
+  await Promise.all([receiver.stop(), wiremock.stop()]);
 });
 
 describe('webhooks', () => {
@@ -100,6 +103,7 @@ describe('webhooks', () => {
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.message)).toMatch(/callbackUrl/);
+    expect(res.body.message).toContain('RUNQ_WEBHOOK_ALLOWED_NETWORKS');
     expect(receiver.hits).toHaveLength(3);
   });
 
@@ -128,5 +132,40 @@ describe('webhooks', () => {
     expect(stack.worker?.exitCode).toBeNull();
     const next = await stack.request('POST', '/execute', { body: { language: 'python', code: 'print("alive")' } });
     expect(next.body).toMatchObject({ status: 'completed', run: { stdout: 'alive\n' } });
+  });
+
+  it('says which setting allows a loopback receiver when it is refused', async () => {
+    // This server allows 127.0.0.0/8 only: IPv6 loopback is still refused.
+    const res = await stack.request('POST', '/jobs', {
+      body: { language: 'python', code: 'print(1)', callbackUrl: 'http://[::1]:8080/hook' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('callbackUrl address ::1 is in a loopback range');
+    expect(res.body.message).toContain('RUNQ_WEBHOOK_ALLOWED_NETWORKS');
+  });
+
+  it('answers /execute with the webhook state of the job, not null', async () => {
+    const hook = `${wiremock.url}/hook`;
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) =>
+        stack.request('POST', '/execute', { key: stack.userKey, body: { language: 'python', code: `print(${n})`, callbackUrl: hook } }),
+      ),
+    );
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'completed', callbackUrl: hook });
+      expect(body.callback).toEqual(expect.objectContaining({ status: expect.stringMatching(/^(pending|delivered)$/) }));
+    }
+    for (const { body } of answers) {
+      const job = await stack.waitFor(body.id, (j) => j.callback?.status === 'delivered' || j.callback?.status === 'failed', 25_000);
+      expect(job.callback).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 204 });
+    }
+    const seen = (await (await fetch(`${wiremock.url}/__admin/requests`)).json()) as {
+      requests: { request: { headers: Record<string, string> } }[];
+    };
+    const jobIdOf = (headers: Record<string, string>) =>
+      Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-runq-job-id')?.[1];
+    const ids = seen.requests.map((r) => jobIdOf(r.request.headers));
+    expect(ids).toEqual(expect.arrayContaining(answers.map((a) => a.body.id)));
   });
 });

@@ -39,8 +39,11 @@ export class AdminJobsService {
   async detail(id: string): Promise<JobDetail> {
     const row = await this.find(id);
     const worker = row.workerId ? ((await this.workers.list()).find((w) => w.id === row.workerId) ?? null) : null;
+    const { function: _publicCall, ...view } = presentJob(row);
+    const call = row.functionCall;
     return {
-      ...presentJob(row),
+      ...view,
+      ...(call ? { function: { name: call.name, inputs: call.inputs } } : {}),
       files: row.files,
       stdin: row.stdin,
       expectedOutput: row.expectedOutput,

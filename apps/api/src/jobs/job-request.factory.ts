@@ -10,6 +10,7 @@ import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
 import { buildFunction } from './function-request';
 import { buildJudging } from './judging-request';
+import { rerunRequest } from './rerun-request';
 import { checkStorableText } from './storable-text';
 
 const MAX_PATH_DEPTH = 8;
@@ -60,27 +61,13 @@ export class JobRequestFactory {
   }
 
   /**
-   * A new job with the same program, input and limits as `source` (already checked when it
-   * was created), on the toolchain version installed now. No webhook: the new job's result
-   * is read from the dashboard or the API.
+   * A new job with every field of `source`'s request but its webhook (see rerunRequest), on
+   * the toolchain version installed now. It goes through the same checks as a new request, so
+   * a copy the server can no longer run (a limit above today's maximum, a host outside today's
+   * egress policy) is refused with a 400 naming the field, not accepted and failed.
    */
   rebuild(source: Job, apiKeyId: string | null): NewJob {
-    return {
-      id: randomUUID(),
-      apiKeyId,
-      language: source.language,
-      version: this.version(source.language, undefined),
-      files: source.files,
-      stdin: source.stdin,
-      args: source.args,
-      compileOptions: source.compileOptions,
-      limits: source.limits,
-      encoding: source.encoding,
-      expectedOutput: source.expectedOutput,
-      comparison: source.comparison,
-      tests: source.tests,
-      callbackUrl: null,
-    };
+    return this.build(rerunRequest(source), apiKeyId);
   }
 
   /** The installed version the job runs on; refuses a language no live worker has, or a version it does not. */
