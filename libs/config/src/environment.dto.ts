@@ -25,6 +25,8 @@ export class EnvironmentVariables {
   // Limits: defaults applied to a job that does not ask, maxima a job may ask for.
   @Transform(toNumber) @IsInt() @Min(100) RUNQ_DEFAULT_TIMEOUT_MS = 5000;
   @Transform(toNumber) @IsInt() @Min(100) RUNQ_MAX_TIMEOUT_MS = 300_000;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_DEFAULT_CPU_TIME_MS = 5000;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_MAX_CPU_TIME_MS = 300_000;
   @Transform(toNumber) @IsInt() @Min(16) RUNQ_DEFAULT_MEMORY_MB = 128;
   @Transform(toNumber) @IsInt() @Min(16) RUNQ_MAX_MEMORY_MB = 1024;
   @Transform(toNumber) @IsNumber() @Min(0.01) RUNQ_DEFAULT_CPUS = 0.5;

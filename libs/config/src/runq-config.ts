@@ -83,6 +83,7 @@ export class ConfigError extends Error {}
 
 const LIMIT_VARIABLES: Record<keyof JobLimits, [string, string]> = {
   timeoutMs: ['RUNQ_DEFAULT_TIMEOUT_MS', 'RUNQ_MAX_TIMEOUT_MS'],
+  cpuTimeMs: ['RUNQ_DEFAULT_CPU_TIME_MS', 'RUNQ_MAX_CPU_TIME_MS'],
   memoryMb: ['RUNQ_DEFAULT_MEMORY_MB', 'RUNQ_MAX_MEMORY_MB'],
   cpus: ['RUNQ_DEFAULT_CPUS', 'RUNQ_MAX_CPUS'],
   processes: ['RUNQ_DEFAULT_PROCESSES', 'RUNQ_MAX_PROCESSES'],
@@ -112,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   }
   const defaults: JobLimits = {
     timeoutMs: vars.RUNQ_DEFAULT_TIMEOUT_MS,
+    cpuTimeMs: vars.RUNQ_DEFAULT_CPU_TIME_MS,
     memoryMb: vars.RUNQ_DEFAULT_MEMORY_MB,
     cpus: vars.RUNQ_DEFAULT_CPUS,
     processes: vars.RUNQ_DEFAULT_PROCESSES,
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   };
   const maxima: JobLimits = {
     timeoutMs: vars.RUNQ_MAX_TIMEOUT_MS,
+    cpuTimeMs: vars.RUNQ_MAX_CPU_TIME_MS,
     memoryMb: vars.RUNQ_MAX_MEMORY_MB,
     cpus: vars.RUNQ_MAX_CPUS,
     processes: vars.RUNQ_MAX_PROCESSES,
