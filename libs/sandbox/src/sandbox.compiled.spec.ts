@@ -61,6 +61,7 @@ describe('SandboxService.execute', () => {
         '/opt/runq/compile',
         '10000',
         '0',
+        '1',
         'gcc',
         '-O2',
         '-pipe',
@@ -99,7 +100,7 @@ describe('SandboxService.execute', () => {
 
       expect(runner.requests).toHaveLength(2);
       const run = runner.requests[1];
-      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1000', '1000', './main']);
+      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1000', '1000', '0.5', './main']);
       expect(run.spec.Labels).toMatchObject({ 'runq.stage': 'run' });
       const input = await inputOf(run);
       expect(input.map((f) => f.path).sort()).toEqual([

@@ -21,7 +21,7 @@ describe('SandboxService.execute', () => {
       expect(runner.requests).toHaveLength(1);
       const [run] = runner.requests;
       expect(run.spec.Cmd).toEqual(['/opt/runq/run']);
-      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1000', '1000', 'python3', '-u', 'main.py', '--flag', 'two words']);
+      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1000', '1000', '0.5', 'python3', '-u', 'main.py', '--flag', 'two words']);
       expect(run.spec.Image).toBe('runq/python:latest');
 
       const input = await inputOf(run);
@@ -61,7 +61,7 @@ describe('SandboxService.execute', () => {
       await new SandboxService(runner, { ...SETTINGS, runtime: 'runsc' }).execute(request(python, { 'main.py': 'pass' }, { limits }));
 
       const [run] = runner.requests;
-      expect((await commandOf(run)).slice(0, 3)).toEqual(['/opt/runq/run', '1500', '700']);
+      expect((await commandOf(run)).slice(0, 4)).toEqual(['/opt/runq/run', '1500', '700', '1.5']);
       expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, Runtime: 'runsc' });
       // gVisor: the program's processes are bounded by RLIMIT_NPROC (see processLimits).
       expect(run.spec.HostConfig?.Ulimits).toContainEqual({ Name: 'nproc', Soft: 32, Hard: 32 });

@@ -196,6 +196,14 @@ describe('interpretRun', () => {
     expect(message).toBe('wall-clock time limit of 1000 ms exceeded');
   });
 
+  it('keeps the result of a program that ended within its limit, though the outside deadline fired after the report', () => {
+    const report = trailer(NONCE, 0, 4_900_000_000);
+    const late = { statusCode: 137, killedFor: 'timeout' as const, stdout: Buffer.from(`42\n\n${NONCE}\n`), stderr: Buffer.from(report) };
+    expect(interpret(late, { timeoutMs: 5000 })).toMatchObject({ outcome: 'ok', message: null, run: { stdout: '42\n', timeLimit: null } });
+    // Without the stdout marker the output may be incomplete: the deadline stands.
+    expect(interpret({ ...late, stdout: Buffer.from('4') }, { timeoutMs: 5000 }).outcome).toBe('timeout');
+  });
+
   it('keeps memory_limit first when the OOM killer struck a program that was also over its CPU time', () => {
     const cpu = trailer(NONCE, 137, 1_200_000_000, 500_000_000, 4096, 9, 'cpu');
     expect(interpret({ statusCode: 137, oomKilled: true, stderr: Buffer.from(cpu) }).outcome).toBe('memory_limit');

@@ -66,7 +66,8 @@ export function interpretRun(
 ): InterpretedRun {
   const split = splitRunTrailer(result.stderr, nonce);
   let stderr = split.stderr;
-  let stdout = splitStdoutMarker(result.stdout, nonce).stdout;
+  const marked = splitStdoutMarker(result.stdout, nonce);
+  let stdout = marked.stdout;
   const stderrOver = stderr.length > limits.outputBytes;
   const stdoutOver = stdout.length > limits.outputBytes;
   if (stderrOver) stderr = stderr.subarray(0, limits.outputBytes);
@@ -79,7 +80,7 @@ export function interpretRun(
 
   let outcome: Outcome;
   let message: string | null = null;
-  const timeLimit = exceededTimeLimit(result, split.usage, limits.timeoutMs);
+  const timeLimit = exceededTimeLimit(result, split.usage, marked.found, limits.timeoutMs);
   if (result.oomKilled || killedAtMemoryLimit(split.usage, result.killedFor, timeLimit !== null, limits.memoryMb)) {
     outcome = 'memory_limit';
     message = `memory limit of ${limits.memoryMb} MB exceeded`;
@@ -113,13 +114,16 @@ export function interpretRun(
 }
 
 /**
- * Which time limit ended the run, if one did. The runner says so; an older runner's report
+ * Which time limit ended the run, if one did. The runner says so. A complete report (both
+ * markers: written after the program ended) of a program that ended within the limit stands
+ * even if the outside deadline fired while the container was finishing (a loaded host). An older runner's report
  * (a SIGKILL at the limit), or none at all (a fork bomb can leave the runner no process to
  * report with: a SIGKILLed container past the limit), is read as the wall clock's.
  */
-function exceededTimeLimit(result: ContainerRunResult, usage: StageUsage | null, timeoutMs: number): TimeLimit | null {
+function exceededTimeLimit(result: ContainerRunResult, usage: StageUsage | null, complete: boolean, timeoutMs: number): TimeLimit | null {
   if (usage?.limit) return usage.limit;
-  if (result.killedFor === 'timeout') return 'wall';
+  const endedInTime = usage !== null && complete && usage.wallMs < timeoutMs;
+  if (result.killedFor === 'timeout') return endedInTime ? null : 'wall';
   if (usage) return usage.signal === SIGKILL && usage.wallMs >= timeoutMs ? 'wall' : null;
   return result.statusCode === 137 && result.wallMs >= timeoutMs ? 'wall' : null;
 }

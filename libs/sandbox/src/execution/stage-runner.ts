@@ -16,12 +16,13 @@ const TRAILER_ROOM = 512;
 const SIGKILL = 9;
 
 /**
- * What the runner needs besides the program: its argv and its time limits, wall clock and
- * CPU (0: none), in ms (the command itself is fixed, see images/runner).
+ * What the runner needs besides the program: its argv, its time limits (wall clock and CPU,
+ * 0: none, in ms) and its CPU share, the bound of CPU time a reading may claim (the command
+ * itself is fixed, see images/runner).
  */
-const stageFiles = (argv: string[], timeoutMs: number, cpuTimeMs: number): ArchiveFile[] => [
+const stageFiles = (argv: string[], timeoutMs: number, cpuTimeMs: number, cpus: number): ArchiveFile[] => [
   { path: 'tmp/runq/argv', data: Buffer.from(quoteArgv(argv)) },
-  { path: 'tmp/runq/limits', data: Buffer.from(`${Math.round(timeoutMs)} ${Math.round(cpuTimeMs)}`) },
+  { path: 'tmp/runq/limits', data: Buffer.from(`${Math.round(timeoutMs)} ${Math.round(cpuTimeMs)} ${cpus}`) },
 ];
 
 /** A compile stage: its result, and either why it failed or the work/ artifacts it left. */
@@ -77,7 +78,7 @@ export class StageRunner {
         labels: this.labels(request, 'compile'),
       }),
       // The compile stage has a wall-clock limit only.
-      input: await packArchive([...work, ...stageFiles(argv, timeoutMs, 0)]),
+      input: await packArchive([...work, ...stageFiles(argv, timeoutMs, 0, profile.cpus)]),
       deadlineMs: timeoutMs + this.settings.startGraceMs,
       stdoutCap: (workMb + tmpMb) * MiB,
       stderrCap: 64 * 1024,
@@ -157,7 +158,7 @@ export class StageRunner {
     const archive = await packArchive([
       ...work,
       ...(extras?.files ?? []),
-      ...stageFiles(argv, limits.timeoutMs, limits.cpuTimeMs),
+      ...stageFiles(argv, limits.timeoutMs, limits.cpuTimeMs, limits.cpus),
       { path: 'tmp/runq/stdin', data: input.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);

@@ -64,7 +64,7 @@ export async function fileIn(request: ContainerRunRequest, path: string): Promis
   return (await inputOf(request)).find((f) => f.path === path);
 }
 
-/** The stage's command as the runner will see it: its fixed Cmd, then the wall-clock and CPU limits and argv from the tar. */
+/** The stage's command as the runner will see it: its fixed Cmd, then the time limits, CPU share and argv from the tar. */
 export async function commandOf(request: ContainerRunRequest): Promise<string[]> {
   const limits = (await fileIn(request, 'tmp/runq/limits'))?.data.toString().split(' ') ?? [];
   const quoted = (await fileIn(request, 'tmp/runq/argv'))?.data.toString() ?? '';
