@@ -4,6 +4,7 @@ import { ApiJsonBodyErrors, ApiKeyed, ApiNotFound, ApiValidationError } from '..
 import {
   batchRequestExamples,
   cancelledJob,
+  errors,
   failedFunctionJob,
   finishedJob,
   functionJob,

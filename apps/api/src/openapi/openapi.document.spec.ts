@@ -220,7 +220,7 @@ describe('OpenAPI document: the job schema against the presenter', () => {
     stdin: '',
     args: [],
     compileOptions: [],
-    limits: { timeoutMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1048576 },
+    limits: { timeoutMs: 5000, cpuTimeMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1048576 },
     encoding: 'utf8',
     expectedOutput: null,
     comparison: null,
