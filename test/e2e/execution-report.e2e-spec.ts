@@ -12,7 +12,8 @@ jest.setTimeout(120_000);
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await Stack.start('execution-report');
+  // Perl runs under gVisor, where the supervisor reads CPU time from /proc, not a cgroup.
+  stack = await Stack.start('execution-report', { env: { RUNQ_RUNTIME_OVERRIDES: 'perl=runsc' } });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -105,6 +106,21 @@ describe('the CPU-time limit', () => {
     // Alone, each process would have had a second of its own (RLIMIT_CPU): four seconds in all.
     expect(res.body.run.cpuMs).toBeGreaterThanOrEqual(1000);
     expect(res.body.run.cpuMs).toBeLessThan(2500);
+  });
+
+  it('holds under gVisor too: a busy loop stops at its CPU time, a sleep is not counted', async () => {
+    const busy = await execute({ language: 'perl', code: '1 while 1;', limits: { cpuTimeMs: 1000, timeoutMs: 15_000, cpus: 1 } });
+    expect(busy.body).toMatchObject({
+      outcome: 'timeout',
+      message: 'CPU time limit of 1000 ms exceeded',
+      timings: { runtime: 'runsc' },
+      run: { signal: 'SIGKILL', timeLimit: 'cpu' },
+    });
+    expect(busy.body.run.cpuMs).toBeGreaterThanOrEqual(1000);
+    expect(busy.body.run.wallMs).toBeLessThan(15_000);
+    const asleep = await execute({ language: 'perl', code: 'sleep 2; print "awake\\n";', limits: { cpuTimeMs: 500, timeoutMs: 15_000 } });
+    expect(asleep.body).toMatchObject({ outcome: 'ok', timings: { runtime: 'runsc' }, run: { stdout: 'awake\n', timeLimit: null } });
+    expect(asleep.body.run.cpuMs).toBeLessThan(500);
   });
 
   it('tells the wall clock apart', async () => {
