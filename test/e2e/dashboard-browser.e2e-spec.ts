@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, typeCode } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, typeCode } from './support/browser';
 import { eventually } from './support/eventually';
 import { barChartPng } from './support/png';
-import { Stack } from './support/stack';
+import { BrowserStack } from './support/browser-stack';
+import type { Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
@@ -10,8 +11,8 @@ jest.setTimeout(180_000);
  * The dashboard and playground as a person uses them, in a real Chromium against the real
  * API, worker, Docker, Redis and Postgres. Screenshots of each page go to .runq/test/screenshots.
  */
+const browserStack = new BrowserStack();
 let stack: Stack;
-let browser: Browser;
 let context: BrowserContext;
 const dialogs: string[] = [];
 
@@ -19,23 +20,9 @@ const dialogs: string[] = [];
 const PNG = barChartPng([1, 2, 3]);
 
 beforeAll(async () => {
-  // Its own Redis database: jobs asking for network must reach this stack's worker, which has the egress policy.
-  const redis = new URL(process.env.REDIS_URL!);
-  redis.pathname = '/5';
-  const [started, launched] = await Promise.allSettled([
-    Stack.start('browser', { env: { REDIS_URL: redis.toString(), RUNQ_EGRESS_ALLOW: '*.example.com' } }),
-    launchChromium(),
-  ]);
-  // Kept even when the other failed, so afterAll closes it.
-  if (started.status === 'fulfilled') stack = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  ({ stack, context } = await browserStack.start('browser', 5, { RUNQ_EGRESS_ALLOW: '*.example.com' }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => browserStack.stop());
 
 async function openPage(path: string): Promise<Page> {
   const page = await context.newPage();

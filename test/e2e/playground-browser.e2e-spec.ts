@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { editorText, launchChromium, screenshot, typeCode } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { editorText, screenshot, typeCode } from './support/browser';
 import { barChartPng } from './support/png';
-import { Stack } from './support/stack';
+import { BrowserStack } from './support/browser-stack';
+import type { Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
@@ -10,8 +11,8 @@ jest.setTimeout(180_000);
  * Postgres: several files, arguments, stdin, limits, compile options, test cases, and function
  * mode with JSON inputs. What the page sent is checked through the API, not only what it shows.
  */
+const browserStack = new BrowserStack();
 let stack: Stack;
-let browser: Browser;
 let context: BrowserContext;
 const dialogs: string[] = [];
 
@@ -19,23 +20,9 @@ const dialogs: string[] = [];
 const PNG = barChartPng([4, 5]);
 
 beforeAll(async () => {
-  // Its own Redis database: jobs asking for network must reach this stack's worker, which has the egress policy.
-  const redis = new URL(process.env.REDIS_URL!);
-  redis.pathname = '/4';
-  const [started, launched] = await Promise.allSettled([
-    Stack.start('playground', { env: { REDIS_URL: redis.toString(), RUNQ_EGRESS_ALLOW: '*.example.com' } }),
-    launchChromium(),
-  ]);
-  // Kept even when the other failed, so afterAll closes it.
-  if (started.status === 'fulfilled') stack = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  ({ stack, context } = await browserStack.start('playground', 4, { RUNQ_EGRESS_ALLOW: '*.example.com' }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => browserStack.stop());
 
 /** The playground with `key` entered (its change event loads the language defaults and the key's role). */
 async function openPlayground(key: string, language: string): Promise<Page> {
