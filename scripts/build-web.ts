@@ -29,7 +29,8 @@ async function main(): Promise<void> {
     logLevel: 'warning',
     metafile: true,
   });
-  for (const file of ['admin.html', 'playground.html', 'styles.css']) copyFileSync(join(source, file), join(out, file));
+  for (const file of ['admin.html', 'playground.html', 'styles.css', 'favicon.svg', 'favicon.ico'])
+    copyFileSync(join(source, file), join(out, file));
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
   console.log(`    web UI built into dist/apps/api/public (${Math.round(bytes / 1024)} KiB with source maps)`);
 }

@@ -102,6 +102,28 @@ describe('bull-board at /admin/queues', () => {
     }
   });
 
+  it('sends a signed-out browser to the sign-in page, which brings it back; scripts still get a 401', async () => {
+    const page = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const res = await fetch(`${stack.url}/admin/queues/queue/executions?status=failed`, { headers: { Accept: page }, redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/admin?next=%2Fadmin%2Fqueues%2Fqueue%2Fexecutions%3Fstatus%3Dfailed');
+    const board = await fetch(`${stack.url}/admin/queues`, { headers: { Accept: page }, redirect: 'manual' });
+    expect(board.headers.get('location')).toBe('/admin?next=%2Fadmin%2Fqueues');
+    // bull-board's JSON and anything not asking for a page keep the 401.
+    const api = await fetch(`${stack.url}/admin/queues/api/queues`, { headers: { Accept: 'application/json' }, redirect: 'manual' });
+    expect(api.status).toBe(401);
+    const user = await fetch(`${stack.url}/admin/queues`, { headers: { Accept: page, 'X-API-Key': stack.userKey }, redirect: 'manual' });
+    expect(user.status).toBe(403);
+  });
+
+  it("links back to the dashboard from the board and uses runq's icon", async () => {
+    const { body } = await stack.request('GET', '/admin/queues');
+    const config = JSON.parse(/<script id="__UI_CONFIG__" type="application\/json">(.*?)<\/script>/s.exec(body)![1]);
+    expect(config.miscLinks).toEqual(expect.arrayContaining([{ text: '← runq dashboard', url: '/admin' }]));
+    expect(config.boardLogo.path).toBe('/ui/favicon.svg');
+    expect(body).toContain('href="/favicon.ico"');
+  });
+
   it('serves the board and its API to an admin key or session', async () => {
     const { cookie } = await login(stack.adminKey);
     const page = await stack.request('GET', '/admin/queues', withCookie(cookie));
@@ -131,6 +153,18 @@ describe('pages', () => {
     const script = await stack.request('GET', '/ui/admin.js', { key: null });
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('serves a favicon to anyone, as an icon and as SVG', async () => {
+    const ico = await fetch(`${stack.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
+    expect([...new Uint8Array(await ico.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
+    const svg = await fetch(`${stack.url}/ui/favicon.svg`);
+    expect(svg.status).toBe(200);
+    expect(svg.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    for (const path of ['/admin', '/playground'])
+      expect((await stack.request('GET', path, { key: null })).body).toContain('href="/ui/favicon.svg"');
   });
 
   it('lists an example program for every language', async () => {

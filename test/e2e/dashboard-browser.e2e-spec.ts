@@ -1,7 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, typeCode } from './support/browser';
 import { eventually } from './support/eventually';
-import { Stack } from './support/stack';
+import { barChartPng } from './support/png';
+import { BrowserStack } from './support/browser-stack';
+import type { Stack } from './support/stack';
 
 jest.setTimeout(180_000);
 
@@ -9,19 +11,18 @@ jest.setTimeout(180_000);
  * The dashboard and playground as a person uses them, in a real Chromium against the real
  * API, worker, Docker, Redis and Postgres. Screenshots of each page go to .runq/test/screenshots.
  */
+const browserStack = new BrowserStack();
 let stack: Stack;
-let browser: Browser;
 let context: BrowserContext;
 const dialogs: string[] = [];
 
+/** A 120×64 bar chart of the function's numbers, which it returns as bytes. */
+const PNG = barChartPng([1, 2, 3]);
+
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([Stack.start('browser'), launchChromium()]);
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  ({ stack, context } = await browserStack.start('browser', 5, { RUNQ_EGRESS_ALLOW: '*.example.com' }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => browserStack.stop());
 
 async function openPage(path: string): Promise<Page> {
   const page = await context.newPage();
@@ -36,14 +37,6 @@ async function openPage(path: string): Promise<Page> {
 async function signIn(page: Page, key: string): Promise<void> {
   await page.fill('#admin-key', key);
   await page.click('#login-form button[type=submit]');
-}
-
-/** Types into the CodeMirror editor as a user would: select everything, then type over it. */
-async function typeCode(page: Page, code: string): Promise<void> {
-  await page.click('.cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 describe('dashboard and playground in a browser', () => {
@@ -141,15 +134,97 @@ describe('dashboard and playground in a browser', () => {
     await page.close();
   });
 
-  it('opens bull-board behind the same session, and signs out', async () => {
+  it('shows a function job with its inputs, result, image, logs by level, error and network, and re-runs it whole', async () => {
+    const inputs = { name: 'dashboard', numbers: [1, 2, 3] };
+    const code = [
+      'exports.run = async (inputs) => {',
+      "  console.log('starting');",
+      "  console.info('summing', inputs.numbers.length, 'numbers');",
+      "  console.warn('careful');",
+      "  console.error('not really an error');",
+      `  return { greeting: 'hello ' + inputs.name, sum: inputs.numbers.reduce((a, b) => a + b, 0), chart: Buffer.from('${PNG}', 'base64') };`,
+      '};',
+    ].join('\n');
+    const created = await stack.request('POST', '/execute?waitMs=55000', {
+      key: stack.userKey,
+      // Generous limits: the machine may be shared and busy.
+      body: {
+        language: 'javascript',
+        code,
+        function: { name: 'run', inputs },
+        network: { allow: ['api.example.com'] },
+        limits: { timeoutMs: 20_000 },
+      },
+    });
+    expect(created.body).toMatchObject({ outcome: 'ok', result: { sum: 6 } });
+    const page = await openPage(`/admin#/jobs/${created.body.id}`);
+    await page.waitForSelector('#function-result');
+    expect(JSON.parse((await page.textContent('#function-inputs'))!)).toEqual(inputs);
+    expect(await page.textContent('#function-name')).toBe('run');
+    expect(await page.textContent('#function-network')).toBe('api.example.com');
+    const shown = JSON.parse((await page.textContent('#function-result'))!.replace(/"data:image\/png;base64,[^"]*"/, '"<image>"'));
+    expect(shown).toEqual({ greeting: 'hello dashboard', sum: 6, chart: '<image>' });
+    await page.waitForFunction(`document.querySelector('#function-images img')?.naturalWidth === 120`); // the image decoded
+    const levels = await page.$$eval('#function-logs li', (items) => items.map((li) => li.getAttribute('data-level')));
+    expect(levels).toEqual(['log', 'info', 'warn', 'error']);
+    expect(await page.textContent('#function-logs li[data-level="info"]')).toContain('summing 3 numbers');
+    expect(await page.locator('#function-error').count()).toBe(0);
+    await screenshot(page, 'admin-job-function');
+
+    await page.click('#action-rerun');
+    await page.waitForURL((url) => url.hash.startsWith('#/jobs/') && !url.hash.endsWith(created.body.id));
+    await page.waitForSelector('#job-status [data-value="completed"]', { timeout: 60_000 });
+    const copy = page.url().split('#/jobs/')[1];
+    expect(await page.textContent('#job-outcome')).toBe('ok');
+    expect(JSON.parse((await page.textContent('#function-inputs'))!)).toEqual(inputs);
+    expect(await page.textContent('#function-network')).toBe('api.example.com');
+    expect((await stack.request('GET', `/jobs/${copy}`)).body).toMatchObject({
+      result: { greeting: 'hello dashboard', sum: 6 },
+      function: { name: 'run' },
+      network: { allow: ['api.example.com'] },
+    });
+    await page.close();
+  });
+
+  it('shows a failed function call with the error and its position in the code', async () => {
+    const failed = await stack.request('POST', '/execute?waitMs=55000', {
+      key: stack.userKey,
+      body: {
+        language: 'python',
+        code: 'def run(inputs):\n    return inputs["missing"]\n',
+        function: { name: 'run', inputs: { present: 1 } },
+        limits: { timeoutMs: 20_000 },
+      },
+    });
+    expect(failed.body.outcome).toBe('runtime_error');
+    const page = await openPage(`/admin#/jobs/${failed.body.id}`);
+    await page.waitForSelector('#function-error');
+    const error = (await page.textContent('#function-error'))!;
+    expect(error).toContain('KeyError');
+    expect(error).toContain("'missing'");
+    expect(error).toMatch(/at line 2/);
+    expect(await page.textContent('#function-result')).toBe('null (the function failed)');
+    await page.close();
+  });
+
+  it('opens bull-board behind the same session, links back, and after signing out sends the browser to sign in first', async () => {
     const page = await openPage('/admin/queues');
     await page.waitForSelector('text=executions', { timeout: 30_000 });
     await screenshot(page, 'admin-queues');
+    // bull-board's menu (top right) leads back to the dashboard.
+    await page.click('header [class*="actions-"] button[aria-haspopup="menu"]');
+    await page.click('text=← runq dashboard');
+    await page.waitForURL(/\/admin$/);
+    await page.waitForSelector('#nav-overview');
     await page.goto(stack.url + '/admin');
     await page.click('#logout');
     await page.waitForSelector('#login-form');
-    const board = await page.goto(stack.url + '/admin/queues');
-    expect(board?.status()).toBe(401);
+    await page.goto(stack.url + '/admin/queues');
+    await page.waitForSelector('#login-note');
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await signIn(page, stack.adminKey);
+    await page.waitForURL(/\/admin\/queues$/);
+    await page.waitForSelector('text=executions', { timeout: 30_000 });
     await page.close();
   });
 

@@ -44,7 +44,7 @@ function newJob(): NewJob {
     stdin: '',
     args: [],
     compileOptions: [],
-    limits: { timeoutMs: 5000, memoryMb: 128, cpus: 1, processes: 64, outputBytes: 65_536 },
+    limits: { timeoutMs: 5000, cpuTimeMs: 5000, memoryMb: 128, cpus: 1, processes: 64, outputBytes: 65_536 },
     encoding: 'utf8',
     expectedOutput: null,
     comparison: null,

@@ -32,8 +32,14 @@ const operations = () =>
 const requestExamples = (op: Operation) => Object.entries(op.requestBody?.content['application/json']?.examples ?? {});
 /** The operation asks for an API key (public routes list no security, or an empty alternative). */
 const needsKey = (op: Operation) => Boolean(op.security?.length) && !op.security!.some((r) => Object.keys(r).length === 0);
-const request = (path: string, op: Operation) => ({
-  path: path.replace('{id}', path.startsWith('/keys/') ? keyId : jobId),
+/** DELETE /jobs/{id} gets a job of its own: the other operations still need theirs. */
+const idFor = async (path: string, method: string) => {
+  if (path.startsWith('/keys/')) return keyId;
+  if (method !== 'delete') return jobId;
+  return (await stack.request('POST', '/execute', { body: { language: 'python', code: '1' } })).body.id as string;
+};
+const request = async (path: string, op: Operation, method: string) => ({
+  path: path.replace('{id}', await idFor(path, method)),
   body: requestExamples(op)[0]?.[1].value,
 });
 /** Whether an answer is one the document lists for the operation, with a body of the documented shape. */
@@ -82,6 +88,7 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
         'POST /jobs',
         'POST /jobs/batch',
         'POST /jobs/{id}/cancel',
+        'DELETE /jobs/{id}',
       ]),
     );
   });
@@ -90,7 +97,10 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
     const missing: string[] = [];
     for (const { path, method, op } of operations()) {
       const success = Object.entries(op.responses).filter(([status]) => /^2/.test(status));
-      const hasExample = success.some(([, r]) => Object.values(r.content ?? {}).some((c) => c.example !== undefined || c.examples));
+      // A 204 has no body to show.
+      const hasExample = success.some(
+        ([status, r]) => status === '204' || Object.values(r.content ?? {}).some((c) => c.example !== undefined || c.examples),
+      );
       if (!hasExample) missing.push(`${method} ${path}: response`);
       if (op.requestBody && requestExamples(op).length === 0) missing.push(`${method} ${path}: request`);
     }
@@ -106,7 +116,7 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
     const answers: string[] = [];
     const undocumented: string[] = [];
     for (const { path, method, op } of operations()) {
-      const { path: url, body } = request(path, op);
+      const { path: url, body } = await request(path, op, method);
       const res = await stack.request(method.toUpperCase(), url, { body });
       answers.push(`${method.toUpperCase()} ${path} ${res.status}`);
       const problem = documentedAnswer(op, res.status, res.body);
@@ -119,7 +129,7 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
   it('asks for an API key exactly where the API does: 401 without one on keyed routes, never on public ones', async () => {
     const answers = [];
     for (const { path, method, op } of operations()) {
-      const { path: url, body } = request(path, op);
+      const { path: url, body } = await request(path, op, method);
       const res = await stack.request(method.toUpperCase(), url, { body, key: null });
       answers.push({ route: `${method.toUpperCase()} ${path}`, unauthorized: res.status === 401, documented: needsKey(op) });
     }
@@ -136,7 +146,7 @@ describe('OpenAPI document (/docs/openapi.json)', () => {
     expect((await stack.request('GET', '/languages', { key })).status).toBe(200);
     const answers = [];
     for (const { path, method, op } of operations()) {
-      const { path: url, body } = request(path, op);
+      const { path: url, body } = await request(path, op, method);
       const res = await stack.request(method.toUpperCase(), url, { body, key });
       const limited = res.status === 429 && /^\d+$/.test(res.headers.get('retry-after') ?? '');
       answers.push({ route: `${method.toUpperCase()} ${path}`, limited, keyed: needsKey(op), documented: Boolean(op.responses['429']) });

@@ -1,7 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { CALLBACKS_QUEUE } from '../../libs/contracts/src';
 import { verifyWebhook } from '../../libs/webhooks/src/webhook-signature';
 import { Stack } from './support/stack';
+import { WireMock } from './support/wiremock';
 
 jest.setTimeout(120_000);
 
@@ -11,9 +14,10 @@ interface Hit {
   answered: number;
 }
 
-/** A receiver on loopback: answers 503 twice, then 200, and keeps what it was sent. */
+/** A receiver on loopback: answers 503 twice, then 200, and keeps what it was sent; `/failing` always answers 503. */
 class Receiver {
   readonly hits: Hit[] = [];
+  readonly failing: Hit[] = [];
   private server!: Server;
   url = '';
 
@@ -23,6 +27,11 @@ class Receiver {
       req.setEncoding('utf8');
       req.on('data', (chunk: string) => (body += chunk));
       req.on('end', () => {
+        if (req.url === '/failing') {
+          this.failing.push({ headers: req.headers, body, answered: 503 });
+          res.writeHead(503).end();
+          return;
+        }
         const answered = this.hits.length < 2 ? 503 : 200;
         this.hits.push({ headers: req.headers, body, answered });
         res.writeHead(answered).end();
@@ -40,8 +49,10 @@ class Receiver {
 
 let stack: Stack;
 const receiver = new Receiver();
+/** A receiver that accepts every delivery at once. */
+const wiremock = new WireMock([{ request: { method: 'POST', urlPath: '/hook' }, response: { status: 204 } }]);
 beforeAll(async () => {
-  await receiver.start();
+  await Promise.all([receiver.start(), wiremock.start()]);
   // A Redis database of its own: a worker of another suite running at the same time, started without
   // the loopback allowance, would otherwise take this suite's deliveries from the shared queue and refuse them.
   const redis = new URL(process.env.REDIS_URL!);
@@ -51,7 +62,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
-  await receiver.stop();
+  await Promise.all([receiver.stop(), wiremock.stop()]);
 });
 
 describe('webhooks', () => {
@@ -92,6 +103,69 @@ describe('webhooks', () => {
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.message)).toMatch(/callbackUrl/);
+    expect(res.body.message).toContain('RUNQ_WEBHOOK_ALLOWED_NETWORKS');
     expect(receiver.hits).toHaveLength(3);
+  });
+
+  it('stops the retries of a job deleted meanwhile, quietly, and the worker carries on', async () => {
+    const failingUrl = receiver.url.replace(/\/hook$/, '/failing');
+    const created = await stack.request('POST', '/jobs', { body: { language: 'python', code: 'print(1)', callbackUrl: failingUrl } });
+    const id: string = created.body.id;
+    await stack.waitFor(id, (job) => job.callback?.attempts >= 1 && job.callback?.lastStatus === 503, 25_000);
+    expect((await stack.request('DELETE', `/jobs/${id}`)).status).toBe(204);
+    const attemptsBefore = receiver.failing.length;
+    // The next retry finds no job: the delivery ends as skipped, without calling the receiver again.
+    const queue = new Queue(CALLBACKS_QUEUE, { connection: { url: stack.environment.REDIS_URL } as never });
+    try {
+      const deadline = Date.now() + 30_000;
+      let state = await (await queue.getJob(`callback-${id}`))?.getState();
+      while (state !== 'completed' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        state = await (await queue.getJob(`callback-${id}`))?.getState();
+      }
+      const delivery = await queue.getJob(`callback-${id}`);
+      expect([state, delivery?.returnvalue]).toEqual(['completed', 'skipped']);
+    } finally {
+      await queue.close();
+    }
+    expect(receiver.failing.length).toBeLessThanOrEqual(attemptsBefore + 1);
+    expect(stack.worker?.exitCode).toBeNull();
+    const next = await stack.request('POST', '/execute', { body: { language: 'python', code: 'print("alive")' } });
+    expect(next.body).toMatchObject({ status: 'completed', run: { stdout: 'alive\n' } });
+  });
+
+  it('says which setting allows a loopback receiver when it is refused', async () => {
+    // This server allows 127.0.0.0/8 only: IPv6 loopback is still refused.
+    const res = await stack.request('POST', '/jobs', {
+      body: { language: 'python', code: 'print(1)', callbackUrl: 'http://[::1]:8080/hook' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('callbackUrl address ::1 is in a loopback range');
+    expect(res.body.message).toContain('RUNQ_WEBHOOK_ALLOWED_NETWORKS');
+  });
+
+  it('answers /execute with the webhook state of the job, not null', async () => {
+    const hook = `${wiremock.url}/hook`;
+    const answers = await Promise.all(
+      [1, 2, 3].map((n) =>
+        stack.request('POST', '/execute', { key: stack.userKey, body: { language: 'python', code: `print(${n})`, callbackUrl: hook } }),
+      ),
+    );
+    for (const { status, body } of answers) {
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'completed', callbackUrl: hook });
+      expect(body.callback).toEqual(expect.objectContaining({ status: expect.stringMatching(/^(pending|delivered)$/) }));
+    }
+    for (const { body } of answers) {
+      const job = await stack.waitFor(body.id, (j) => j.callback?.status === 'delivered' || j.callback?.status === 'failed', 25_000);
+      expect(job.callback).toMatchObject({ status: 'delivered', attempts: 1, lastStatus: 204 });
+    }
+    const seen = (await (await fetch(`${wiremock.url}/__admin/requests`)).json()) as {
+      requests: { request: { headers: Record<string, string> } }[];
+    };
+    const jobIdOf = (headers: Record<string, string>) =>
+      Object.entries(headers).find(([name]) => name.toLowerCase() === 'x-runq-job-id')?.[1];
+    const ids = seen.requests.map((r) => jobIdOf(r.request.headers));
+    expect(ids).toEqual(expect.arrayContaining(answers.map((a) => a.body.id)));
   });
 });

@@ -8,6 +8,7 @@ import { exitCleanlyOnSignals } from '#process';
 import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
 import { jsonBodyOptions } from './common/json-body';
+import { corsOptions } from './common/cors-options';
 import { jsonDepthGuard } from './common/json-depth.guard';
 import { RequestValidationPipe } from './common/request-validation.pipe';
 import { securityHeaders } from './common/security-headers';
@@ -19,6 +20,8 @@ import { mountPages } from './pages/mount-pages';
 function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.useLogger(app.get(PinoNestLogger));
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
+  // Before everything else: a preflight is answered here, without a key, a body or a route.
+  if (config.cors.origins.length) app.enableCors(corsOptions(config.cors.origins));
   app.disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);

@@ -1,7 +1,9 @@
 import { FINAL_STATUSES, type JobDetail, type JobStatus, type JobView, type StageResult } from '#contracts';
 import { badge } from '../shared/badges';
-import { h, pre, replace, type Child } from '../shared/dom';
+import { h, pre, replace, withId, type Child } from '../shared/dom';
 import { bytes, dateTime, ms } from '../shared/format';
+import { functionCall, functionResult } from '../shared/function-view';
+import { outputDiff } from '../shared/output-diff';
 import { api, HttpError } from '../shared/http';
 import { poll } from '../shared/poll';
 
@@ -124,9 +126,21 @@ function view(job: JobDetail, act: (action: 'cancel' | 'rerun' | 'delete') => vo
       job.stdin ? pre(job.stdin) : h('p', { class: 'muted' }, 'empty'),
       job.expectedOutput !== null ? [h('h3', {}, 'Expected output'), pre(job.expectedOutput)] : null,
     ),
+    job.function ? functionCard(job, final) : null,
     stageCard('Compile', job.compile, 'compile'),
     stageCard('Run', job.run, 'run'),
     job.tests ? testsCard(job) : null,
+  );
+}
+
+/** A function job: what it was called with, and once finished its result, logs and error. */
+function functionCard(job: JobDetail, final: boolean): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', id: 'function' },
+    h('h2', {}, 'Function'),
+    functionCall(job, 'function'),
+    final ? functionResult(job, 'function') : h('p', { class: 'muted' }, 'The result, logs and error appear when the job ends.'),
   );
 }
 
@@ -152,6 +166,7 @@ function stageBody(stage: StageResult, id: string): Child[] {
       ['Peak memory', bytes(stage.memoryBytes)],
       ['Truncated', stage.truncated ? 'yes' : 'no'],
     ]),
+    outputDiff(stage, `${id}-diff`),
     h('h3', {}, `stdout${encoded}`),
     withId(pre(stage.stdout), `${id}-stdout`),
     h('h3', {}, `stderr${encoded}`),
@@ -165,11 +180,22 @@ function testsCard(job: JobDetail): HTMLElement {
     'section',
     { class: 'card' },
     h('h2', {}, `Test cases${job.summary ? `: ${job.summary.passed} of ${job.summary.total} passed` : ''}`),
-    tests.map((t) => h('details', {}, h('summary', {}, `#${t.index} `, badge(t.outcome)), stageBody(t, `test-${t.index}`))),
+    tests.map((t) => {
+      const given = job.testCases?.[t.index];
+      return h(
+        'details',
+        { 'data-case': t.index },
+        h('summary', {}, `#${t.index} `, badge(t.outcome)),
+        given
+          ? [
+              h('h3', {}, `stdin${given.encoding === 'base64' ? ' (base64)' : ''}`),
+              pre(given.stdin),
+              h('h3', {}, `Expected output${given.encoding === 'base64' ? ' (base64)' : ''}`),
+              pre(given.expectedOutput),
+            ]
+          : null,
+        stageBody(t, `test-${t.index}`),
+      );
+    }),
   );
-}
-
-function withId<T extends HTMLElement>(el: T, id: string): T {
-  el.id = id;
-  return el;
 }

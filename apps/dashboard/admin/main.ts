@@ -44,12 +44,23 @@ function showLogin(): void {
   dispose();
   dispose = () => {};
   nav.hidden = true;
-  renderLogin(root, start);
+  renderLogin(root, start, returnPath() ? 'Sign in to open the queue board.' : undefined);
+}
+
+/** Where bull-board sent a signed-out browser from (/admin?next=…): only ever a path under the board. */
+function returnPath(): string | null {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && /^\/admin\/queues(\/|\?|$)/.test(next) ? next : null;
 }
 
 function start(): void {
   api('/admin/api/session')
     .then(() => {
+      const back = returnPath();
+      if (back) {
+        location.replace(back);
+        return;
+      }
       nav.hidden = false;
       route();
     })

@@ -38,33 +38,53 @@ const LANGUAGES: Record<string, () => Promise<LanguageSupport | Extension>> = {
   racket: async () => StreamLanguage.define((await import('@codemirror/legacy-modes/mode/scheme')).scheme),
   // No Elixir mode exists for CodeMirror 6; Ruby's is close enough for highlighting.
   elixir: async () => StreamLanguage.define((await import('@codemirror/legacy-modes/mode/ruby')).ruby),
+  // The playground's function inputs.
+  json: async () => StreamLanguage.define((await import('@codemirror/legacy-modes/mode/javascript')).json),
 };
 
-/** A CodeMirror 6 editor whose highlighting follows the chosen language. */
+/** A CodeMirror 6 editor whose highlighting follows the chosen language; one document (state) per file. */
 export class CodeEditor {
   private readonly view: EditorView;
   private readonly language = new Compartment();
+  private support: LanguageSupport | Extension = [];
   private wanted = '';
 
-  constructor(parent: HTMLElement, onRun: () => void) {
-    this.view = new EditorView({
-      parent,
-      state: EditorState.create({
-        doc: '',
-        extensions: [
-          lineNumbers(),
-          history(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
-          this.language.of([]),
-          EditorView.contentAttributes.of({ 'aria-label': 'Code' }),
-        ],
-      }),
+  constructor(
+    parent: HTMLElement,
+    private readonly options: { onRun: () => void; label: string; onChange?: () => void },
+  ) {
+    this.view = new EditorView({ parent, state: this.newState('') });
+  }
+
+  /** A document of its own (text, undo history, selection), shown with setState. */
+  newState(doc: string): EditorState {
+    const { onRun, onChange, label } = this.options;
+    return EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        this.language.of(this.support),
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+        onChange ? EditorView.updateListener.of((update) => update.docChanged && onChange()) : [],
+      ],
     });
+  }
+
+  get state(): EditorState {
+    return this.view.state;
+  }
+
+  /** Shows another document, highlighted as the current language. */
+  setState(state: EditorState): void {
+    this.view.setState(state);
+    this.view.dispatch({ effects: this.language.reconfigure(this.support) });
   }
 
   get text(): string {
@@ -75,10 +95,16 @@ export class CodeEditor {
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: value } });
   }
 
+  focus(): void {
+    this.view.focus();
+  }
+
   async setLanguage(id: string): Promise<void> {
     this.wanted = id;
     const load = LANGUAGES[id];
     const support = load ? await load().catch(() => []) : [];
-    if (this.wanted === id) this.view.dispatch({ effects: this.language.reconfigure(support) });
+    if (this.wanted !== id) return;
+    this.support = support;
+    this.view.dispatch({ effects: this.language.reconfigure(support) });
   }
 }

@@ -41,3 +41,9 @@ export function pre(text: string, className = 'output'): HTMLPreElement {
   el.textContent = text;
   return el;
 }
+
+/** Gives an element an id (for links and tests) and returns it. */
+export function withId<T extends HTMLElement>(el: T, id: string): T {
+  el.id = id;
+  return el;
+}

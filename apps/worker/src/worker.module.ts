@@ -35,6 +35,7 @@ import { RUNTIME_OVERRIDES, RuntimeCheck, runtimeOverridesFrom } from './fleet/r
 import { OrphanSweeper } from './fleet/orphan-sweeper.service';
 import { QueueEntries } from './recovery/queue-entries';
 import { ReconcilerService } from './recovery/reconciler.service';
+import { RetentionService } from './retention/retention.service';
 import { DOCKER, fleetIdOf, makeWorkerId, SANDBOX_LABELS, WORKER_ID } from './worker.tokens';
 
 /** Extra wall time a container gets on top of the job's limit to start and unpack. */
@@ -122,6 +123,7 @@ const START_GRACE_MS = 1000;
     OrphanSweeper,
     QueueEntries,
     ReconcilerService,
+    RetentionService,
     WebhookClient,
     CallbackDeliveryService,
     CallbackProcessor,

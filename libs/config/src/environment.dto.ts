@@ -25,6 +25,8 @@ export class EnvironmentVariables {
   // Limits: defaults applied to a job that does not ask, maxima a job may ask for.
   @Transform(toNumber) @IsInt() @Min(100) RUNQ_DEFAULT_TIMEOUT_MS = 5000;
   @Transform(toNumber) @IsInt() @Min(100) RUNQ_MAX_TIMEOUT_MS = 300_000;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_DEFAULT_CPU_TIME_MS = 5000;
+  @Transform(toNumber) @IsInt() @Min(100) RUNQ_MAX_CPU_TIME_MS = 300_000;
   @Transform(toNumber) @IsInt() @Min(16) RUNQ_DEFAULT_MEMORY_MB = 128;
   @Transform(toNumber) @IsInt() @Min(16) RUNQ_MAX_MEMORY_MB = 1024;
   @Transform(toNumber) @IsNumber() @Min(0.01) RUNQ_DEFAULT_CPUS = 0.5;
@@ -104,6 +106,15 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(0) @Max(3_600_000) RUNQ_RESULT_WRITE_RETRY_MS = 300_000;
   @IsString() RUNQ_IMAGE_PREFIX = 'runq/';
   @IsOptional() @IsString() RUNQ_WORKER_ID?: string;
+
+  // Retention (see docs/operations.md, "Retention"): finished jobs older than this many days are deleted; 0 keeps them.
+  @Transform(toNumber) @IsInt() @Min(0) @Max(36_500) RUNQ_RETENTION_DAYS = 30;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(100_000) RUNQ_RETENTION_BATCH_SIZE = 1000;
+  @Transform(toNumber) @IsInt() @Min(0) @Max(60_000) RUNQ_RETENTION_PAUSE_MS = 100;
+
+  // Browsers: origins whose pages may call the API (CORS); none by default.
+  /** Comma list of origins (`https://app.example.com`), or `*` for any. */
+  @IsString() RUNQ_CORS_ORIGINS = '';
 
   // Admin dashboard sessions (cookie `runq_session`, kept in Redis).
   @Transform(toNumber) @IsInt() @Min(60) @Max(7 * 24 * 3600) RUNQ_SESSION_TTL_S = 8 * 3600;

@@ -20,8 +20,15 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe(BASE.REDIS_URL);
     expect(config.host).toBe('127.0.0.1');
     expect(config.port).toBe(3000);
-    expect(config.defaults).toEqual({ timeoutMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1 * MiB });
-    expect(config.maxima).toEqual({ timeoutMs: 300_000, memoryMb: 1024, cpus: 2, processes: 256, outputBytes: 10 * MiB });
+    expect(config.defaults).toEqual({ timeoutMs: 5000, cpuTimeMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1 * MiB });
+    expect(config.maxima).toEqual({
+      timeoutMs: 300_000,
+      cpuTimeMs: 300_000,
+      memoryMb: 1024,
+      cpus: 2,
+      processes: 256,
+      outputBytes: 10 * MiB,
+    });
     expect(config.compile).toEqual({ timeoutMs: 10_000, memoryMb: 512 });
     expect(config.maxCodeBytes).toBe(1 * MiB);
     expect(config.maxStdinBytes).toBe(1 * MiB);
@@ -90,6 +97,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', { REDIS_URL: 'http://x' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
     ['RUNQ_DEFAULT_TIMEOUT_MS', { RUNQ_DEFAULT_TIMEOUT_MS: '50' }],
+    ['RUNQ_MAX_CPU_TIME_MS', { RUNQ_MAX_CPU_TIME_MS: 'soon' }],
     ['RUNQ_DEFAULT_MEMORY_MB', { RUNQ_DEFAULT_MEMORY_MB: '12.5' }],
     ['RUNQ_WORKER_CONCURRENCY', { RUNQ_WORKER_CONCURRENCY: '0' }],
     ['RUNQ_JOB_ATTEMPTS', { RUNQ_JOB_ATTEMPTS: '21' }],
@@ -112,6 +120,16 @@ describe('loadConfig', () => {
     const { message } = configError({ RUNQ_DEFAULT_TIMEOUT_MS: '400000' });
     expect(message).toContain('400000');
     expect(message).toContain('300000');
+  });
+
+  it('rejects a default CPU time above its maximum, naming both variables', () => {
+    const { message } = configError({ RUNQ_DEFAULT_CPU_TIME_MS: '9000', RUNQ_MAX_CPU_TIME_MS: '8000' });
+    expect(message).toContain('RUNQ_DEFAULT_CPU_TIME_MS (9000) is above RUNQ_MAX_CPU_TIME_MS (8000)');
+  });
+
+  it('reads the CPU time limits', () => {
+    const config = loadConfig({ ...BASE, RUNQ_DEFAULT_CPU_TIME_MS: '1000', RUNQ_MAX_CPU_TIME_MS: '60000' });
+    expect([config.defaults.cpuTimeMs, config.maxima.cpuTimeMs]).toEqual([1000, 60_000]);
   });
 
   it('accepts a default limit equal to its maximum', () => {

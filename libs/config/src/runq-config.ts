@@ -64,6 +64,10 @@ export interface RunqConfig {
   };
   /** language id -> pool, for languages outside the default pool. */
   pools: Record<string, string>;
+  /** Finished jobs older than `days` are deleted in batches of `batchSize`, `pauseMs` apart; 0 days keeps them. */
+  retention: { days: number; batchSize: number; pauseMs: number };
+  /** Origins allowed to call the API from a browser; `['*']` for any, empty for none. */
+  cors: { origins: string[] };
   /** Admin dashboard login sessions. */
   session: { ttlS: number; secureCookie: boolean };
   logLevel: EnvironmentVariables['RUNQ_LOG_LEVEL'];
@@ -79,6 +83,7 @@ export class ConfigError extends Error {}
 
 const LIMIT_VARIABLES: Record<keyof JobLimits, [string, string]> = {
   timeoutMs: ['RUNQ_DEFAULT_TIMEOUT_MS', 'RUNQ_MAX_TIMEOUT_MS'],
+  cpuTimeMs: ['RUNQ_DEFAULT_CPU_TIME_MS', 'RUNQ_MAX_CPU_TIME_MS'],
   memoryMb: ['RUNQ_DEFAULT_MEMORY_MB', 'RUNQ_MAX_MEMORY_MB'],
   cpus: ['RUNQ_DEFAULT_CPUS', 'RUNQ_MAX_CPUS'],
   processes: ['RUNQ_DEFAULT_PROCESSES', 'RUNQ_MAX_PROCESSES'],
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   }
   const defaults: JobLimits = {
     timeoutMs: vars.RUNQ_DEFAULT_TIMEOUT_MS,
+    cpuTimeMs: vars.RUNQ_DEFAULT_CPU_TIME_MS,
     memoryMb: vars.RUNQ_DEFAULT_MEMORY_MB,
     cpus: vars.RUNQ_DEFAULT_CPUS,
     processes: vars.RUNQ_DEFAULT_PROCESSES,
@@ -115,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
   };
   const maxima: JobLimits = {
     timeoutMs: vars.RUNQ_MAX_TIMEOUT_MS,
+    cpuTimeMs: vars.RUNQ_MAX_CPU_TIME_MS,
     memoryMb: vars.RUNQ_MAX_MEMORY_MB,
     cpus: vars.RUNQ_MAX_CPUS,
     processes: vars.RUNQ_MAX_PROCESSES,
@@ -156,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     if (typeof parseAddressAllowance(entry) === 'string')
       throw new ConfigError(`Invalid configuration: RUNQ_EGRESS_ALLOW_PRIVATE entry "${entry}" is not an address, CIDR or address:port`);
   }
+  const corsOrigins = parseCorsOrigins(vars.RUNQ_CORS_ORIGINS);
   if (vars.RUNQ_DEFAULT_WAIT_MS > vars.RUNQ_MAX_WAIT_MS) {
     throw new ConfigError('Invalid configuration: RUNQ_DEFAULT_WAIT_MS is above RUNQ_MAX_WAIT_MS');
   }
@@ -217,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       imagePrefix: vars.RUNQ_IMAGE_PREFIX,
     },
     pools,
+    retention: { days: vars.RUNQ_RETENTION_DAYS, batchSize: vars.RUNQ_RETENTION_BATCH_SIZE, pauseMs: vars.RUNQ_RETENTION_PAUSE_MS },
+    cors: { origins: corsOrigins },
     session: { ttlS: vars.RUNQ_SESSION_TTL_S, secureCookie: vars.RUNQ_COOKIE_SECURE },
     logLevel: vars.RUNQ_LOG_LEVEL,
     logFormat: vars.RUNQ_LOG_FORMAT,
@@ -241,6 +251,33 @@ export function parseRuntimeOverrides(text: string): Record<string, string> {
     overrides[key] = runtime;
   }
   return overrides;
+}
+
+/**
+ * "https://a.example.com, http://localhost:5173" -> those origins (scheme, host and port, as
+ * browsers send them in `Origin`); "*" alone allows any origin.
+ */
+export function parseCorsOrigins(text: string): string[] {
+  const entries = listItems(text);
+  if (entries.includes('*')) {
+    if (entries.length > 1) throw new ConfigError('Invalid configuration: RUNQ_CORS_ORIGINS is either * or a list of origins, not both');
+    return ['*'];
+  }
+  return entries.map((entry) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      // reported below
+    }
+    // An origin is scheme, host and port: no path, query, fragment or credentials.
+    const bare = url?.pathname === '/' && !/[?#@]/.test(entry);
+    if (!url || !bare || !['http:', 'https:'].includes(url.protocol))
+      throw new ConfigError(
+        `Invalid configuration: RUNQ_CORS_ORIGINS entry "${entry}" is not an origin such as https://app.example.com or http://localhost:5173`,
+      );
+    return url.origin;
+  });
 }
 
 /** The default egress socket directory: one per worker process. */

@@ -19,8 +19,10 @@ export interface JobSummaryPage {
   nextCursor: string | null;
 }
 
-/** The public job view plus what only an operator sees: sources, stdin, test inputs, key and worker. */
+/** The public job view plus what only an operator sees: sources, stdin, test and function inputs, key and worker. */
 export interface JobDetail extends JobView {
+  /** Function mode: the function called and the inputs it was given (JobView does not echo inputs). */
+  function?: { name: string | null; inputs: unknown };
   files: SourceFile[];
   stdin: string;
   expectedOutput: string | null;

@@ -3,6 +3,9 @@
 export const FUNCTION_LANGUAGES = ['javascript', 'typescript', 'python'] as const;
 export type FunctionLanguage = (typeof FUNCTION_LANGUAGES)[number];
 
+/** Where function mode declares the harness's globals for the TypeScript compiler, next to the job's files. */
+export const FUNCTION_TYPESCRIPT_GLOBALS_FILE = 'runq-function.d.ts';
+
 /** What a job asks for: with `name`, that exported function is called; without, the script's last expression is the result. */
 export interface FunctionCall {
   name: string | null;

@@ -20,7 +20,10 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface JobLimits {
+  /** Wall-clock time of the run stage. */
   timeoutMs: number;
+  /** CPU time of all the program's processes and threads together, in the run stage. */
+  cpuTimeMs: number;
   memoryMb: number;
   cpus: number;
   processes: number;
@@ -35,6 +38,24 @@ export interface SourceFile {
   encoding?: FileEncoding;
 }
 
+/** Which time limit ended a stage: the wall clock (`timeoutMs`, or the compile time limit) or the CPU time (`cpuTimeMs`). */
+export type TimeLimit = 'wall' | 'cpu';
+
+/**
+ * Where a program's output first differs from the expected output. `line` and `column`
+ * (1-based, in characters; in bytes for `base64`) are positions in the program's output;
+ * `expected` and `actual` are the lines there, cut to 200 characters around the difference
+ * (`…` marks a cut), null when that side has no such line.
+ */
+export interface OutputDiff {
+  line: number;
+  column: number;
+  expected: string | null;
+  actual: string | null;
+  /** `base64` when either line is not text: both are then base64 of the line's bytes (cut to 200 bytes). */
+  encoding: 'utf8' | 'base64';
+}
+
 /** What one stage (compile or run) of an execution produced. */
 export interface StageResult {
   stdout: string;
@@ -47,6 +68,10 @@ export interface StageResult {
   cpuMs: number | null;
   memoryBytes: number | null;
   truncated: boolean;
+  /** Which time limit ended the stage, null when none did (absent in results stored before it was reported). */
+  timeLimit?: TimeLimit | null;
+  /** A wrong answer: where the output first differs from the expected output. */
+  diff?: OutputDiff;
 }
 
 export interface ExecutionTimings {

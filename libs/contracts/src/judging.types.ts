@@ -26,6 +26,7 @@ export interface TestCase {
   encoding: TextEncoding;
   args?: string[];
   timeoutMs?: number;
+  cpuTimeMs?: number;
 }
 
 export interface TestCaseResult extends StageResult {

@@ -7,8 +7,8 @@ const PENDING = { status: 'pending', attempts: 0, lastError: null, lastStatus: n
 
 /**
  * "This job reached a final status", said in one place for completion, failure, cancel and
- * the reconciler: wakes the requests waiting for it and schedules its webhook. The row is
- * already the truth, so neither step may fail the caller.
+ * the reconciler: marks its webhook due, wakes the requests waiting for it, then queues the
+ * delivery. The row is already the truth, so no step may fail the caller.
  */
 @Injectable()
 export class JobFinisher {
@@ -21,17 +21,32 @@ export class JobFinisher {
   ) {}
 
   async finished(job: FinishedJobRef): Promise<void> {
+    const webhook = job.callbackUrl ? await this.markPending(job.id) : false;
+    // After the mark: a woken request reads the row at once, and its answer shows the webhook as pending.
     await this.events.publishFinished(job.id).catch((error: Error) => this.logger.warn(`publish ${job.id}: ${error.message}`));
-    if (job.callbackUrl)
-      await this.scheduleWebhook(job.id).catch((error: Error) => this.logger.warn(`webhook of ${job.id} not scheduled: ${error.message}`));
+    if (webhook) await this.queueWebhook(job.id);
   }
 
-  /** Marks the delivery pending, then queues it; a queue that refuses leaves it marked failed. */
-  private async scheduleWebhook(jobId: string): Promise<void> {
-    await this.jobs.recordCallback(jobId, PENDING);
-    await this.callbacks.add(jobId).catch(async (error: Error) => {
-      await this.jobs.recordCallback(jobId, { ...PENDING, status: 'failed', lastError: `not scheduled: ${error.message}` });
-      throw error;
-    });
+  private async markPending(jobId: string): Promise<boolean> {
+    try {
+      await this.jobs.recordCallback(jobId, PENDING);
+      return true;
+    } catch (error) {
+      this.logger.warn(`webhook of ${jobId} not scheduled: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Queues the delivery; a queue that refuses leaves it marked failed. */
+  private async queueWebhook(jobId: string): Promise<void> {
+    try {
+      await this.callbacks.add(jobId);
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.warn(`webhook of ${jobId} not scheduled: ${message}`);
+      await this.jobs
+        .recordCallback(jobId, { ...PENDING, status: 'failed', lastError: `not scheduled: ${message}` })
+        .catch((e: Error) => this.logger.warn(`webhook state of ${jobId} not recorded: ${e.message}`));
+    }
   }
 }

@@ -7,7 +7,10 @@ import type { Job } from './job';
  * read back as those types.
  */
 export function toJob(record: JobRecord): Job {
-  return record as unknown as Job;
+  const job = record as unknown as Job;
+  // Stored before limits had a CPU time: the wall-clock limit bounds it (one CPU's worth), as a job that sets none.
+  if (job.limits && typeof job.limits.cpuTimeMs !== 'number') job.limits = { ...job.limits, cpuTimeMs: job.limits.timeoutMs };
+  return job;
 }
 
 /** A contract value (plain JSON data: objects and arrays of the contract types) for a JSON column. */

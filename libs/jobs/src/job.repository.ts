@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { CallbackState, ExecutionResult, JobStatus } from '#contracts';
+import { FINAL_STATUSES, type CallbackState, type ExecutionResult, type JobStatus, type Outcome } from '#contracts';
 import { Prisma, PrismaService } from '#db';
 import type { Job, NewJob } from './job';
 import { toJob, toJson, toJsonColumn } from './job-record.mapper';
 
 export interface JobListQuery {
   status?: JobStatus;
+  outcome?: Outcome;
   language?: string;
   apiKeyId?: string;
+  /** Created at or after. */
+  createdAfter?: Date;
+  /** Created before. */
+  createdBefore?: Date;
   /** Exclusive upper bound in (createdAt, id) order, newest first. */
   before?: { createdAt: Date; id: string };
   limit: number;
@@ -94,9 +99,11 @@ export class JobRepository {
   async list(query: JobListQuery): Promise<Job[]> {
     const where: Prisma.JobWhereInput = {
       status: query.status,
+      outcome: query.outcome,
       language: query.language,
       apiKeyId: query.apiKeyId,
     };
+    if (query.createdAfter || query.createdBefore) where.createdAt = { gte: query.createdAfter, lt: query.createdBefore };
     if (query.before) {
       const { createdAt, id } = query.before;
       where.OR = [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }];
@@ -107,6 +114,32 @@ export class JobRepository {
 
   delete(id: string): Promise<unknown> {
     return this.prisma.job.delete({ where: { id } });
+  }
+
+  /** Deletes the job if it has finished; false when it has not, or is gone. */
+  async deleteFinished(id: string): Promise<boolean> {
+    const { count } = await this.prisma.job.deleteMany({ where: { id, status: { in: [...FINAL_STATUSES] } } });
+    return count === 1;
+  }
+
+  /**
+   * Deletes up to `limit` jobs that finished before `cutoff`, oldest first, and tells how many of
+   * each status went. Rows another transaction holds are skipped (taken by a later batch), so a
+   * sweep never waits on, nor blocks, the API.
+   */
+  async deleteFinishedBefore(cutoff: Date, limit: number): Promise<Partial<Record<JobStatus, number>>> {
+    const rows = await this.prisma.$queryRaw<{ status: JobStatus; n: number }[]>`
+      WITH doomed AS (
+        SELECT id FROM jobs
+        WHERE finished_at < ${cutoff.toISOString()}::timestamptz AND status IN ('completed', 'failed', 'cancelled')
+        ORDER BY finished_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ), gone AS (
+        DELETE FROM jobs USING doomed WHERE jobs.id = doomed.id RETURNING jobs.status
+      )
+      SELECT status::text AS status, count(*)::int AS n FROM gone GROUP BY status`;
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 
   /**

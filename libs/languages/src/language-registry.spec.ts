@@ -1,5 +1,6 @@
 import { LANGUAGES } from './catalog/index';
-import { expandArgv, LanguageRegistry, parseVersion } from './language-registry';
+import type { JobLimits } from '#contracts';
+import { cpuTimeFollowing, defaultLimitsFor, expandArgv, LanguageRegistry, parseVersion } from './language-registry';
 import type { LanguageDefinition } from './language.types';
 
 function language(id: string, aliases: string[], overrides: Partial<LanguageDefinition> = {}): LanguageDefinition {
@@ -128,5 +129,25 @@ describe('LANGUAGES catalog', () => {
   it.each(LANGUAGES.map((l) => [l.id, l] as const))('%s: the run command refers to the program', (_id, lang) => {
     const argv = [...(lang.compile ?? []), ...lang.run];
     expect(argv.some((arg) => arg.includes('{entry}') || arg === '{sources}')).toBe(true);
+  });
+});
+
+describe('default limits', () => {
+  const defaults: JobLimits = { timeoutMs: 5000, cpuTimeMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
+  const maxima: JobLimits = { timeoutMs: 60_000, cpuTimeMs: 30_000, memoryMb: 1024, cpus: 2, processes: 256, outputBytes: 4096 };
+
+  it("gives a language's own time limit as much CPU time, within the maximum", () => {
+    expect(defaultLimitsFor(language('jvm', [], { limits: { timeoutMs: 10_000 } }), defaults, maxima)).toMatchObject({
+      timeoutMs: 10_000,
+      cpuTimeMs: 10_000,
+    });
+    expect(defaultLimitsFor(language('slow', [], { limits: { timeoutMs: 50_000 } }), defaults, maxima).cpuTimeMs).toBe(30_000);
+    expect(defaultLimitsFor(language('plain', []), defaults, maxima)).toEqual(defaults);
+  });
+
+  it('keeps the default CPU time when the wall-clock limit is lower', () => {
+    expect(cpuTimeFollowing(5000, 1000, 30_000)).toBe(5000);
+    expect(cpuTimeFollowing(5000, 20_000, 30_000)).toBe(20_000);
+    expect(cpuTimeFollowing(5000, 50_000, 30_000)).toBe(30_000);
   });
 });

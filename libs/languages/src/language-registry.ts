@@ -53,11 +53,20 @@ export function parseVersion(output: string, pattern?: string): string | null {
   return match?.[1] ?? match?.[0] ?? null;
 }
 
+/**
+ * A job's CPU time limit when it does not set one: the default, or its wall-clock limit when
+ * that is higher (so raising timeoutMs alone is never cut short by CPU time), within the maximum.
+ */
+export function cpuTimeFollowing(defaultCpuTimeMs: number, timeoutMs: number, maxCpuTimeMs: number): number {
+  return Math.min(Math.max(defaultCpuTimeMs, timeoutMs), maxCpuTimeMs);
+}
+
 /** A language's default limits: its own overrides, else the server's defaults, never above the maxima. */
 export function defaultLimitsFor(language: LanguageDefinition, defaults: JobLimits, maxima: JobLimits): JobLimits {
   const limits = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof JobLimits)[]) {
     limits[key] = Math.min(language.limits?.[key] ?? defaults[key], maxima[key]);
   }
+  limits.cpuTimeMs = cpuTimeFollowing(limits.cpuTimeMs, limits.timeoutMs, maxima.cpuTimeMs);
   return limits;
 }

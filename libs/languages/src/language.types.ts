@@ -16,6 +16,11 @@ export interface LanguageDefinition {
   sourceExtensions: string[];
   /** argv of the compile stage, run in /work; absent for interpreted languages. */
   compile?: string[];
+  /**
+   * What the compile stage writes in /work, so that no file of a job is silently replaced:
+   * `{source}` stands for each source file's path without its extension.
+   */
+  compileOutputs?: string[];
   run: string[];
   /** argv that prints the toolchain version (stdout and stderr are both read). */
   version: string[];

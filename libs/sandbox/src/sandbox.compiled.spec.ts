@@ -59,7 +59,9 @@ describe('SandboxService.execute', () => {
       const [compile] = runner.requests;
       expect(await commandOf(compile)).toEqual([
         '/opt/runq/compile',
-        '10.000',
+        '10000',
+        '0',
+        '1',
         'gcc',
         '-O2',
         '-pipe',
@@ -76,7 +78,7 @@ describe('SandboxService.execute', () => {
       expect(compile.deadlineMs).toBe(10_000 + SETTINGS.startGraceMs);
       expect((await inputOf(compile)).map((f) => f.path).sort()).toEqual([
         'tmp/runq/argv',
-        'tmp/runq/timeout',
+        'tmp/runq/limits',
         'work/main.c',
         'work/util.c',
         'work/util.h',
@@ -98,14 +100,14 @@ describe('SandboxService.execute', () => {
 
       expect(runner.requests).toHaveLength(2);
       const run = runner.requests[1];
-      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1.000', './main']);
+      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1000', '1000', '0.5', './main']);
       expect(run.spec.Labels).toMatchObject({ 'runq.stage': 'run' });
       const input = await inputOf(run);
       expect(input.map((f) => f.path).sort()).toEqual([
         'tmp/runq/argv',
+        'tmp/runq/limits',
         'tmp/runq/nonce',
         'tmp/runq/stdin',
-        'tmp/runq/timeout',
         'work/main',
         'work/main.c',
       ]);

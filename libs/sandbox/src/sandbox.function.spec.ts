@@ -7,7 +7,7 @@ import { LanguageRegistry } from '#languages';
 import type { ExecutionRequest, ExecutionSettings } from './execution/execution.types';
 import { SandboxService } from './sandbox.service';
 
-const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
+const LIMITS: JobLimits = { timeoutMs: 1000, cpuTimeMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
 const SETTINGS: ExecutionSettings = {
   imagePrefix: 'runq/',
   runtime: 'runc',

@@ -21,15 +21,15 @@ describe('SandboxService.execute', () => {
       expect(runner.requests).toHaveLength(1);
       const [run] = runner.requests;
       expect(run.spec.Cmd).toEqual(['/opt/runq/run']);
-      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1.000', 'python3', '-u', 'main.py', '--flag', 'two words']);
+      expect(await commandOf(run)).toEqual(['/opt/runq/run', '1000', '1000', '0.5', 'python3', '-u', 'main.py', '--flag', 'two words']);
       expect(run.spec.Image).toBe('runq/python:latest');
 
       const input = await inputOf(run);
       expect(input.map((f) => f.path).sort()).toEqual([
         'tmp/runq/argv',
+        'tmp/runq/limits',
         'tmp/runq/nonce',
         'tmp/runq/stdin',
-        'tmp/runq/timeout',
         'work/lib/util.py',
         'work/main.py',
       ]);
@@ -57,11 +57,11 @@ describe('SandboxService.execute', () => {
 
     it('applies the job limits to the run container', async () => {
       const runner = new FakeRunner([runs(0)]);
-      const limits: JobLimits = { timeoutMs: 1500, memoryMb: 200, cpus: 1.5, processes: 32, outputBytes: 4096 };
+      const limits: JobLimits = { timeoutMs: 1500, cpuTimeMs: 700, memoryMb: 200, cpus: 1.5, processes: 32, outputBytes: 4096 };
       await new SandboxService(runner, { ...SETTINGS, runtime: 'runsc' }).execute(request(python, { 'main.py': 'pass' }, { limits }));
 
       const [run] = runner.requests;
-      expect((await commandOf(run)).slice(0, 2)).toEqual(['/opt/runq/run', '1.500']);
+      expect((await commandOf(run)).slice(0, 4)).toEqual(['/opt/runq/run', '1500', '700', '1.5']);
       expect(run.spec.HostConfig).toMatchObject({ Memory: 200 * MiB, NanoCpus: 1.5e9, Runtime: 'runsc' });
       // gVisor: the program's processes are bounded by RLIMIT_NPROC (see processLimits).
       expect(run.spec.HostConfig?.Ulimits).toContainEqual({ Name: 'nproc', Soft: 32, Hard: 32 });
@@ -102,6 +102,21 @@ describe('SandboxService.execute', () => {
       const runner = new FakeRunner([runs(1, '', 'Traceback\n')]);
       const outcome = await new SandboxService(runner, SETTINGS).execute(request(python, { 'main.py': 'raise' }));
       expect(outcome).toMatchObject({ outcome: 'runtime_error', run: { exitCode: 1, stderr: 'Traceback\n' } });
+    });
+
+    it('says where the output of a wrong answer first differs, on the run and in the message', async () => {
+      const runner = new FakeRunner([runs(0, 'a\nb\n'), runs(0, 'a\nb\n')]);
+      const sandbox = new SandboxService(runner, SETTINGS);
+      const wrong = await sandbox.execute(request(python, { 'main.py': 'pass' }, { expectedOutput: Buffer.from('a\nc\n') }));
+      expect(wrong).toMatchObject({
+        outcome: 'wrong_answer',
+        message: 'the output differs from the expected output: line 2, column 1: expected "c", got "b"',
+        run: { diff: { line: 2, column: 1, expected: 'c', actual: 'b', encoding: 'utf8' } },
+      });
+      const right = await sandbox.execute(request(python, { 'main.py': 'pass' }, { expectedOutput: Buffer.from('a\nb') }));
+      if (right.cancelled) throw new Error('cancelled');
+      expect(right).toMatchObject({ outcome: 'ok', message: null });
+      expect(right.run).not.toHaveProperty('diff');
     });
 
     it('returns cancelled when the container was killed for a cancel', async () => {

@@ -64,6 +64,13 @@ describe('validateCallbackUrl', () => {
     expect(message).toContain(`in a ${range} range`);
   });
 
+  it('names the setting that allows a refused range', () => {
+    expect(validateCallbackUrl('http://127.0.0.1:9000/hook', [])).toContain(
+      'unless the server lists it in RUNQ_WEBHOOK_ALLOWED_NETWORKS (an address or CIDR, e.g. 127.0.0.1)',
+    );
+    expect(validateCallbackUrl('http://10.1.2.3/x', [])).toContain('RUNQ_WEBHOOK_ALLOWED_NETWORKS');
+  });
+
   it('accepts a refused range when it is inside an allowed network', () => {
     expect(validateCallbackUrl('http://127.0.0.1:9000/x', ['127.0.0.0/8'])).toBeNull();
     expect(validateCallbackUrl('http://10.20.0.5/x', ['192.168.0.0/16', '10.20.0.0/16'])).toBeNull();

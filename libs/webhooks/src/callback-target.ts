@@ -48,5 +48,7 @@ function refusalOf(literal: string, allowedNetworks: string[]): string | null {
   if (!parseAddress(literal)) return `address ${literal} is not a valid IP address`;
   if (addressAllowed(literal, networkAllowances(allowedNetworks))) return null;
   const range = nonPublicRange(literal);
-  return range === null ? null : `address ${literal} is in a ${range} range, which webhooks may not reach`;
+  if (range === null) return null;
+  // Naming the setting: a self-hosted receiver on loopback or a private network is a common, legitimate need.
+  return `address ${literal} is in a ${range} range, which webhooks may not reach unless the server lists it in RUNQ_WEBHOOK_ALLOWED_NETWORKS (an address or CIDR, e.g. ${literal})`;
 }

@@ -292,7 +292,7 @@ export const ABUSE_CASES: AbuseCase[] = [
   {
     kind: 'run',
     name: 'kill -STOP on every process it can signal',
-    what: '`kill -STOP -1`: the runner and `timeout` included, so only the outside kill is left',
+    what: '`kill -STOP -1`: the runner and its supervisor included, so only the outside kill is left',
     body: (ctx) => bash(`(exec -a ${ctx.token}-child sleep 1000) & kill -STOP -1; kill -STOP $$`, { timeoutMs: 1500 }),
     outcome: 'timeout',
   },

@@ -20,3 +20,16 @@ export async function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Types into a CodeMirror editor (`#editor`: the code) as a user would: select everything, then type over it. */
+export async function typeCode(page: Page, code: string, editor = '#editor'): Promise<void> {
+  await page.click(`${editor} .cm-content`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/** The text a CodeMirror editor holds (its lines joined by newlines). */
+export function editorText(page: Page, editor = '#editor'): Promise<string> {
+  return page.$$eval(`${editor} .cm-line`, (lines) => lines.map((l) => l.textContent ?? '').join('\n'));
+}

@@ -69,11 +69,6 @@ export class AdminJobsRepository {
     return row && { ...toJob(row), apiKey: row.apiKey };
   }
 
-  async delete(id: string): Promise<boolean> {
-    const { count } = await this.prisma.job.deleteMany({ where: { id } });
-    return count === 1;
-  }
-
   keys(): Promise<{ id: string; name: string; prefix: string; role: string; revokedAt: Date | null }[]> {
     return this.prisma.apiKey.findMany({
       orderBy: { createdAt: 'asc' },

@@ -1,14 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DomainError,
-  FINAL_STATUSES,
-  type AdminKeyView,
-  type JobDetail,
-  type JobStatus,
-  type JobSummary,
-  type JobSummaryPage,
-  type JobView,
-} from '#contracts';
+import { DomainError, type AdminKeyView, type JobDetail, type JobSummary, type JobSummaryPage, type JobView } from '#contracts';
 import { presentJob, presentTimes } from '#jobs';
 import { WorkerRegistry } from '#messaging';
 import type { Caller } from '../auth/caller';
@@ -48,8 +39,11 @@ export class AdminJobsService {
   async detail(id: string): Promise<JobDetail> {
     const row = await this.find(id);
     const worker = row.workerId ? ((await this.workers.list()).find((w) => w.id === row.workerId) ?? null) : null;
+    const { function: _publicCall, ...view } = presentJob(row);
+    const call = row.functionCall;
     return {
-      ...presentJob(row),
+      ...view,
+      ...(call ? { function: { name: call.name, inputs: call.inputs } } : {}),
       files: row.files,
       stdin: row.stdin,
       expectedOutput: row.expectedOutput,
@@ -76,14 +70,8 @@ export class AdminJobsService {
   }
 
   /** Deletes the job; one still queued or running is cancelled first, so no worker keeps running it. */
-  async delete(id: string, caller: Caller): Promise<void> {
-    const row = await this.find(id);
-    if (!FINAL_STATUSES.includes(row.status as JobStatus)) {
-      await this.jobs.cancel(id, caller).catch((error: unknown) => {
-        if (!(error instanceof DomainError && error.code === 'conflict')) throw error; // it finished meanwhile: delete it all the same
-      });
-    }
-    if (!(await this.repository.delete(id))) throw new DomainError('not_found', `job ${id} was not found`);
+  delete(id: string, caller: Caller): Promise<void> {
+    return this.jobs.remove(id, caller, true);
   }
 
   async keys(): Promise<AdminKeyView[]> {

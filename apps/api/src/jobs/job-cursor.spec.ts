@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, isUuid } from './job-cursor';
+import { decodeCursor, encodeCursor, filterFingerprint, isUuid } from './job-cursor';
 
 const ID = '3f2b8c1e-9a4d-4e6f-8b7a-0c1d2e3f4a5b';
 const raw = (text: string) => Buffer.from(text).toString('base64url');
@@ -32,6 +32,30 @@ describe('job cursor', () => {
     ['extra parts', raw(`2024-05-06T07:08:09.123Z|${ID}|more`)],
   ])('rejects %s with a 400', (_case, text) => {
     expect(() => decodeCursor(text)).toThrow(expect.objectContaining({ code: 'invalid_request' }));
+  });
+});
+
+describe('job cursor sealed with filters', () => {
+  const at = { createdAt: new Date('2024-05-06T07:08:09.123Z'), id: ID };
+  const python = filterFingerprint(['completed', undefined, 'python', undefined, undefined]);
+  const ruby = filterFingerprint(['completed', undefined, 'ruby', undefined, undefined]);
+
+  it('continues the listing with the same filters', () => {
+    expect(decodeCursor(encodeCursor(at, python), python)).toEqual(at);
+  });
+
+  it('refuses it for other filters, for none, and an unsealed cursor where one is expected', () => {
+    expect(python).not.toBe(ruby);
+    expect(() => decodeCursor(encodeCursor(at, python), ruby)).toThrow(
+      expect.objectContaining({ code: 'invalid_request', field: 'cursor', message: expect.stringMatching(/with the same filters/) }),
+    );
+    expect(() => decodeCursor(encodeCursor(at, python))).toThrow(expect.objectContaining({ field: 'cursor' }));
+    expect(() => decodeCursor(encodeCursor(at), python)).toThrow(expect.objectContaining({ field: 'cursor' }));
+  });
+
+  it('tells absent filters from present ones, whatever their position', () => {
+    expect(filterFingerprint([undefined, 'ok'])).not.toBe(filterFingerprint(['ok', undefined]));
+    expect(filterFingerprint([undefined])).not.toBe(filterFingerprint(['']));
   });
 });
 

@@ -4,7 +4,8 @@ import { JobRepository, type Job } from '#jobs';
 import { LanguageRegistry } from '#languages';
 import type { Caller } from '../auth/caller';
 import type { ListJobsQuery } from './dto/job-queries.dto';
-import { decodeCursor, encodeCursor, isUuid } from './job-cursor';
+import { parseInstant } from './dto/instant.validator';
+import { decodeCursor, encodeCursor, filterFingerprint, isUuid } from './job-cursor';
 
 /** A user key sees its own jobs; an admin key sees all. */
 export function canSee(row: Job, caller: Caller): boolean {
@@ -44,15 +45,30 @@ export class JobQueryService {
   async list(query: ListJobsQuery, caller: Caller): Promise<{ items: Job[]; nextCursor: string | null }> {
     const limit = query.limit ?? 20;
     const language = query.language ? (this.languages.resolve(query.language)?.id ?? query.language) : undefined;
+    const createdAfter = query.createdAfter ? parseInstant(query.createdAfter) : null;
+    const createdBefore = query.createdBefore ? parseInstant(query.createdBefore) : null;
+    if (createdAfter && createdBefore && createdAfter > createdBefore)
+      throw DomainError.invalid('createdAfter must not be later than createdBefore', 'createdAfter');
+    // A cursor continues only the listing that returned it, not one with other filters.
+    const fingerprint = filterFingerprint([
+      query.status,
+      query.outcome,
+      language,
+      createdAfter?.toISOString(),
+      createdBefore?.toISOString(),
+    ]);
     const rows = await this.jobs.list({
       status: query.status,
+      outcome: query.outcome,
       language,
       apiKeyId: caller.role === 'admin' ? undefined : caller.keyId,
-      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      createdAfter: createdAfter ?? undefined,
+      createdBefore: createdBefore ?? undefined,
+      before: query.cursor ? decodeCursor(query.cursor, fingerprint) : undefined,
       limit: limit + 1,
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last, fingerprint) : null };
   }
 }

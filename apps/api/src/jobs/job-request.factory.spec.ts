@@ -109,6 +109,59 @@ describe('JobRequestFactory', () => {
       expect(message).toMatch(/^files\[2\]\.name "a\.py"/);
     });
 
+    it.each([
+      [
+        ['a', 'a/b.py'],
+        1,
+        /^files\[1\]\.name "a\/b\.py" clashes with files\[0\]\.name "a": "a" would have to be both a file and a directory/,
+      ],
+      [['a/b.py', 'a'], 1, /^files\[1\]\.name "a" clashes with files\[0\]\.name "a\/b\.py"/],
+      [['main.py', 'x/y', 'x/y/z/w.py'], 2, /"x\/y" would have to be both a file and a directory/],
+    ])('rejects names where one is the directory of another (%j), naming the later one', (names, index, message) => {
+      const files = names.map((name) => ({ name, content: 'x' }));
+      const error = (() => {
+        try {
+          factory.build(withFiles(...files), null);
+        } catch (caught) {
+          return caught as DomainError;
+        }
+        throw new Error('accepted');
+      })();
+      expect(error.field).toBe(`files[${index}].name`);
+      expect(error.message).toMatch(message);
+    });
+
+    it('accepts names that differ only in case, and files beside directories', () => {
+      expect(() =>
+        factory.build(withFiles({ name: 'a.py', content: 'x' }, { name: 'A.py', content: 'x' }, { name: 'ab/c.py', content: 'x' }), null),
+      ).not.toThrow();
+    });
+
+    it('rejects a name a tool would read as an option', () => {
+      expect(rejection(() => factory.build(dto({ language: 'c', files: [{ name: '-o.c', content: 'x' }] }), null))).toMatch(
+        /^files\[0\]\.name must not start with "-"/,
+      );
+    });
+
+    it('rejects names the compile stage writes, and the globals file of TypeScript function mode', () => {
+      const build =
+        (language: string, names: string[], extra: Partial<CreateJobDto> = {}) =>
+        () =>
+          factory.build(dto({ language, files: names.map((name) => ({ name, content: 'x' })), ...extra }), null);
+      expect(rejection(build('c', ['main.c', 'main']))).toMatch(
+        /^files\[1\]\.name "main" is a name the sandbox uses in \/work \(the c compiler writes it\)/,
+      );
+      expect(rejection(build('c', ['main.c', 'main/notes.txt']))).toMatch(/^files\[1\]\.name "main\/notes.txt" is a name the sandbox uses/);
+      expect(rejection(build('typescript', ['main.ts', 'lib/util.ts', 'lib/util.js']))).toMatch(/^files\[2\]\.name "lib\/util.js"/);
+      expect(build('typescript', ['main.ts', 'helper.js'])).not.toThrow();
+      expect(build('typescript', ['main.ts', 'runq-function.d.ts'])).not.toThrow();
+      expect(rejection(build('typescript', ['main.ts', 'runq-function.d.ts'], { function: { name: 'f' } }))).toMatch(
+        /^files\[1\]\.name "runq-function.d.ts" is a name the sandbox uses in \/work \(function mode declares its globals in it\)/,
+      );
+      expect(rejection(build('typescript', ['main.ts', 'main.js.map'], { inputs: 1 }))).toMatch(/^files\[1\]\.name "main.js.map"/);
+      expect(build('python', ['main.py', 'main'])).not.toThrow();
+    });
+
     it('rejects base64 content that is not base64, naming files[i].content', () => {
       const message = rejection(() =>
         factory.build(withFiles({ name: 'a.py', content: 'x' }, { name: 'b.bin', content: 'not base64!', encoding: 'base64' }), null),
@@ -171,7 +224,7 @@ describe('JobRequestFactory', () => {
       expect(factory.build(dto({ code: 'x', limits: { ...config.maxima } }), null).limits).toEqual(config.maxima);
     });
 
-    it.each(['timeoutMs', 'memoryMb', 'cpus', 'processes', 'outputBytes'] as const)(
+    it.each(['timeoutMs', 'cpuTimeMs', 'memoryMb', 'cpus', 'processes', 'outputBytes'] as const)(
       'rejects limits.%s above its maximum, naming both',
       (key) => {
         const maximum = config.maxima[key];
@@ -181,10 +234,45 @@ describe('JobRequestFactory', () => {
       },
     );
 
+    it('gives a job that sets no CPU time the default, or its timeoutMs when higher, within the maximum', () => {
+      const cpu = (limits: CreateJobDto['limits']) => factory.build(dto({ code: 'x', limits }), null).limits.cpuTimeMs;
+      expect(cpu(undefined)).toBe(config.defaults.cpuTimeMs);
+      expect(cpu({ timeoutMs: 1000 })).toBe(config.defaults.cpuTimeMs);
+      expect(cpu({ timeoutMs: 60_000 })).toBe(60_000);
+      expect(cpu({ timeoutMs: 60_000, cpuTimeMs: 500 })).toBe(500);
+      const capped = loadConfig({ ...ENV, RUNQ_MAX_CPU_TIME_MS: '20000' });
+      expect(
+        new JobRequestFactory(capped, registry, noReports).build(dto({ code: 'x', limits: { timeoutMs: 60_000 } }), null).limits,
+      ).toMatchObject({
+        timeoutMs: 60_000,
+        cpuTimeMs: 20_000,
+      });
+    });
+
+    it('gives a test case that raises its timeout as much CPU time, unless the job or the case sets it', () => {
+      const tests = [
+        { expectedOutput: '1' },
+        { expectedOutput: '1', timeoutMs: 30_000 },
+        { expectedOutput: '1', timeoutMs: 30_000, cpuTimeMs: 800 },
+        { expectedOutput: '1', timeoutMs: 1000 },
+      ];
+      expect(factory.build(dto({ code: 'x', tests }), null).tests?.map((t) => t.cpuTimeMs)).toEqual([undefined, 30_000, 800, undefined]);
+      const fixed = factory.build(dto({ code: 'x', tests, limits: { cpuTimeMs: 700 } }), null);
+      expect(fixed.tests?.map((t) => t.cpuTimeMs)).toEqual([undefined, undefined, 800, undefined]);
+      expect(fixed.limits.cpuTimeMs).toBe(700);
+    });
+
+    it('rejects a test case CPU time above the maximum, naming tests[i].cpuTimeMs', () => {
+      const tests = [{ expectedOutput: '1' }, { expectedOutput: '1', cpuTimeMs: config.maxima.cpuTimeMs + 1 }];
+      expect(rejection(() => factory.build(dto({ code: 'x', tests }), null))).toMatch(
+        /^tests\[1\]\.cpuTimeMs must not be greater than 300000/,
+      );
+    });
+
     it("uses a language's own defaults, capped by the maxima", () => {
       const slow = { ...LANGUAGES[0], id: 'slow', aliases: [], limits: { timeoutMs: 20_000, memoryMb: 1_000_000 } };
       const job = new JobRequestFactory(config, new LanguageRegistry([slow]), noReports).build(dto({ language: 'slow', code: 'x' }), null);
-      expect(job.limits).toEqual({ ...config.defaults, timeoutMs: 20_000, memoryMb: config.maxima.memoryMb });
+      expect(job.limits).toEqual({ ...config.defaults, timeoutMs: 20_000, cpuTimeMs: 20_000, memoryMb: config.maxima.memoryMb });
     });
   });
 

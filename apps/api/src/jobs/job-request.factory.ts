@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
-import { DomainError, type JobLimits, type SourceFile } from '#contracts';
+import { DomainError, type JobLimits, type SourceFile, type TestCase } from '#contracts';
 import type { Job, NewJob } from '#jobs';
-import { defaultLimitsFor, installedVersion, LanguageRegistry, type LanguageDefinition } from '#languages';
+import { cpuTimeFollowing, defaultLimitsFor, installedVersion, LanguageRegistry, type LanguageDefinition } from '#languages';
 import { validateCallbackUrl } from '#webhooks';
 import { LanguagesService } from '../languages/languages.service';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
+import { checkFileLayout } from './file-layout';
 import { buildFunction } from './function-request';
 import { buildJudging } from './judging-request';
+import { rerunRequest } from './rerun-request';
 import { checkStorableText } from './storable-text';
 
 const MAX_PATH_DEPTH = 8;
@@ -35,6 +37,7 @@ export class JobRequestFactory {
     const files = this.files(dto, language);
     const limits = this.limits(dto, language);
     const judging = buildJudging(dto, this.config);
+    if (dto.limits?.cpuTimeMs === undefined) judging.tests = this.caseCpuTimes(judging.tests, limits);
     const fn = buildFunction(dto, language.id, this.config);
     if (dto.callbackUrl !== undefined) {
       const problem = validateCallbackUrl(dto.callbackUrl, this.config.webhooks.allowedNetworks);
@@ -60,27 +63,13 @@ export class JobRequestFactory {
   }
 
   /**
-   * A new job with the same program, input and limits as `source` (already checked when it
-   * was created), on the toolchain version installed now. No webhook: the new job's result
-   * is read from the dashboard or the API.
+   * A new job with every field of `source`'s request but its webhook (see rerunRequest), on
+   * the toolchain version installed now. It goes through the same checks as a new request, so
+   * a copy the server can no longer run (a limit above today's maximum, a host outside today's
+   * egress policy) is refused with a 400 naming the field, not accepted and failed.
    */
   rebuild(source: Job, apiKeyId: string | null): NewJob {
-    return {
-      id: randomUUID(),
-      apiKeyId,
-      language: source.language,
-      version: this.version(source.language, undefined),
-      files: source.files,
-      stdin: source.stdin,
-      args: source.args,
-      compileOptions: source.compileOptions,
-      limits: source.limits,
-      encoding: source.encoding,
-      expectedOutput: source.expectedOutput,
-      comparison: source.comparison,
-      tests: source.tests,
-      callbackUrl: null,
-    };
+    return this.build(rerunRequest(source), apiKeyId);
   }
 
   /** The installed version the job runs on; refuses a language no live worker has, or a version it does not. */
@@ -120,6 +109,12 @@ export class JobRequestFactory {
         if (file.encoding === 'base64' && !isCanonicalBase64(file.content))
           throw DomainError.invalid(`files[${i}].content is not valid base64`, `files[${i}].content`);
       });
+      // Function mode is asked for by either field (buildFunction checks the rest).
+      checkFileLayout(
+        files.map((f) => f.name),
+        language,
+        dto.function !== undefined || dto.inputs !== undefined,
+      );
       if (dto.entry !== undefined) {
         const at = files.findIndex((f) => f.name === dto.entry);
         if (at < 0) throw DomainError.invalid(`entry "${dto.entry}" is not one of the files`, 'entry');
@@ -148,7 +143,19 @@ export class JobRequestFactory {
       if (asked > maxima[key]) throw DomainError.invalid(`limits.${key} must not be greater than ${maxima[key]}`, `limits.${key}`);
       limits[key] = asked;
     }
+    if (dto.limits?.cpuTimeMs === undefined) limits.cpuTimeMs = cpuTimeFollowing(limits.cpuTimeMs, limits.timeoutMs, maxima.cpuTimeMs);
     return limits;
+  }
+
+  /** With no CPU time asked for the job, a case that raises its own timeout gets as much CPU time, as the job would. */
+  private caseCpuTimes(tests: TestCase[] | null, limits: JobLimits): TestCase[] | null {
+    return (
+      tests?.map((test) => {
+        if (test.cpuTimeMs !== undefined || test.timeoutMs === undefined) return test;
+        const cpuTimeMs = cpuTimeFollowing(limits.cpuTimeMs, test.timeoutMs, this.config.maxima.cpuTimeMs);
+        return cpuTimeMs === limits.cpuTimeMs ? test : { ...test, cpuTimeMs };
+      }) ?? null
+    );
   }
 }
 

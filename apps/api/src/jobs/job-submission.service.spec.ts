@@ -31,6 +31,10 @@ function fakeRepository() {
     }),
     findById: jest.fn(async (id: string) => rows.get(id) ?? null),
     delete: jest.fn(async (id: string) => rows.delete(id)),
+    deleteFinished: jest.fn(
+      async (id: string) => ['completed', 'failed', 'cancelled'].includes(rows.get(id)?.status ?? '') && rows.delete(id),
+    ),
+    findMany: jest.fn(async (ids: string[]) => ids.map((id) => rows.get(id) ?? null)),
     cancel: jest.fn(async (id: string, from: JobStatus) => {
       const row = rows.get(id);
       if (row?.status !== from) return false;
@@ -41,14 +45,18 @@ function fakeRepository() {
   return repository;
 }
 
-/** Enough of Redis for IdempotencyStore: SET NX, GET, DEL. */
+/** Enough of Redis for IdempotencyStore: SET [NX], GET, DEL and its compare-and-set script (TTLs ignored). */
 function fakeRedis() {
   const values = new Map<string, string>();
   return {
-    set: async (key: string, value: string) => (values.has(key) ? null : (values.set(key, value), 'OK')),
+    values,
+    set: async (key: string, value: string, ...flags: unknown[]) =>
+      flags.includes('NX') && values.has(key) ? null : (values.set(key, value), 'OK'),
     get: async (key: string) => values.get(key) ?? null,
     del: async (key: string) => Number(values.delete(key)),
-  } as unknown as Redis;
+    eval: async (_script: string, _keys: number, key: string, expected: string, next: string) =>
+      values.get(key) === expected ? (values.set(key, next), 1) : 0,
+  } as unknown as Redis & { values: Map<string, string> };
 }
 
 function setup() {
@@ -192,6 +200,63 @@ describe('JobSubmissionService', () => {
       await expect(service.cancel('nope', caller)).rejects.toMatchObject({ code: 'not_found' });
       expect(repository.findById).not.toHaveBeenCalledWith('nope');
       expect(repository.cancel).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('remove', () => {
+    it.each(['completed', 'failed', 'cancelled'] as const)('deletes a %s job', async (status) => {
+      const { service, seed, repository } = setup();
+      seed(status);
+      await service.remove(ID, caller);
+      expect(repository.rows.has(ID)).toBe(false);
+      expect(repository.cancel).not.toHaveBeenCalled();
+    });
+
+    it.each(['queued', 'running'] as const)('refuses a %s job with a conflict saying how to delete it', async (status) => {
+      const { service, seed, repository } = setup();
+      seed(status);
+      const error = await failure(service.remove(ID, caller));
+      expect(error).toMatchObject({ code: 'conflict', message: `job ${ID} is ${status}: cancel it first, or delete it with force=true` });
+      expect(repository.rows.get(ID)?.status).toBe(status);
+    });
+
+    it('with force, cancels a queued or running job first, so no worker keeps running it', async () => {
+      const { service, seed, repository, events } = setup();
+      seed('running');
+      await service.remove(ID, caller, true);
+      expect(events.publishCancel).toHaveBeenCalledWith(ID);
+      expect(repository.cancel.mock.invocationCallOrder[0]).toBeLessThan(repository.deleteFinished.mock.invocationCallOrder[0]);
+      expect(repository.rows.has(ID)).toBe(false);
+    });
+
+    it('with force, still deletes a job that finished between the read and the cancel', async () => {
+      const { service, seed, repository } = setup();
+      seed('running');
+      repository.cancel.mockImplementation(async () => {
+        repository.rows.set(ID, { ...repository.rows.get(ID)!, status: 'completed' });
+        return false;
+      });
+      await service.remove(ID, caller, true);
+      expect(repository.rows.has(ID)).toBe(false);
+    });
+
+    it("answers not_found for another key's job, an unknown or malformed id, and a job deleted meanwhile", async () => {
+      const { service, seed, repository } = setup();
+      seed('completed', 'someone-else');
+      await expect(service.remove(ID, caller)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(service.remove('00000000-0000-4000-8000-000000000000', caller)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(service.remove('nope', caller)).rejects.toMatchObject({ code: 'not_found' });
+      expect(repository.rows.has(ID)).toBe(true);
+      seed('completed');
+      repository.deleteFinished.mockResolvedValueOnce(false);
+      await expect(service.remove(ID, caller)).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('lets an admin delete any key’s job', async () => {
+      const { service, seed, repository } = setup();
+      seed('completed', 'someone-else');
+      await service.remove(ID, { keyId: 'admin', role: 'admin' });
+      expect(repository.rows.has(ID)).toBe(false);
     });
   });
 

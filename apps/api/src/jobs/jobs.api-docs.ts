@@ -4,6 +4,7 @@ import { ApiJsonBodyErrors, ApiKeyed, ApiNotFound, ApiValidationError } from '..
 import {
   batchRequestExamples,
   cancelledJob,
+  errors,
   failedFunctionJob,
   finishedJob,
   functionJob,
@@ -26,35 +27,47 @@ const finished = {
 };
 /** Job creation answers 429 at the key's active-jobs cap and 503 while the queue is full, besides the usual. */
 const submits = () => ApiKeyed({ activeJobsCap: true, backpressure: true });
+const replayed = {
+  'Idempotent-Replayed': {
+    description: '`true` when the answer is that of an earlier request with the same Idempotency-Key',
+    schema: { type: 'string' },
+  },
+};
+const idempotencyHeader = (description: string) => ApiHeader({ name: 'Idempotency-Key', required: false, description });
+const idempotencyErrors = [
+  ApiResponse({
+    status: 409,
+    type: ErrorDoc,
+    description: 'A request with the same Idempotency-Key is still being handled, or the job it created was deleted',
+  }),
+  ApiResponse({ status: 422, type: ErrorDoc, description: 'The Idempotency-Key was used with another body' }),
+];
 
 export const ApiCreateJob = () =>
   applyDecorators(
     ApiOperation({ summary: 'Create a job', description: 'Queues the job; with ?wait=true (or waitMs) waits as POST /execute does.' }),
     submits(),
-    ApiHeader({
-      name: 'Idempotency-Key',
-      required: false,
-      description: '1–255 printable characters; a retry within 24 h returns the same job',
-    }),
+    idempotencyHeader(
+      '1–255 printable characters; a retry with the same body within 24 h returns the same job (with ?wait=true: waits for it)',
+    ),
     jobBody,
     ApiResponse({
       status: 201,
       description: 'Queued',
       type: JobViewDoc,
-      headers: location,
+      headers: { ...location, ...replayed },
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
-    ApiResponse({ status: 200, description: 'With ?wait=true: finished', type: JobViewDoc, examples: finished }),
+    ApiResponse({ status: 200, description: 'With ?wait=true: finished', type: JobViewDoc, headers: replayed, examples: finished }),
     ApiResponse({
       status: 202,
       description: 'With ?wait=true: still running when the wait ran out',
       type: JobViewDoc,
-      headers: location,
+      headers: { ...location, ...replayed },
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
     ApiJsonBodyErrors(),
-    ApiResponse({ status: 409, type: ErrorDoc, description: 'The same Idempotency-Key is still being handled' }),
-    ApiResponse({ status: 422, type: ErrorDoc, description: 'The Idempotency-Key was used with another body' }),
+    ...idempotencyErrors,
   );
 
 export const ApiExecute = () =>
@@ -64,16 +77,20 @@ export const ApiExecute = () =>
       description: '200 with the finished job, or 202 + Location when the wait runs out first.',
     }),
     submits(),
+    idempotencyHeader(
+      '1–255 printable characters; a retry with the same body within 24 h waits for the job the first request created, with the same 200/202 rules',
+    ),
     jobBody,
-    ApiResponse({ status: 200, description: 'Finished', type: JobViewDoc, examples: finished }),
+    ApiResponse({ status: 200, description: 'Finished', type: JobViewDoc, headers: replayed, examples: finished }),
     ApiResponse({
       status: 202,
       description: 'Still running',
       type: JobViewDoc,
-      headers: location,
+      headers: { ...location, ...replayed },
       examples: { queued: { summary: 'Queued', value: queuedJob } },
     }),
     ApiJsonBodyErrors(),
+    ...idempotencyErrors,
   );
 
 export const ApiBatch = () =>
@@ -85,10 +102,14 @@ export const ApiBatch = () =>
         'a full queue refuses the whole batch (503) before any item is created.',
     }),
     ApiKeyed({ backpressure: true }),
+    idempotencyHeader(
+      '1–255 printable characters, for the whole batch: a retry with the same body within 24 h returns the same items (jobs as they are now, refused items with their errors); a batch stopped half-way by a 503 is continued from where it stopped',
+    ),
     ApiBody({ type: BatchDto, examples: batchRequestExamples }),
     ApiResponse({
       status: 200,
       type: BatchResultDoc,
+      headers: replayed,
       examples: {
         mixed: {
           summary: 'One created, one refused',
@@ -102,11 +123,16 @@ export const ApiBatch = () =>
       },
     }),
     ApiJsonBodyErrors(),
+    ...idempotencyErrors,
   );
 
 export const ApiListJobs = () =>
   applyDecorators(
-    ApiOperation({ summary: 'List jobs', description: 'Newest first, paged by cursor; or, with ?ids=, those jobs in that order.' }),
+    ApiOperation({
+      summary: 'List jobs',
+      description:
+        'Newest first, paged by cursor; filters (status, outcome, language, createdAfter ≤ createdAt < createdBefore) combine with AND, and a cursor continues only a listing with the same filters. With ?ids=, those jobs in that order.',
+    }),
     ApiKeyed(),
     ApiResponse({
       status: 200,
@@ -116,7 +142,9 @@ export const ApiListJobs = () =>
         ids: { summary: 'By ids', value: { items: [finishedJob, null] } },
       },
     }),
-    ApiValidationError('A query parameter is malformed; `message` names it'),
+    ApiValidationError(
+      'A filter is malformed (`message` names it), createdAfter is later than createdBefore, or the cursor is not one of this listing',
+    ),
   );
 
 export const ApiGetJob = () =>
@@ -136,5 +164,25 @@ export const ApiCancelJob = () =>
     idParam,
     ApiResponse({ status: 200, type: JobViewDoc, examples: { cancelled: { summary: 'Cancelled', value: cancelledJob } } }),
     ApiResponse({ status: 409, type: ErrorDoc, description: 'The job has already finished' }),
+    ApiNotFound(),
+  );
+
+export const ApiDeleteJob = () =>
+  applyDecorators(
+    ApiOperation({
+      summary: 'Delete a job',
+      description:
+        'Deletes a finished job with its sources and results. A queued or running job is refused with 409 unless ?force=true, which cancels it first.',
+    }),
+    ApiKeyed(),
+    idParam,
+    ApiResponse({ status: 204, description: 'Deleted' }),
+    ApiValidationError(),
+    ApiResponse({
+      status: 409,
+      type: ErrorDoc,
+      description: 'The job is queued or running (cancel it first, or pass force=true)',
+      examples: { active: errors.activeJob },
+    }),
     ApiNotFound(),
   );

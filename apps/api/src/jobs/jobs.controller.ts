@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { presentJob } from '#jobs';
@@ -7,8 +7,9 @@ import { toNativeError } from '../common/native-error.mapper';
 import { CurrentCaller, type Caller } from '../auth/caller';
 import { BatchDto } from './dto/batch.dto';
 import { CreateJobDto } from './dto/create-job.dto';
-import { ExecuteQuery, ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
-import { ApiBatch, ApiCancelJob, ApiCreateJob, ApiExecute, ApiGetJob, ApiListJobs } from './jobs.api-docs';
+import { DeleteJobQuery, ExecuteQuery, ListJobsQuery, OutputQuery, WaitQuery } from './dto/job-queries.dto';
+import { ApiBatch, ApiCancelJob, ApiCreateJob, ApiDeleteJob, ApiExecute, ApiGetJob, ApiListJobs } from './jobs.api-docs';
+import { IdempotentBatchService } from './idempotent-batch.service';
 import { JobQueryService } from './job-query.service';
 import { JobSubmissionService } from './job-submission.service';
 
@@ -18,6 +19,7 @@ export class JobsController {
   constructor(
     private readonly submissions: JobSubmissionService,
     private readonly queries: JobQueryService,
+    private readonly batches: IdempotentBatchService,
   ) {}
 
   /** 201 + Location; with ?wait=true behaves like POST /execute. */
@@ -43,8 +45,16 @@ export class JobsController {
   @Post('jobs/batch')
   @ApiBatch()
   @HttpCode(200)
-  async batch(@Body() body: BatchDto, @CurrentCaller() caller: Caller): Promise<{ items: (JobView | { error: object })[] }> {
-    const items = await this.submissions.createBatch(body.jobs, caller);
+  async batch(
+    @Body() body: BatchDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ items: (JobView | { error: object })[] }> {
+    const key = idempotencyKey(res.req.headers['idempotency-key']);
+    const { items, replayed } = key
+      ? await this.batches.create(body.jobs, caller, key)
+      : { items: await this.submissions.createBatch(body.jobs, caller), replayed: false };
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return { items: items.map((item) => ('job' in item ? presentJob(item.job) : { error: toNativeError(item.error).body })) };
   }
 
@@ -57,9 +67,11 @@ export class JobsController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobView> {
-    const { job, finished } = await this.submissions.createAndWait(dto, caller, query.waitMs);
+    const key = idempotencyKey(res.req.headers['idempotency-key']);
+    const { job, finished, replayed } = await this.submissions.createAndWait(dto, caller, query.waitMs, key);
     res.status(finished ? 200 : 202);
     if (!finished) res.location(`/jobs/${job.id}`);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return presentJob(job, query);
   }
 
@@ -88,6 +100,14 @@ export class JobsController {
   @HttpCode(200)
   async cancel(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<JobView> {
     return presentJob(await this.submissions.cancel(id, caller));
+  }
+
+  /** 204; a queued or running job is refused (409) unless ?force=true, which cancels it first. */
+  @Delete('jobs/:id')
+  @ApiDeleteJob()
+  @HttpCode(204)
+  async remove(@Param('id') id: string, @Query() query: DeleteJobQuery, @CurrentCaller() caller: Caller): Promise<void> {
+    await this.submissions.remove(id, caller, query.force ?? false);
   }
 }
 

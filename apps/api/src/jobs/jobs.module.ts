@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LanguagesModule } from '../languages/languages.module';
 import { IdempotencyStore } from './idempotency.store';
+import { IdempotentBatchService } from './idempotent-batch.service';
 import { JobIntake } from './job-intake';
 import { JobQueryService } from './job-query.service';
 import { JobRequestFactory } from './job-request.factory';
@@ -12,7 +13,16 @@ import { JobsController } from './jobs.controller';
 @Module({
   imports: [LanguagesModule],
   controllers: [JobsController],
-  providers: [JobSubmissionService, JobQueryService, JobRequestFactory, JobIntake, JobWaiter, IdempotencyStore, QueueAdmission],
+  providers: [
+    JobSubmissionService,
+    IdempotentBatchService,
+    JobQueryService,
+    JobRequestFactory,
+    JobIntake,
+    JobWaiter,
+    IdempotencyStore,
+    QueueAdmission,
+  ],
   exports: [JobSubmissionService],
 })
 export class JobsModule {}

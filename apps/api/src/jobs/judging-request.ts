@@ -13,7 +13,7 @@ export interface JudgingFields {
 
 /**
  * Checks the judging part of a request: encodings and byte sizes of stdin, expected
- * output and test cases, the number of cases, and per-case timeouts within the maxima.
+ * output and test cases, the number of cases, and per-case time limits within the maxima.
  */
 export function buildJudging(dto: CreateJobDto, config: RunqConfig): JudgingFields {
   const encoding = dto.encoding ?? 'utf8';
@@ -36,12 +36,16 @@ export function buildJudging(dto: CreateJobDto, config: RunqConfig): JudgingFiel
       if (test.timeoutMs !== undefined && test.timeoutMs > config.maxima.timeoutMs) {
         throw DomainError.invalid(`tests[${i}].timeoutMs must not be greater than ${config.maxima.timeoutMs}`, `tests[${i}].timeoutMs`);
       }
+      if (test.cpuTimeMs !== undefined && test.cpuTimeMs > config.maxima.cpuTimeMs) {
+        throw DomainError.invalid(`tests[${i}].cpuTimeMs must not be greater than ${config.maxima.cpuTimeMs}`, `tests[${i}].cpuTimeMs`);
+      }
       return {
         stdin: test.stdin ?? '',
         expectedOutput: test.expectedOutput,
         encoding: caseEncoding,
         ...(test.args ? { args: test.args } : {}),
         ...(test.timeoutMs !== undefined ? { timeoutMs: test.timeoutMs } : {}),
+        ...(test.cpuTimeMs !== undefined ? { cpuTimeMs: test.cpuTimeMs } : {}),
       };
     });
     // All cases travel in one row and one request body: bound their sum too.

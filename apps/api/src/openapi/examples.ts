@@ -5,7 +5,7 @@
  */
 
 const ID = '6b6c5831-3c2e-4f0e-9a57-0f5f0a3c2d11';
-const LIMITS = { timeoutMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1048576 };
+const LIMITS = { timeoutMs: 5000, cpuTimeMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1048576 };
 const STAGE = {
   stdout: 'hello\n',
   stderr: '',
@@ -16,6 +16,7 @@ const STAGE = {
   cpuMs: 67.2,
   memoryBytes: 4329472,
   truncated: false,
+  timeLimit: null,
 };
 
 export const jobRequestExamples = {
@@ -125,10 +126,16 @@ export const judgedJob = {
   run: null,
   tests: [
     { ...STAGE, stdout: '9\n', index: 0, outcome: 'ok' },
-    { ...STAGE, stdout: '15\n', index: 1, outcome: 'wrong_answer' },
+    {
+      ...STAGE,
+      stdout: '15\n',
+      index: 1,
+      outcome: 'wrong_answer',
+      diff: { line: 1, column: 2, expected: '16', actual: '15', encoding: 'utf8' },
+    },
   ],
   summary: { passed: 1, total: 2, firstFailure: 1, maxWallMs: 31.2, maxMemoryBytes: 4390912 },
-  message: 'test case 1: wrong answer',
+  message: '1/2 test cases passed; first failure: case 1 (wrong_answer): line 1, column 2: expected "16", got "15"',
 };
 
 export const functionJob = {
@@ -204,6 +211,14 @@ export const errors = {
       statusCode: 503,
       message: 'the job queue is full (10000 jobs waiting, limit 10000); retry in 5 s',
       error: 'Service Unavailable',
+    },
+  },
+  activeJob: {
+    summary: 'Queued or running',
+    value: {
+      statusCode: 409,
+      message: `job ${ID} is running: cancel it first, or delete it with force=true`,
+      error: 'Conflict',
     },
   },
   unavailable: {

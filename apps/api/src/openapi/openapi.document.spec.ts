@@ -134,7 +134,18 @@ describe('OpenAPI document: routes and access', () => {
     const query = (route: string) => asDocumented.find(([r]) => r === route)![1];
     expect(query('POST /execute')).toEqual(['base64', 'waitMs']);
     expect(query('POST /jobs')).toEqual(['base64', 'wait', 'waitMs']);
-    expect(query('GET /jobs')).toEqual(['base64', 'cursor', 'ids', 'language', 'limit', 'status']);
+    expect(query('GET /jobs')).toEqual([
+      'base64',
+      'createdAfter',
+      'createdBefore',
+      'cursor',
+      'ids',
+      'language',
+      'limit',
+      'outcome',
+      'status',
+    ]);
+    expect(query('DELETE /jobs/{id}')).toEqual(['force']);
   });
 
   it('describes keys as what they are: an X-API-Key header or an opaque bearer token, never a JWT', () => {
@@ -220,7 +231,7 @@ describe('OpenAPI document: the job schema against the presenter', () => {
     stdin: '',
     args: [],
     compileOptions: [],
-    limits: { timeoutMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1048576 },
+    limits: { timeoutMs: 5000, cpuTimeMs: 5000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1048576 },
     encoding: 'utf8',
     expectedOutput: null,
     comparison: null,

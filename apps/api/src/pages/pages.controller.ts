@@ -26,6 +26,15 @@ export class PagesController {
   playground(@Res() res: Response): void {
     send(res, 'playground.html');
   }
+
+  /** Browsers ask for it on every page, bull-board's and error pages included. */
+  @Get('favicon.ico')
+  favicon(@Res() res: Response): void {
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.sendFile(join(PUBLIC_DIR, 'favicon.ico'), (error) => {
+      if (error && !res.headersSent) res.status(404).end();
+    });
+  }
 }
 
 function send(res: Response, file: string): void {

@@ -21,7 +21,7 @@ function row(overrides: Partial<Job> = {}): Job {
     stdin: '',
     args: [],
     compileOptions: [],
-    limits: { timeoutMs: 1000, memoryMb: 128, cpus: 1, processes: 16, outputBytes: 65536 },
+    limits: { timeoutMs: 1000, cpuTimeMs: 1000, memoryMb: 128, cpus: 1, processes: 16, outputBytes: 65536 },
     encoding: 'utf8',
     expectedOutput: null,
     comparison: null,

@@ -12,7 +12,7 @@ import { RunningExecutions } from './running-executions';
 
 const JOB_ID = '6c0d7a9e-2f1b-4c3d-9e8f-a1b2c3d4e5f6';
 const WORKER_ID = 'worker-1';
-const LIMITS: JobLimits = { timeoutMs: 2000, memoryMb: 64, cpus: 0.5, processes: 16, outputBytes: 4096 };
+const LIMITS: JobLimits = { timeoutMs: 2000, cpuTimeMs: 2000, memoryMb: 64, cpus: 0.5, processes: 16, outputBytes: 4096 };
 const RESULT: ExecutionResult = {
   outcome: 'ok',
   compile: null,

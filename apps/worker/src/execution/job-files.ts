@@ -15,5 +15,6 @@ export function toExecutionTests(tests: TestCase[]): ExecutionTestCase[] {
     expectedOutput: decode(test.expectedOutput, test.encoding),
     ...(test.args ? { args: test.args } : {}),
     ...(test.timeoutMs !== undefined ? { timeoutMs: test.timeoutMs } : {}),
+    ...(test.cpuTimeMs !== undefined ? { cpuTimeMs: test.cpuTimeMs } : {}),
   }));
 }

@@ -33,6 +33,18 @@ describe('WorkerMetrics', () => {
     expect(text).toContain('runq_job_queue_wait_seconds_bucket{le="0.025",language="ruby"} 0');
   });
 
+  it('counts jobs deleted by the retention sweep by status, and when the last sweep ended', async () => {
+    const { metrics } = setup();
+    metrics.retentionRemoved({ completed: 1000 });
+    metrics.retentionRemoved({ completed: 20, failed: 3, cancelled: 0 });
+    metrics.retentionSwept(1_700_000_000_500);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('runq_retention_deleted_jobs_total{status="completed"} 1020');
+    expect(text).toContain('runq_retention_deleted_jobs_total{status="failed"} 3');
+    expect(text).not.toContain('status="cancelled"');
+    expect(text).toContain('runq_retention_sweep_time_seconds 1700000000.5');
+  });
+
   it('counts container start failures by image', async () => {
     const { metrics } = setup();
     metrics.containerStartFailed('runq/python');

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { JobStatus } from '#contracts';
 import type { PoolStats } from '#sandbox';
 import { ExecutionObserver, type FinishedJob } from '../execution/execution-observer';
 
@@ -44,6 +45,18 @@ export class WorkerMetrics extends ExecutionObserver {
     name: 'runq_container_start_failures_total',
     help: 'Sandbox containers that could not be created, attached or started (warm or cold), by image',
     labelNames: ['image'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly retentionDeleted = new Counter({
+    name: 'runq_retention_deleted_jobs_total',
+    help: 'Finished jobs deleted by the retention sweep (RUNQ_RETENTION_DAYS), by status',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  private readonly retentionLastSweep = new Gauge({
+    name: 'runq_retention_sweep_time_seconds',
+    help: 'When this worker, as retention leader, last finished a sweep (Unix time)',
     registers: [this.registry],
   });
 
@@ -104,5 +117,13 @@ export class WorkerMetrics extends ExecutionObserver {
 
   containerStartFailed(image: string): void {
     this.startFailures.inc({ image });
+  }
+
+  retentionRemoved(counts: Partial<Record<JobStatus, number>>): void {
+    for (const [status, n] of Object.entries(counts)) if (n) this.retentionDeleted.inc({ status }, n);
+  }
+
+  retentionSwept(atMs: number): void {
+    this.retentionLastSweep.set(atMs / 1000);
   }
 }

@@ -25,6 +25,8 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
       '{options}',
       '{sources}',
     ],
+    // Function mode adds source maps ({source}.js.map) and the harness's declarations (see FUNCTION_TYPESCRIPT_GLOBALS_FILE).
+    compileOutputs: ['{source}.js'],
     compileOptions: ['--strict', '--noImplicitAny', '--strictNullChecks', '--noUnusedLocals'],
     run: ['node', '{stem}.js'],
     version: ['tsc', '--version'],
@@ -39,6 +41,8 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     fileName: 'Main.java',
     sourceExtensions: ['.java'],
     compile: ['javac', '-J-XX:+UseSerialGC', '-J-Xshare:auto', '-encoding', 'UTF-8', '-d', '.', '{options}', '{sources}'],
+    // Classes are named by the code, not the file; a public class is named after its file.
+    compileOutputs: ['{source}.class'],
     compileOptions: ['-Xlint:all', '-g', '-Werror'],
     run: [...JVM_RUN, '-cp', '.', '{stem}'],
     version: ['java', '-version'],
@@ -55,6 +59,7 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     fileName: 'main.kt',
     sourceExtensions: ['.kt'],
     compile: ['kotlinc', '-nowarn', '-include-runtime', '-d', 'main.jar', '{sources}'],
+    compileOutputs: ['main.jar'],
     run: [...JVM_RUN, '-jar', 'main.jar'],
     // kotlinc calls itself 1.3-SNAPSHOT; the Debian package knows the release.
     version: ['dpkg-query', '-W', '-f=${Version}', 'kotlin'],
@@ -71,6 +76,7 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     fileName: 'Main.scala',
     sourceExtensions: ['.scala'],
     compile: ['scalac', '-nowarn', '-d', '.', '{sources}'],
+    compileOutputs: ['{source}.class'],
     run: [...JVM_RUN, '-cp', '/opt/runq/scala-library.jar:.', '{stem}'],
     version: ['scala', '-version'],
     env: ['HOME=/tmp', 'JAVA_OPTS=-XX:+UseSerialGC -Xss4m -Xshare:auto'],
@@ -86,6 +92,7 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     fileName: 'Main.cs',
     sourceExtensions: ['.cs'],
     compile: ['mcs', '-nologo', '-optimize+', '-out:main.exe', '{options}', '{sources}'],
+    compileOutputs: ['main.exe'],
     compileOptions: ['-optimize-', '-checked+', '-unsafe', '-debug'],
     run: ['mono', 'main.exe'],
     version: ['mcs', '--version'],

@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 import type { ContainerCreateOptions } from 'dockerode';
 import { performance } from 'node:perf_hooks';
+import { removeContainer } from './container-removal';
 import { OutputCapture } from './output-capture';
 
 export interface ContainerRunRequest {
@@ -181,10 +182,7 @@ export class DockerContainerRunner implements ContainerRunner {
   }
 
   private removeLater(container: Docker.Container): void {
-    const removal = container
-      .remove({ force: true, v: true })
-      .catch(() => undefined)
-      .finally(() => this.removals.delete(removal));
+    const removal: Promise<void> = removeContainer(container).then(() => void this.removals.delete(removal));
     this.removals.add(removal);
   }
 

@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 import type { LanguageDefinition } from '#languages';
 import { FLEET_LABEL, MANAGED_LABEL, WORKER_LABEL } from './container-spec';
+import { removeContainer } from './container-removal';
 
 export const VERSION_LABEL_PREFIX = 'runq.version.';
 
@@ -44,14 +45,7 @@ export class DockerInventory {
 
   /** Force-removes containers (with their anonymous volumes); one already gone is not an error. */
   async remove(ids: string[]): Promise<void> {
-    await Promise.all(
-      ids.map((id) =>
-        this.docker
-          .getContainer(id)
-          .remove({ force: true, v: true })
-          .catch(() => undefined),
-      ),
-    );
+    await Promise.all(ids.map((id) => removeContainer(this.docker.getContainer(id))));
   }
 
   /**

@@ -40,6 +40,7 @@ export interface ExecutionTestCase {
   expectedOutput: Buffer;
   args?: string[];
   timeoutMs?: number;
+  cpuTimeMs?: number;
 }
 
 export interface ExecutionSettings {

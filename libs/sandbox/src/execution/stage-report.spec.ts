@@ -1,4 +1,4 @@
-import { parseCompileStatus, signalOf, splitRunTrailer, splitStdoutMarker } from './stage-report';
+import { guessSignal, parseCompileStatus, signalName, splitRunTrailer, splitStdoutMarker } from './stage-report';
 
 const NONCE = '0123456789abcdef0123456789abcdef';
 const trailer = (fields: string, nonce = NONCE) => `\n${nonce} ${fields}\n`;
@@ -7,7 +7,7 @@ describe('splitRunTrailer', () => {
   it('strips the trailer and reads the usage from it', () => {
     const { stderr, usage } = splitRunTrailer(Buffer.from(`warning: x\n${trailer('0 1500000000 1200000000 4096')}`), NONCE);
     expect(stderr.toString()).toBe('warning: x\n');
-    expect(usage).toEqual({ exitCode: 0, wallMs: 1500, cpuMs: 1200, memoryBytes: 4096 });
+    expect(usage).toEqual({ exitCode: 0, signal: null, limit: null, wallMs: 1500, cpuMs: 1200, memoryBytes: 4096 });
   });
 
   it('keeps sub-millisecond precision to one decimal', () => {
@@ -24,7 +24,7 @@ describe('splitRunTrailer', () => {
   it('uses the last occurrence and preserves everything around it', () => {
     const input = `before${trailer('1 1000000 1000000 1')}middle${trailer('42 2000000 3000000 5')}after`;
     const { stderr, usage } = splitRunTrailer(Buffer.from(input), NONCE);
-    expect(usage).toEqual({ exitCode: 42, wallMs: 2, cpuMs: 3, memoryBytes: 5 });
+    expect(usage).toEqual({ exitCode: 42, signal: null, limit: null, wallMs: 2, cpuMs: 3, memoryBytes: 5 });
     expect(stderr.toString()).toBe(`before${trailer('1 1000000 1000000 1')}middleafter`);
   });
 
@@ -36,7 +36,7 @@ describe('splitRunTrailer', () => {
 
   it('reports unknown cpu and memory (-1) as null', () => {
     const { usage } = splitRunTrailer(Buffer.from(trailer('137 5000000000 -1 -1')), NONCE);
-    expect(usage).toEqual({ exitCode: 137, wallMs: 5000, cpuMs: null, memoryBytes: null });
+    expect(usage).toEqual({ exitCode: 137, signal: 9, limit: null, wallMs: 5000, cpuMs: null, memoryBytes: null });
   });
 
   it('keeps binary bytes of the program output intact', () => {
@@ -64,6 +64,8 @@ describe('parseCompileStatus', () => {
   it('reads code, wall, cpu and memory', () => {
     expect(parseCompileStatus('0 2500000000 2000000000 1048576\n')).toEqual({
       exitCode: 0,
+      signal: null,
+      limit: null,
       wallMs: 2500,
       cpuMs: 2000,
       memoryBytes: 1048576,
@@ -71,11 +73,18 @@ describe('parseCompileStatus', () => {
   });
 
   it('reads a failed compile', () => {
-    expect(parseCompileStatus('1 1000 0 0')).toEqual({ exitCode: 1, wallMs: 0, cpuMs: 0, memoryBytes: 0 });
+    expect(parseCompileStatus('1 1000 0 0')).toEqual({ exitCode: 1, signal: null, limit: null, wallMs: 0, cpuMs: 0, memoryBytes: 0 });
   });
 
   it('tolerates runs of blanks', () => {
-    expect(parseCompileStatus('  1\t3000000   -1 -1 ')).toEqual({ exitCode: 1, wallMs: 3, cpuMs: null, memoryBytes: null });
+    expect(parseCompileStatus('  1\t3000000   -1 -1 ')).toEqual({
+      exitCode: 1,
+      signal: null,
+      limit: null,
+      wallMs: 3,
+      cpuMs: null,
+      memoryBytes: null,
+    });
   });
 
   it.each(['', '0 1 2', 'x 1 2 3', '0 1 2 3e4'])('returns null for %j', (text) => {
@@ -83,20 +92,65 @@ describe('parseCompileStatus', () => {
   });
 });
 
-describe('signalOf', () => {
-  it.each([
-    [137, 'SIGKILL'],
-    [139, 'SIGSEGV'],
-    [143, 'SIGTERM'],
-    [134, 'SIGABRT'],
-    [153, 'SIGXFSZ'],
-    [168, 'SIG40'],
-  ])('maps %i to %s', (code, signal) => {
-    expect(signalOf(code)).toBe(signal);
+describe('the wait status and limit the supervisor reports', () => {
+  it('takes an exit status above 128 for what it is when no signal ended the program', () => {
+    const { usage } = splitRunTrailer(Buffer.from(trailer('200 1000000 1000000 1 0 -')), NONCE);
+    expect(usage).toMatchObject({ exitCode: 200, signal: null, limit: null });
+    expect(splitRunTrailer(Buffer.from(trailer('137 1000000 1000000 1 0 -')), NONCE).usage?.signal).toBeNull();
   });
 
-  it.each([0, 3, 1, 128, null])('returns null for %p', (code) => {
-    expect(signalOf(code)).toBeNull();
+  it('reads a real death by signal', () => {
+    expect(splitRunTrailer(Buffer.from(trailer('139 1000000 1000000 1 11 -')), NONCE).usage).toMatchObject({ exitCode: 139, signal: 11 });
+  });
+
+  it.each([
+    ['wall', 'wall'],
+    ['cpu', 'cpu'],
+    ['-', null],
+  ])('reads the limit %s', (field, limit) => {
+    expect(parseCompileStatus(`137 1 1 1 9 ${field}`)).toMatchObject({ signal: 9, limit });
+  });
+
+  it('guesses from the status when the supervisor could not report (signal -1), as for an older runner', () => {
+    expect(parseCompileStatus('137 1 1 1 -1 -')).toMatchObject({ signal: 9, limit: null });
+    expect(parseCompileStatus('137 1 1 1')).toMatchObject({ signal: 9, limit: null });
+    expect(parseCompileStatus('254 1 1 1')).toMatchObject({ signal: null });
+  });
+
+  it.each(['0 1 1 1 x -', '0 1 1 1 0 later', '0 1 1 1 1.5 -'])('rejects a malformed report %j', (text) => {
+    expect(parseCompileStatus(text)).toBeNull();
+  });
+});
+
+describe('guessSignal', () => {
+  it.each([
+    [137, 9],
+    [139, 11],
+    [192, 64],
+  ])('takes %i for signal %i', (code, signal) => {
+    expect(guessSignal(code)).toBe(signal);
+  });
+
+  it.each([0, 3, 1, 128, 193, 200, 254, 255, null])('returns null for %p', (code) => {
+    expect(guessSignal(code)).toBeNull();
+  });
+});
+
+describe('signalName', () => {
+  it.each([
+    [9, 'SIGKILL'],
+    [11, 'SIGSEGV'],
+    [15, 'SIGTERM'],
+    [6, 'SIGABRT'],
+    [24, 'SIGXCPU'],
+    [25, 'SIGXFSZ'],
+    [40, 'SIG40'],
+  ])('names %i %s', (signal, name) => {
+    expect(signalName(signal)).toBe(name);
+  });
+
+  it.each([0, null])('returns null for %p', (signal) => {
+    expect(signalName(signal)).toBeNull();
   });
 });
 

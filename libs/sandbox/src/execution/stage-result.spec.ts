@@ -7,7 +7,7 @@ import { interpretRun, toStageResult } from './stage-result';
 const NONCE = 'feedfacefeedfacefeedfacefeedface';
 
 describe('toStageResult', () => {
-  const usage = { exitCode: 0, wallMs: 1, cpuMs: 1, memoryBytes: 1 };
+  const usage = { exitCode: 0, signal: null, limit: null, wallMs: 1, cpuMs: 1, memoryBytes: 1 };
 
   it('keeps valid UTF-8 output as text', () => {
     const result = toStageResult(Buffer.from('héllo ✓\n'), Buffer.from('warn'), usage, null, 1, false);
@@ -57,6 +57,7 @@ describe('interpretRun', () => {
       cpuMs: 4,
       memoryBytes: 2048,
       truncated: false,
+      timeLimit: null,
     });
   });
 
@@ -102,7 +103,7 @@ describe('interpretRun', () => {
     // Seen under runc with a fork bomb: the pids limit left the runner no process for its report.
     expect(interpret({ statusCode: 137, wallMs: 5910 }, { timeoutMs: 5000 })).toMatchObject({
       outcome: 'timeout',
-      message: 'time limit of 5000 ms exceeded',
+      message: 'wall-clock time limit of 5000 ms exceeded',
     });
     expect(interpret({ statusCode: 137, wallMs: 300 }, { timeoutMs: 5000 }).outcome).toBe('runtime_error');
   });
@@ -165,6 +166,47 @@ describe('interpretRun', () => {
     const { outcome, run } = interpret({ statusCode: 137, stderr: Buffer.from(trailer(NONCE, 137, 1_000_000_000)) }, { timeoutMs: 1000 });
     expect(outcome).toBe('timeout');
     expect(run?.wallMs).toBe(1000);
+  });
+
+  it('reports an exit status above 128 as an exit code, not a signal, when the program exited with it', () => {
+    const { outcome, run, message } = interpret({ statusCode: 200, stderr: Buffer.from(trailer(NONCE, 200, 1_000_000, 1, 1, 0)) });
+    expect(outcome).toBe('runtime_error');
+    expect(run).toMatchObject({ exitCode: 200, signal: null, timeLimit: null });
+    expect(message).toBe('exited with code 200');
+    const exited137 = interpret(
+      { statusCode: 137, stderr: Buffer.from(trailer(NONCE, 137, 9_000_000_000, 1, 64 * MiB, 0)) },
+      { memoryMb: 64 },
+    );
+    expect(exited137).toMatchObject({ outcome: 'runtime_error', message: 'exited with code 137', run: { signal: null } });
+  });
+
+  it('reports the CPU time limit the runner enforced as a timeout saying so', () => {
+    const cpu = trailer(NONCE, 137, 1_200_000_000, 500_000_000, 4096, 9, 'cpu');
+    const { outcome, run, message } = interpret({ statusCode: 137, stderr: Buffer.from(cpu) }, { timeoutMs: 5000, cpuTimeMs: 500 });
+    expect(outcome).toBe('timeout');
+    expect(run).toMatchObject({ signal: 'SIGKILL', timeLimit: 'cpu', cpuMs: 500 });
+    expect(message).toBe('CPU time limit of 500 ms exceeded');
+  });
+
+  it('reports the wall-clock limit the runner enforced, even before the time the host measured', () => {
+    const wall = trailer(NONCE, 137, 990_000_000, 1_000_000, 4096, 9, 'wall');
+    const { outcome, run, message } = interpret({ statusCode: 137, stderr: Buffer.from(wall) }, { timeoutMs: 1000, cpuTimeMs: 1000 });
+    expect(outcome).toBe('timeout');
+    expect(run?.timeLimit).toBe('wall');
+    expect(message).toBe('wall-clock time limit of 1000 ms exceeded');
+  });
+
+  it('keeps the result of a program that ended within its limit, though the outside deadline fired after the report', () => {
+    const report = trailer(NONCE, 0, 4_900_000_000);
+    const late = { statusCode: 137, killedFor: 'timeout' as const, stdout: Buffer.from(`42\n\n${NONCE}\n`), stderr: Buffer.from(report) };
+    expect(interpret(late, { timeoutMs: 5000 })).toMatchObject({ outcome: 'ok', message: null, run: { stdout: '42\n', timeLimit: null } });
+    // Without the stdout marker the output may be incomplete: the deadline stands.
+    expect(interpret({ ...late, stdout: Buffer.from('4') }, { timeoutMs: 5000 }).outcome).toBe('timeout');
+  });
+
+  it('keeps memory_limit first when the OOM killer struck a program that was also over its CPU time', () => {
+    const cpu = trailer(NONCE, 137, 1_200_000_000, 500_000_000, 4096, 9, 'cpu');
+    expect(interpret({ statusCode: 137, oomKilled: true, stderr: Buffer.from(cpu) }).outcome).toBe('memory_limit');
   });
 
   it('throws SandboxError when the runner itself failed (status 125, no trailer)', () => {

@@ -1,11 +1,12 @@
 import { isUtf8 } from 'node:buffer';
-import type { Outcome, StageResult } from '#contracts';
+import type { JobLimits, Outcome, StageResult, TimeLimit } from '#contracts';
 import type { ContainerRunResult } from '../docker/container-runner';
 import { SandboxError } from './execution.types';
 import type { InterpretedRun } from './run.types';
-import { signalOf, splitRunTrailer, splitStdoutMarker, type StageUsage } from './stage-report';
+import { guessSignal, signalName, splitRunTrailer, splitStdoutMarker, type StageUsage } from './stage-report';
 
 const RUNNER_FAILURE = 125;
+const SIGKILL = 9;
 
 /** A cut at the byte cap may split a UTF-8 sequence; that alone must not make output binary. */
 function withoutCutSequence(buf: Buffer, truncated: boolean): Buffer {
@@ -31,16 +32,19 @@ export function toStageResult(
   // NUL is valid UTF-8 but Postgres jsonb cannot store U+0000: such output travels as base64 too.
   const text = isUtf8(out) && isUtf8(err) && !out.includes(0) && !err.includes(0);
   const exitCode = usage?.exitCode ?? fallbackCode;
+  // The runner reads the real wait status; without its report only the shell convention is left.
+  const signal = usage ? usage.signal : guessSignal(exitCode);
   return {
     stdout: text ? out.toString('utf8') : stdout.toString('base64'),
     stderr: text ? err.toString('utf8') : stderr.toString('base64'),
     encoding: text ? 'utf8' : 'base64',
     exitCode,
-    signal: signalOf(exitCode),
+    signal: signalName(signal),
     wallMs: usage?.wallMs ?? Math.round(wallMs * 10) / 10,
     cpuMs: usage?.cpuMs ?? null,
     memoryBytes: usage?.memoryBytes ?? null,
     truncated,
+    timeLimit: null,
   };
 }
 
@@ -50,7 +54,7 @@ export function toStageResult(
  * memory reached the limit, was killed by the OOM killer.
  */
 function killedAtMemoryLimit(usage: StageUsage | null, killedFor: string | null, timedOut: boolean, memoryMb: number): boolean {
-  if (!usage || usage.exitCode !== 137 || killedFor || timedOut || usage.memoryBytes === null) return false;
+  if (!usage || usage.signal !== SIGKILL || killedFor || timedOut || usage.memoryBytes === null) return false;
   return usage.memoryBytes >= memoryMb * 1024 * 1024 * 0.98;
 }
 
@@ -58,11 +62,12 @@ function killedAtMemoryLimit(usage: StageUsage | null, killedFor: string | null,
 export function interpretRun(
   result: ContainerRunResult,
   nonce: string,
-  limits: { timeoutMs: number; memoryMb: number; outputBytes: number },
+  limits: Pick<JobLimits, 'timeoutMs' | 'cpuTimeMs' | 'memoryMb' | 'outputBytes'>,
 ): InterpretedRun {
   const split = splitRunTrailer(result.stderr, nonce);
   let stderr = split.stderr;
-  let stdout = splitStdoutMarker(result.stdout, nonce).stdout;
+  const marked = splitStdoutMarker(result.stdout, nonce);
+  let stdout = marked.stdout;
   const stderrOver = stderr.length > limits.outputBytes;
   const stdoutOver = stdout.length > limits.outputBytes;
   if (stderrOver) stderr = stderr.subarray(0, limits.outputBytes);
@@ -75,21 +80,20 @@ export function interpretRun(
 
   let outcome: Outcome;
   let message: string | null = null;
-  // Without a report (a fork bomb can leave the runner no process to report with), a
-  // SIGKILLed container past the time limit was killed by the inside `timeout`.
-  const timedOut =
-    result.killedFor === 'timeout' ||
-    (split.usage?.exitCode === 137 && split.usage.wallMs >= limits.timeoutMs) ||
-    (!split.usage && result.statusCode === 137 && result.wallMs >= limits.timeoutMs);
-  if (result.oomKilled || killedAtMemoryLimit(split.usage, result.killedFor, timedOut, limits.memoryMb)) {
+  const timeLimit = exceededTimeLimit(result, split.usage, marked.found, limits.timeoutMs);
+  if (result.oomKilled || killedAtMemoryLimit(split.usage, result.killedFor, timeLimit !== null, limits.memoryMb)) {
     outcome = 'memory_limit';
     message = `memory limit of ${limits.memoryMb} MB exceeded`;
   } else if (outputExceeded) {
     outcome = 'output_limit';
     message = `output limit of ${limits.outputBytes} bytes per stream exceeded`;
-  } else if (timedOut) {
+  } else if (timeLimit) {
     outcome = 'timeout';
-    message = `time limit of ${limits.timeoutMs} ms exceeded`;
+    run.timeLimit = timeLimit;
+    message =
+      timeLimit === 'cpu'
+        ? `CPU time limit of ${limits.cpuTimeMs} ms exceeded`
+        : `wall-clock time limit of ${limits.timeoutMs} ms exceeded`;
   } else if (!split.usage && run.signal === 'SIGKILL') {
     // Under gVisor the OOM kill of the sandbox is not always reported by the engine.
     outcome = 'runtime_error';
@@ -107,4 +111,19 @@ export function interpretRun(
     outcome = 'ok';
   }
   return { outcome, run, message, stdoutBytes: stdout, warm: Boolean(result.warm) };
+}
+
+/**
+ * Which time limit ended the run, if one did. The runner says so. A complete report (both
+ * markers: written after the program ended) of a program that ended within the limit stands
+ * even if the outside deadline fired while the container was finishing (a loaded host). An older runner's report
+ * (a SIGKILL at the limit), or none at all (a fork bomb can leave the runner no process to
+ * report with: a SIGKILLed container past the limit), is read as the wall clock's.
+ */
+function exceededTimeLimit(result: ContainerRunResult, usage: StageUsage | null, complete: boolean, timeoutMs: number): TimeLimit | null {
+  if (usage?.limit) return usage.limit;
+  const endedInTime = usage !== null && complete && usage.wallMs < timeoutMs;
+  if (result.killedFor === 'timeout') return endedInTime ? null : 'wall';
+  if (usage) return usage.signal === SIGKILL && usage.wallMs >= timeoutMs ? 'wall' : null;
+  return result.statusCode === 137 && result.wallMs >= timeoutMs ? 'wall' : null;
 }

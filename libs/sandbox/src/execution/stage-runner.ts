@@ -13,12 +13,16 @@ import { interpretRun, toStageResult } from './stage-result';
 const MiB = 1024 * 1024;
 const TRAILER_ROOM = 512;
 
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
+const SIGKILL = 9;
 
-/** What the runner needs besides the program: its argv and time limit (the command itself is fixed, see images/runner). */
-const stageFiles = (argv: string[], timeoutMs: number): ArchiveFile[] => [
+/**
+ * What the runner needs besides the program: its argv, its time limits (wall clock and CPU,
+ * 0: none, in ms) and its CPU share, the bound of CPU time a reading may claim (the command
+ * itself is fixed, see images/runner).
+ */
+const stageFiles = (argv: string[], timeoutMs: number, cpuTimeMs: number, cpus: number): ArchiveFile[] => [
   { path: 'tmp/runq/argv', data: Buffer.from(quoteArgv(argv)) },
-  { path: 'tmp/runq/timeout', data: Buffer.from(seconds(timeoutMs)) },
+  { path: 'tmp/runq/limits', data: Buffer.from(`${Math.round(timeoutMs)} ${Math.round(cpuTimeMs)} ${cpus}`) },
 ];
 
 /** A compile stage: its result, and either why it failed or the work/ artifacts it left. */
@@ -73,7 +77,8 @@ export class StageRunner {
         profile,
         labels: this.labels(request, 'compile'),
       }),
-      input: await packArchive([...work, ...stageFiles(argv, timeoutMs)]),
+      // The compile stage has a wall-clock limit only.
+      input: await packArchive([...work, ...stageFiles(argv, timeoutMs, 0, profile.cpus)]),
       deadlineMs: timeoutMs + this.settings.startGraceMs,
       stdoutCap: (workMb + tmpMb) * MiB,
       stderrCap: 64 * 1024,
@@ -86,7 +91,8 @@ export class StageRunner {
     const killed = (truncated: boolean) =>
       toStageResult(empty, truncated ? empty : result.stderr, null, result.statusCode, result.wallMs, truncated);
     if (result.oomKilled) return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, killed(false));
-    if (result.killedFor === 'timeout') return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, killed(false));
+    if (result.killedFor === 'timeout')
+      return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, { ...killed(false), timeLimit: 'wall' });
     if (result.killedFor === 'output') return failed('the compiler produced more output than the sandbox can hold', killed(true));
 
     const entries = await unpackArchive(Readable.from([result.stdout]), result.stdout.length).catch((error: Error) => {
@@ -107,12 +113,15 @@ export class StageRunner {
       result.wallMs,
       out.length > cap || err.length > cap,
     );
-    if (usage.exitCode === 137 && usage.wallMs >= timeoutMs)
-      return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, compiled);
+    if (usage.limit === 'wall' || (usage.signal === SIGKILL && usage.wallMs >= timeoutMs))
+      return failed(`compilation exceeded the compile time limit of ${timeoutMs} ms`, { ...compiled, timeLimit: 'wall' });
     // Docker's OOM flag can miss a compiler the OOM killer stopped: its peak at the limit tells.
-    if (usage.exitCode === 137 && usage.memoryBytes !== null && usage.memoryBytes >= memoryMb * MiB * 0.98)
+    if (usage.signal === SIGKILL && usage.memoryBytes !== null && usage.memoryBytes >= memoryMb * MiB * 0.98)
       return failed(`the compiler exceeded the compile memory limit of ${memoryMb} MB`, compiled);
-    if (usage.exitCode !== 0) return failed(`compilation failed with exit code ${usage.exitCode}`, compiled);
+    if (usage.exitCode !== 0) {
+      const how = compiled.signal ? `the compiler was killed by ${compiled.signal}` : `compilation failed with exit code ${usage.exitCode}`;
+      return failed(how, compiled);
+    }
     return { stage: compiled, failure: null, artifacts: entries.filter((e) => e.path.startsWith('work/')) };
   }
 
@@ -149,7 +158,7 @@ export class StageRunner {
     const archive = await packArchive([
       ...work,
       ...(extras?.files ?? []),
-      ...stageFiles(argv, limits.timeoutMs),
+      ...stageFiles(argv, limits.timeoutMs, limits.cpuTimeMs, limits.cpus),
       { path: 'tmp/runq/stdin', data: input.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);
@@ -178,7 +187,7 @@ export class StageRunner {
       // killer) needs the container's state.
       settled: (stdoutTail, stderrTail) => {
         const usage = splitRunTrailer(stderrTail, nonce).usage;
-        return usage !== null && usage.exitCode !== 137 && splitStdoutMarker(stdoutTail, nonce).found;
+        return usage !== null && usage.signal !== SIGKILL && splitStdoutMarker(stdoutTail, nonce).found;
       },
     });
     if (result.killedFor === 'cancel') return { cancelled: true };

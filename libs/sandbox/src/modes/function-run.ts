@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { StageResult } from '#contracts';
+import { FUNCTION_TYPESCRIPT_GLOBALS_FILE, type StageResult } from '#contracts';
 import type { EgressGateway, EgressSession } from '../egress/egress-proxy';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings, FunctionSpec } from '../execution/execution.types';
 import type { Program } from '../execution/run.types';
@@ -18,7 +18,6 @@ import { functionOutcome, typescriptCompileError } from '../function/function-ou
 import type { CompileInput, ExecutionMode } from './execution-mode';
 
 const FUNCTION_DEFAULTS = { maxResultBytes: 1024 * 1024, maxLogBytes: 64 * 1024 };
-const FUNCTION_GLOBALS_FILE = 'runq-function.d.ts';
 
 /** A job's way out through the egress proxy: the gateway and the session opened on it. */
 interface Network {
@@ -43,8 +42,8 @@ export class FunctionRun implements ExecutionMode {
   /** TypeScript: the harness's globals are declared, and source maps take stack traces back to the .ts lines. */
   compileInput({ work, names, options }: CompileInput): CompileInput {
     return {
-      work: [...work, { path: `work/${FUNCTION_GLOBALS_FILE}`, data: Buffer.from(TYPESCRIPT_GLOBALS) }],
-      names: [...names, FUNCTION_GLOBALS_FILE],
+      work: [...work, { path: `work/${FUNCTION_TYPESCRIPT_GLOBALS_FILE}`, data: Buffer.from(TYPESCRIPT_GLOBALS) }],
+      names: [...names, FUNCTION_TYPESCRIPT_GLOBALS_FILE],
       options: [...(options ?? []), '--sourceMap'],
     };
   }

@@ -4,7 +4,7 @@ import type { InterpretedRun, RunInput } from '../execution/run.types';
 import { LanguageRegistry } from '#languages';
 import { judge } from './judged-run';
 
-const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
+const LIMITS: JobLimits = { timeoutMs: 1000, cpuTimeMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
 
 function ran(stdout: string, outcome: InterpretedRun['outcome'] = 'ok', wallMs = 5): InterpretedRun {
   return {
@@ -63,6 +63,32 @@ describe('judge', () => {
     expect(result.tests!.map((t) => t.outcome)).toEqual(['ok', 'wrong_answer', 'ok', 'wrong_answer']);
     expect(result).toMatchObject({ outcome: 'wrong_answer', summary: { passed: 2, total: 4, firstFailure: 1 } });
     expect(result.message).toMatch(/2\/4 test cases passed; first failure: case 1/);
+  });
+
+  it('says where the output of a wrong answer first differs, on the case and in the message', async () => {
+    const tests = [
+      { stdin: Buffer.from('1\n2\n'), expectedOutput: Buffer.from('1\n2\n') },
+      { stdin: Buffer.from('1\n2\n3\n'), expectedOutput: Buffer.from('1\n2\n4\n') },
+    ];
+    const result = await judge(request(tests), echo, 2);
+    if ('cancelled' in result) throw new Error('cancelled');
+    expect(result.tests![0]).not.toHaveProperty('diff');
+    expect(result.tests![1].diff).toEqual({ line: 3, column: 1, expected: '4', actual: '3', encoding: 'utf8' });
+    expect(result.message).toBe('1/2 test cases passed; first failure: case 1 (wrong_answer): line 3, column 1: expected "4", got "3"');
+  });
+
+  it("uses a case's own CPU time limit, else the job's", async () => {
+    const seen: number[] = [];
+    const run = async (input: RunInput) => {
+      seen.push(input.limits.cpuTimeMs);
+      return ran('ok');
+    };
+    const tests = [
+      { stdin: Buffer.from(''), expectedOutput: Buffer.from('ok') },
+      { stdin: Buffer.from(''), expectedOutput: Buffer.from('ok'), cpuTimeMs: 300 },
+    ];
+    await judge(request(tests), run, 1);
+    expect(seen).toEqual([1000, 300]);
   });
 
   it("keeps a case's own outcome (timeout) and uses its own timeout and args", async () => {

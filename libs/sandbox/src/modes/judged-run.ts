@@ -4,6 +4,7 @@ import type { Cancelled, InterpretedRun, Program, RunInput } from '../execution/
 import type { StageRunner } from '../execution/stage-runner';
 import type { ExecutionMode } from './execution-mode';
 import { outputMatches } from './output-comparator';
+import { describeDifference, firstDifference } from './output-diff';
 
 type Run = (input: RunInput) => Promise<InterpretedRun | Cancelled>;
 
@@ -34,7 +35,7 @@ export function summarize(results: readonly TestCaseResult[]): JudgeSummary {
 
 /**
  * Runs every test case of a job against the already compiled program, each in a fresh
- * sandbox with the job's limits (a case may lower or raise its own timeout within them),
+ * sandbox with the job's limits (a case may lower or raise its own time limits within the maxima),
  * and compares stdout with the expected output. The job's outcome is `ok` when all pass,
  * else the outcome of the first failing case.
  */
@@ -48,22 +49,30 @@ export async function judge(
   let cancelled = false;
   await eachLimited(tests, parallelism, async (test, index) => {
     if (cancelled) return;
-    const limits = { ...request.limits, timeoutMs: test.timeoutMs ?? request.limits.timeoutMs };
+    const limits = {
+      ...request.limits,
+      timeoutMs: test.timeoutMs ?? request.limits.timeoutMs,
+      cpuTimeMs: test.cpuTimeMs ?? request.limits.cpuTimeMs,
+    };
     const ran = await run({ stdin: test.stdin, args: test.args ?? request.args, limits });
     if ('cancelled' in ran) {
       cancelled = true;
       return;
     }
-    let outcome: Outcome = ran.outcome;
-    if (outcome === 'ok' && !outputMatches(ran.stdoutBytes, test.expectedOutput, request.comparison)) outcome = 'wrong_answer';
-    results[index] = { index, outcome, ...ran.run };
+    if (ran.outcome === 'ok' && !outputMatches(ran.stdoutBytes, test.expectedOutput, request.comparison)) {
+      const diff = firstDifference(ran.stdoutBytes, test.expectedOutput, request.comparison);
+      results[index] = { index, outcome: 'wrong_answer', ...ran.run, ...(diff ? { diff } : {}) };
+    } else {
+      results[index] = { index, outcome: ran.outcome, ...ran.run };
+    }
   });
   if (cancelled) return { cancelled: true };
   const summary = summarize(results);
-  const outcome: Outcome = summary.firstFailure === null ? 'ok' : results[summary.firstFailure].outcome;
+  const failure = summary.firstFailure === null ? null : results[summary.firstFailure];
+  const outcome: Outcome = failure ? failure.outcome : 'ok';
   const message =
     `${summary.passed}/${summary.total} test cases passed` +
-    (summary.firstFailure === null ? '' : `; first failure: case ${summary.firstFailure} (${outcome})`);
+    (failure ? `; first failure: case ${failure.index} (${outcome})${failure.diff ? `: ${describeDifference(failure.diff)}` : ''}` : '');
   return { outcome, run: null, tests: results, summary, message };
 }
 

@@ -3,28 +3,28 @@ import type { Comparison } from '#contracts';
 const DEFAULT_EPSILON = 1e-6;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** A line without its trailing spaces, tabs and carriage returns. */
+export const trimLineEnd = (line: string) => line.replace(/[ \t\r\f\v]+$/, '');
+
 function trimLines(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/[ \t\r\f\v]+$/, ''))
-    .join('\n')
-    .replace(/\n+$/, '');
+  return text.split(/\r?\n/).map(trimLineEnd).join('\n').replace(/\n+$/, '');
 }
 
 const tokens = (text: string) => text.split(/\s+/).filter(Boolean);
 
-function floatsMatch(actual: string, expected: string, epsilon: number): boolean {
+/** Whether one token of the output matches the expected one: equal, or for `float` numbers within epsilon. */
+export function tokensMatch(actual: string, expected: string, comparison: Comparison): boolean {
+  if (actual === expected) return true;
+  if (comparison.mode !== 'float' || !NUMBER.test(actual) || !NUMBER.test(expected)) return false;
+  const epsilon = comparison.epsilon ?? DEFAULT_EPSILON;
+  const diff = Math.abs(Number(actual) - Number(expected));
+  return diff <= epsilon || diff <= epsilon * Math.abs(Number(expected));
+}
+
+function floatsMatch(actual: string, expected: string, comparison: Comparison): boolean {
   const a = tokens(actual);
   const e = tokens(expected);
-  if (a.length !== e.length) return false;
-  return a.every((token, i) => {
-    if (token === e[i]) return true;
-    if (!NUMBER.test(token) || !NUMBER.test(e[i])) return false;
-    const x = Number(token);
-    const y = Number(e[i]);
-    const diff = Math.abs(x - y);
-    return diff <= epsilon || diff <= epsilon * Math.abs(y);
-  });
+  return a.length === e.length && a.every((token, i) => tokensMatch(token, e[i], comparison));
 }
 
 /** Whether a program's output matches the expected output under a comparison mode. */
@@ -40,6 +40,6 @@ export function outputMatches(actual: Buffer, expected: Buffer, comparison: Comp
     case 'whitespace':
       return tokens(a).join(' ') === tokens(e).join(' ');
     case 'float':
-      return floatsMatch(a, e, comparison.epsilon ?? DEFAULT_EPSILON);
+      return floatsMatch(a, e, comparison);
   }
 }

@@ -3,6 +3,7 @@ import type { Program } from '../execution/run.types';
 import type { StageRunner } from '../execution/stage-runner';
 import type { ExecutionMode } from './execution-mode';
 import { outputMatches } from './output-comparator';
+import { describeDifference, firstDifference } from './output-diff';
 
 /** A single run of the program; with an expected output, stdout is compared with it. */
 export class PlainRun implements ExecutionMode {
@@ -19,7 +20,9 @@ export class PlainRun implements ExecutionMode {
     const { stdoutBytes, warm, ...result } = ran;
     const timings = { sandboxMs: 0, warm };
     if (request.expectedOutput && result.outcome === 'ok' && !outputMatches(stdoutBytes, request.expectedOutput, request.comparison)) {
-      return { ...result, outcome: 'wrong_answer', message: 'the output differs from the expected output', compile, timings };
+      const diff = firstDifference(stdoutBytes, request.expectedOutput, request.comparison);
+      const message = `the output differs from the expected output${diff ? `: ${describeDifference(diff)}` : ''}`;
+      return { ...result, run: diff ? { ...result.run, diff } : result.run, outcome: 'wrong_answer', message, compile, timings };
     }
     return { ...result, compile, timings };
   }

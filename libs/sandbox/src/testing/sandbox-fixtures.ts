@@ -8,7 +8,7 @@ import { packArchive, unpackArchive, type ArchiveFile } from '../docker/job-arch
 import type { ExecutionRequest, ExecutionSettings } from '../execution/execution.types';
 
 export const MiB = 1024 * 1024;
-export const LIMITS: JobLimits = { timeoutMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
+export const LIMITS: JobLimits = { timeoutMs: 1000, cpuTimeMs: 1000, memoryMb: 128, cpus: 0.5, processes: 64, outputBytes: 1024 };
 export const SETTINGS: ExecutionSettings = {
   imagePrefix: 'runq/',
   runtime: 'runc',
@@ -17,8 +17,16 @@ export const SETTINGS: ExecutionSettings = {
   testParallelism: 2,
 };
 
-export const trailer = (nonce: string, code: number, wallNs: number, cpuNs = 1_000_000, memBytes = 4096) =>
-  `\n${nonce} ${code} ${wallNs} ${cpuNs} ${memBytes}\n`;
+/** The runner's report; by default a status above 128 is a death by that signal, as the supervisor reports it. */
+export const trailer = (
+  nonce: string,
+  code: number,
+  wallNs: number,
+  cpuNs = 1_000_000,
+  memBytes = 4096,
+  signal = code > 128 ? code - 128 : 0,
+  limit: 'wall' | 'cpu' | '-' = '-',
+) => `\n${nonce} ${code} ${wallNs} ${cpuNs} ${memBytes} ${signal} ${limit}\n`;
 
 export function containerResult(overrides: Partial<ContainerRunResult> = {}): ContainerRunResult {
   return {
@@ -56,12 +64,12 @@ export async function fileIn(request: ContainerRunRequest, path: string): Promis
   return (await inputOf(request)).find((f) => f.path === path);
 }
 
-/** The stage's command as the runner will see it: its fixed Cmd, then the timeout and argv from the tar. */
+/** The stage's command as the runner will see it: its fixed Cmd, then the time limits, CPU share and argv from the tar. */
 export async function commandOf(request: ContainerRunRequest): Promise<string[]> {
-  const timeout = (await fileIn(request, 'tmp/runq/timeout'))?.data.toString() ?? '';
+  const limits = (await fileIn(request, 'tmp/runq/limits'))?.data.toString().split(' ') ?? [];
   const quoted = (await fileIn(request, 'tmp/runq/argv'))?.data.toString() ?? '';
   const argv = execFileSync('sh', ['-c', `eval "set -- $1"; printf '%s\\0' "$@"`, 'sh', quoted]).toString().split('\0').slice(0, -1);
-  return [...(request.spec.Cmd as string[]), timeout, ...argv];
+  return [...(request.spec.Cmd as string[]), ...limits, ...argv];
 }
 
 export async function nonceOf(request: ContainerRunRequest): Promise<string> {

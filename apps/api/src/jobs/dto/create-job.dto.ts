@@ -61,13 +61,24 @@ export class LimitsDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 100,
-    description: 'Wall-clock limit of the run (RUNQ_MAX_TIMEOUT_MS at most)',
+    description: 'Wall-clock limit of the run (RUNQ_MAX_TIMEOUT_MS at most); past it the run is killed (`timeout`, `timeLimit: "wall"`)',
     example: 2000,
   })
   @IsOptional()
   @IsInt()
   @Min(100)
   timeoutMs?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 100,
+    description:
+      'CPU time of all the run\'s processes and threads together (RUNQ_MAX_CPU_TIME_MS at most); past it the run is killed (`timeout`, `timeLimit: "cpu"`). Default: RUNQ_DEFAULT_CPU_TIME_MS, or `timeoutMs` when that is higher',
+    example: 1000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  cpuTimeMs?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 16, description: 'Memory, swap included (RUNQ_MAX_MEMORY_MB at most)', example: 64 })
   @IsOptional()
   @IsInt()
@@ -119,6 +130,16 @@ export class TestCaseDto {
   @IsInt()
   @Min(100)
   timeoutMs?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 100,
+    description: "This case's CPU time limit (default: the job's, raised to this case's timeoutMs when the job sets no cpuTimeMs)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  cpuTimeMs?: number;
 }
 
 export class ComparisonDto {

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { booleanFromText } from '#config';
-import { JOB_STATUSES, type JobStatus } from '#contracts';
+import { JOB_STATUSES, OUTCOMES, type JobStatus, type Outcome } from '#contracts';
+import { IsInstant } from './instant.validator';
 
 /** Most ids one GET /jobs?ids= may list. */
 const MAX_IDS = 100;
@@ -23,6 +24,10 @@ export class ListJobsQuery extends OutputQuery {
   @IsOptional()
   @IsIn(JOB_STATUSES)
   status?: JobStatus;
+  @ApiPropertyOptional({ enum: OUTCOMES, description: 'Finished jobs with this outcome' })
+  @IsOptional()
+  @IsIn(OUTCOMES)
+  outcome?: Outcome;
   @ApiPropertyOptional({ maxLength: 64, example: 'python' })
   @IsOptional()
   @IsString()
@@ -30,6 +35,24 @@ export class ListJobsQuery extends OutputQuery {
   // Also keeps out what the database cannot compare (NUL).
   @Matches(/^[\w.+#-]+$/, { message: 'language must be a language id or alias' })
   language?: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2025-01-31T00:00:00Z',
+    description: 'Jobs created at or after this instant: an ISO 8601 date (midnight UTC) or date-time with a time zone',
+  })
+  @IsOptional()
+  @IsInstant()
+  createdAfter?: string;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2025-02-01T00:00:00Z',
+    description: 'Jobs created before this instant (not at it), in the same format; not earlier than `createdAfter`',
+  })
+  @IsOptional()
+  @IsInstant()
+  createdBefore?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Transform(toInt)
@@ -73,4 +96,12 @@ export class WaitQuery extends ExecuteQuery {
   @Transform(booleanFromText)
   @IsBoolean()
   wait?: boolean;
+}
+
+export class DeleteJobQuery {
+  @ApiPropertyOptional({ type: Boolean, description: 'Delete a queued or running job too: it is cancelled first' })
+  @IsOptional()
+  @Transform(booleanFromText)
+  @IsBoolean()
+  force?: boolean;
 }

@@ -13,6 +13,7 @@ import {
   type JobView,
   type JudgeSummary,
   type NetworkRequest,
+  type OutputDiff,
   type StageResult,
   type TestCaseResult,
 } from '#contracts';
@@ -21,19 +22,53 @@ import type { FieldsDiffer, NoneDiffer } from '../../openapi/doc-drift';
 
 /* The JSON shapes of answers, for the OpenAPI document only (the code uses the interfaces in #contracts and #db). */
 
+export class OutputDiffDoc {
+  @ApiProperty({ type: 'integer', example: 3, description: "Line of the first difference in the program's output (1-based)" })
+  line!: number;
+  @ApiProperty({ type: 'integer', example: 5, description: 'Column of the first difference in that line (1-based; bytes for base64)' })
+  column!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'sum = 42',
+    description:
+      'The expected line there, cut to 200 characters around the difference (… marks a cut); null: the expected output has ended',
+  })
+  expected!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'sum = 41', description: "The program's line there; null: its output has ended" })
+  actual!: string | null;
+  @ApiProperty({ enum: ['utf8', 'base64'], description: '`base64` when either line is not text: both are then base64 of the bytes' })
+  encoding!: string;
+}
+
 export class StageResultDoc {
   @ApiProperty({ example: 'hello\n' }) stdout!: string;
   @ApiProperty({ example: '' }) stderr!: string;
   @ApiProperty({ enum: ['utf8', 'base64'], description: '`base64` when the output is not valid UTF-8 (or ?base64=true)' })
   encoding!: string;
   @ApiProperty({ type: 'integer', nullable: true, example: 0 }) exitCode!: number | null;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'SIGKILL, SIGSEGV, … when the exit status is above 128' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'SIGKILL, SIGSEGV, … when a signal ended the program (then exitCode is 128 + its number); null after a normal exit, whatever its code',
+  })
   signal!: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 28.6 }) wallMs!: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 67.2 }) cpuMs!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, example: 4329472, description: 'Peak memory of the container' }) memoryBytes!:
     number | null;
   @ApiProperty({ example: false }) truncated!: boolean;
+  @ApiPropertyOptional({
+    enum: ['wall', 'cpu'],
+    nullable: true,
+    description:
+      'Which time limit ended the stage: `wall` (limits.timeoutMs; the compile time limit for compile) or `cpu` (limits.cpuTimeMs); null when none did',
+  })
+  timeLimit?: string | null;
+  @ApiPropertyOptional({ type: OutputDiffDoc, description: 'On a wrong_answer: where the output first differs from the expected output' })
+  diff?: OutputDiffDoc;
 }
 
 export class TestCaseResultDoc extends StageResultDoc {
@@ -50,7 +85,8 @@ export class JudgeSummaryDoc {
 }
 
 export class LimitsViewDoc {
-  @ApiProperty({ type: 'integer', example: 5000 }) timeoutMs!: number;
+  @ApiProperty({ type: 'integer', example: 5000, description: 'Wall-clock time of the run' }) timeoutMs!: number;
+  @ApiProperty({ type: 'integer', example: 5000, description: "CPU time of all the run's processes together" }) cpuTimeMs!: number;
   @ApiProperty({ type: 'integer', example: 128 }) memoryMb!: number;
   @ApiProperty({ example: 0.5 }) cpus!: number;
   @ApiProperty({ type: 'integer', example: 64 }) processes!: number;
@@ -161,6 +197,7 @@ export class JobViewDoc {
  * one side only, tsc fails here and names it.
  */
 type _DocumentedFields = [
+  NoneDiffer<FieldsDiffer<OutputDiffDoc, OutputDiff>>,
   NoneDiffer<FieldsDiffer<StageResultDoc, StageResult>>,
   NoneDiffer<FieldsDiffer<TestCaseResultDoc, TestCaseResult>>,
   NoneDiffer<FieldsDiffer<JudgeSummaryDoc, JudgeSummary>>,
