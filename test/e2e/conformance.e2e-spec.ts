@@ -153,26 +153,35 @@ function casesFor(language: LanguageDefinition, programs: LanguagePrograms): (Ca
       : { name: 'args', body: { ...base, code: programs.args, args: ARGS }, check: (job) => expectOk(job, ARGS_STDOUT) },
   );
 
-  cases.push({
-    name: 'exit3',
-    body: { ...base, code: programs.exit3 },
-    check: (job) => {
-      expect(job.outcome).toBe('runtime_error');
-      expect(job.run).toMatchObject({ exitCode: 3, signal: null });
-    },
-  });
+  const { exit3, runtimeError } = programs;
+  cases.push(
+    isNotApplicable(exit3)
+      ? { name: 'exit3', skip: exit3.notApplicable }
+      : {
+          name: 'exit3',
+          body: { ...base, code: exit3 },
+          check: (job) => {
+            expect(job.outcome).toBe('runtime_error');
+            expect(job.run).toMatchObject({ exitCode: 3, signal: null });
+          },
+        },
+  );
 
-  cases.push({
-    name: 'runtimeError',
-    body: { ...base, code: programs.runtimeError.code },
-    check: (job) => {
-      expect(job.outcome).toBe('runtime_error');
-      const run = job.run!;
-      expect(run.exitCode !== 0 || run.signal !== null).toBe(true);
-      expect(run.stderr.trim()).not.toBe('');
-      expect(run.stderr).toMatch(programs.runtimeError.expect);
-    },
-  });
+  cases.push(
+    isNotApplicable(runtimeError)
+      ? { name: 'runtimeError', skip: runtimeError.notApplicable }
+      : {
+          name: 'runtimeError',
+          body: { ...base, code: runtimeError.code },
+          check: (job) => {
+            expect(job.outcome).toBe('runtime_error');
+            const run = job.run!;
+            expect(run.exitCode !== 0 || run.signal !== null).toBe(true);
+            expect(run.stderr.trim()).not.toBe('');
+            expect(run.stderr).toMatch(runtimeError.expect);
+          },
+        },
+  );
 
   if (compiled && programs.compileError) {
     const { code, expect: pattern } = programs.compileError;

@@ -239,7 +239,7 @@ export class BatchItemErrorDoc {
   @ApiProperty({
     type: ErrorDoc,
     description: 'Why this item was refused, as the route would answer it on its own (400, or 429 at the active-jobs cap)',
-    example: { statusCode: 400, message: 'language "cobol" is not supported; valid ids: bash, c, …', error: 'Bad Request' },
+    example: { statusCode: 400, message: 'language "intercal" is not supported; valid ids: bash, c, …', error: 'Bad Request' },
   })
   error!: ErrorDoc;
 }
