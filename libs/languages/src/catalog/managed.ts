@@ -2,6 +2,7 @@ import type { LanguageDefinition } from '../language.types';
 
 const JVM_RUN = ['java', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];
 const JVM_LIMITS = { memoryMb: 256, processes: 128, timeoutMs: 10_000 };
+const CLOJURE_JAR = '/usr/share/java/clojure.jar';
 /** For compilers (kotlinc, scalac), which run long enough to profit from the optimising JIT. */
 const JVM_COMPILER_OPTS = 'JAVA_OPTS=-XX:+UseSerialGC -Xss4m -Xshare:auto';
 /** For script runners (groovy, clojure): start-up matters most. */
@@ -102,9 +103,9 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     image: 'jvm',
     fileName: 'main.clj',
     sourceExtensions: ['.clj'],
-    run: ['clojure', '{entry}'],
-    version: ['clojure', '-e', '(print (clojure-version))'],
-    env: ['HOME=/tmp', JVM_OPTS],
+    run: [...JVM_RUN, '-cp', CLOJURE_JAR, 'clojure.main', '{entry}'],
+    version: ['java', '-cp', CLOJURE_JAR, 'clojure.main', '-e', '(print (clojure-version))'],
+    env: ['HOME=/tmp'],
     limits: JVM_LIMITS,
     hello: '(println "hello")\n',
   },

@@ -88,11 +88,13 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     fileName: 'main.swift',
     sourceExtensions: ['.swift'],
     // Top-level code is allowed in main.swift only; the other files declare.
-    compile: ['swiftc', '-O', '-o', 'main', '{options}', '{sources}'],
-    compileOptions: ['-Onone', '-Osize', '-g'],
+    // Unoptimised by default, as swiftc itself: it compiles faster, and -O drops the messages of failed checks.
+    compile: ['swiftc', '-o', 'main', '{options}', '{sources}'],
+    compileOptions: ['-O', '-Osize', '-g'],
     run: ['./main'],
     version: ['swiftc', '--version'],
-    env: ['HOME=/tmp', 'TMPDIR=/tmp'],
+    // A crash prints its message, not the runtime's full backtrace and register dump.
+    env: ['HOME=/tmp', 'TMPDIR=/tmp', 'SWIFT_BACKTRACE=enable=no'],
     compileLimits: { timeoutMs: 60_000, memoryMb: 1024 },
     hello: 'print("hello")\n',
   },
@@ -145,7 +147,7 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     fileName: 'main.cr',
     sourceExtensions: ['.cr'],
     // The entry pulls in the other files with `require "./x"`.
-    compile: ['crystal', 'build', '--no-color', '-o', 'main', '{options}', '{entry}'],
+    compile: ['runq-crystal', '--no-color', '-o', 'main', '{options}', '{entry}'],
     compileOptions: ['--release', '--no-debug'],
     run: ['./main'],
     version: ['crystal', '--version'],
