@@ -171,6 +171,16 @@ describe('LANGUAGES catalog', () => {
     const argv = [...(lang.compile ?? []), ...lang.run];
     expect(argv.some((arg) => arg.includes('{entry}') || arg.includes('{stem}') || arg === '{sources}')).toBe(true);
   });
+
+  // The API refuses files named like these (files[i].name), so a job cannot have them overwritten.
+  it.each(LANGUAGES.filter((l) => l.compile).map((l) => [l.id, l] as const))(
+    '%s: the compile stage names what it writes, including what the run command starts',
+    (_id, lang) => {
+      expect(lang.compileOutputs?.length).toBeGreaterThan(0);
+      const started = lang.run.find((arg) => /^(\.\/)?main(\.\w+)?$/.test(arg));
+      if (started) expect(lang.compileOutputs).toContain(started.replace(/^\.\//, ''));
+    },
+  );
 });
 
 describe('default limits', () => {

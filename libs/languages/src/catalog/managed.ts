@@ -134,6 +134,7 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.hx'],
     // The entry's class has the file's name and a static main(); other classes come from the class path.
     compile: ['haxe', '-cp', '.', '-main', '{stem}', '-neko', 'main.n'],
+    compileOutputs: ['main.n'],
     run: ['neko', 'main.n'],
     version: ['haxe', '--version'],
     env: ['HOME=/tmp'],

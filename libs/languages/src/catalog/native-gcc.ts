@@ -15,6 +15,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.c'],
     compile: ['gcc', '-O2', '-pipe', '-std=gnu17', '-o', 'main', '{options}', '{sources}', '-lm'],
     compileOptions: C_OPTIONS,
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['gcc', '-dumpfullversion'],
     hello: '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n',
@@ -28,6 +29,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.cpp', '.cc', '.cxx'],
     compile: ['g++', '-O2', '-pipe', '-std=gnu++17', '-o', 'main', '{options}', '{sources}', '-lm'],
     compileOptions: CPP_OPTIONS,
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['g++', '-dumpfullversion'],
     hello: '#include <iostream>\nint main() { std::cout << "hello" << std::endl; }\n',
@@ -41,6 +43,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.f90', '.f95', '.f03', '.f'],
     compile: ['gfortran', '-O2', '-pipe', '-o', 'main', '{options}', '{sources}'],
     compileOptions: GCC_OPTIONS,
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['gfortran', '-dumpfullversion'],
     hello: 'program hello\n  print "(a)", "hello"\nend program hello\n',
@@ -76,6 +79,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
       '-lobjc',
     ],
     compileOptions: GCC_OPTIONS,
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['gcc', '-dumpfullversion'],
     env: ['HOME=/tmp'],
@@ -91,6 +95,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     // gnatmake finds the units the entry `with`s in the working directory.
     compile: ['gnatmake', '-q', '-O2', '{options}', '{entry}', '-o', 'main'],
     compileOptions: ['-O0', '-O3', '-g', '-gnata', '-gnatwa'],
+    compileOutputs: ['main', '{source}.ali', '{source}.o'],
     run: ['./main'],
     version: ['gnatmake', '--version'],
     hello: 'with Ada.Text_IO;\n\nprocedure Main is\nbegin\n   Ada.Text_IO.Put_Line ("hello");\nend Main;\n',
@@ -104,6 +109,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.cob', '.cbl'],
     // Free format; the entry is the main program, other files hold subprograms it CALLs.
     compile: ['runq-cobc', '{entry}', '{sources}'],
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['cobc', '--version'],
     env: ['HOME=/tmp'],
@@ -118,6 +124,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.asm'],
     // images/gcc/runq-nasm: assembles each file; links with ld when a file defines _start, else with gcc (libc's main).
     compile: ['runq-nasm', '{sources}'],
+    compileOutputs: ['main', '{source}.o'],
     run: ['./main'],
     version: ['nasm', '-v'],
     hello:
@@ -131,6 +138,7 @@ export const GCC_LANGUAGES: LanguageDefinition[] = [
     fileName: 'main.vala',
     sourceExtensions: ['.vala'],
     compile: ['valac', '--quiet', '--pkg', 'gio-2.0', '-X', '-O2', '-o', 'main', '{sources}'],
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['valac', '--version'],
     env: ['HOME=/tmp', 'TMPDIR=/tmp'],

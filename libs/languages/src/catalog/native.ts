@@ -91,6 +91,7 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     // Unoptimised by default, as swiftc itself: it compiles faster, and -O drops the messages of failed checks.
     compile: ['swiftc', '-o', 'main', '{options}', '{sources}'],
     compileOptions: ['-O', '-Osize', '-g'],
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['swiftc', '--version'],
     // A crash prints its message, not the runtime's full backtrace and register dump.
@@ -107,6 +108,7 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.c'],
     compile: ['clang', '-O2', '-pipe', '-std=gnu17', '-o', 'main', '{options}', '{sources}', '-lm'],
     compileOptions: C_OPTIONS,
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['clang', '--version'],
     hello: '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n',
@@ -120,6 +122,7 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.cpp', '.cc', '.cxx'],
     compile: ['clang++', '-O2', '-pipe', '-std=gnu++17', '-o', 'main', '{options}', '{sources}', '-lm'],
     compileOptions: CPP_OPTIONS,
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['clang++', '--version'],
     hello: '#include <iostream>\nint main() { std::cout << "hello" << std::endl; }\n',
@@ -133,6 +136,7 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     sourceExtensions: ['.d'],
     compile: ['ldc2', '-O', '-of=main', '{options}', '{sources}'],
     compileOptions: ['-O0', '-O3', '-g', '-release', '-w'],
+    compileOutputs: ['main', '{source}.o'],
     run: ['./main'],
     version: ['ldc2', '--version'],
     env: ['HOME=/tmp'],
@@ -149,6 +153,7 @@ export const NATIVE_LANGUAGES: LanguageDefinition[] = [
     // The entry pulls in the other files with `require "./x"`.
     compile: ['runq-crystal', '--no-color', '-o', 'main', '{options}', '{entry}'],
     compileOptions: ['--release', '--no-debug'],
+    compileOutputs: ['main'],
     run: ['./main'],
     version: ['crystal', '--version'],
     env: ['HOME=/tmp', 'CRYSTAL_CACHE_DIR=/tmp/crystal'],
