@@ -40,7 +40,8 @@ export const programs: LanguagePrograms = {
           println!("{}", answer);
       }
     `,
-    expect: /panicked at .*not a number/,
+    // Rust 1.73+ puts the message on the line after the location.
+    expect: /panicked at [^\n]*\n?[^\n]*not a number/,
   },
   compileError: {
     code: code`
