@@ -4,7 +4,18 @@ import type { LanguageDefinition } from './language.types';
 
 const reported = { python: '3.11.2', javascript: '20.11.1', java: '25.0.1', 'java@21': '21.0.9' };
 const lang = (id: string, variants?: LanguageDefinition['variants']) =>
-  ({ id, name: id, aliases: [], fileName: 'main', sourceExtensions: [], image: 'x', run: ['{entry}'], version: [], hello: '', variants }) satisfies LanguageDefinition;
+  ({
+    id,
+    name: id,
+    aliases: [],
+    fileName: 'main',
+    sourceExtensions: [],
+    image: 'x',
+    run: ['{entry}'],
+    version: [],
+    hello: '',
+    variants,
+  }) satisfies LanguageDefinition;
 const python = lang('python');
 const c = lang('c');
 const java = lang('java', [{ major: '21', image: 'jvm' }]);

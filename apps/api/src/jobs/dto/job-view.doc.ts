@@ -151,7 +151,7 @@ export class JobViewDoc {
   @ApiProperty({ enum: JOB_STATUSES }) status!: string;
   @ApiProperty({ enum: OUTCOMES, nullable: true, description: 'Set once the job is completed or failed' }) outcome!: string | null;
   @ApiProperty({ example: 'python' }) language!: string;
-  @ApiProperty({ type: String, nullable: true, example: '3.11.2' }) version!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '3.13.5' }) version!: string | null;
   @ApiProperty({ type: [String] }) args!: string[];
   @ApiProperty({ type: [String] }) compileOptions!: string[];
   @ApiProperty({ type: LimitsViewDoc }) limits!: LimitsViewDoc;
