@@ -1,14 +1,14 @@
 /**
  * Builds the sandbox images that the requested languages need (RUNQ_LANGUAGES: ids or
  * aliases separated by spaces/commas, or "all"), reusing Docker's layer cache. Each
- * image is labelled with the real version of its toolchain, read by running it.
+ * image is labelled with the real version of each toolchain it holds, read by running it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { VERSION_LABEL_PREFIX } from '#sandbox';
-import { LANGUAGES, LanguageRegistry, parseVersion, type LanguageDefinition } from '#languages';
+import { LANGUAGES, LanguageRegistry, languageVariants, parseVersion, versionKey, type LanguageDefinition } from '#languages';
 
 const root = join(__dirname, '..', '..');
 const prefix = process.env.RUNQ_IMAGE_PREFIX ?? 'runq/';
@@ -37,6 +37,37 @@ function label(name: string, key: string): string | null {
   const res = spawnSync('docker', ['image', 'inspect', '-f', `{{index .Config.Labels "${key}"}}`, name], { encoding: 'utf8' });
   const value = res.status === 0 ? res.stdout.trim() : '';
   return value && value !== '<no value>' ? value : null;
+}
+
+/**
+ * The build context of an image: its folder, or, when it lists npm packages (npm-packages,
+ * one spec a line), a copy of it with those installed by the host's npm into node_modules,
+ * so that the image build itself needs no registry access (nor the host's TLS set-up).
+ */
+function buildContext(image: string): string {
+  const dir = join(root, 'images', image);
+  const list = join(dir, 'npm-packages');
+  if (!existsSync(list)) return dir;
+  const specs = readFileSync(list, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
+  const context = join(root, '.runq', 'images', image);
+  rmSync(context, { recursive: true, force: true });
+  cpSync(dir, context, { recursive: true });
+  const npm = [
+    'install',
+    '--prefix',
+    context,
+    '--no-save',
+    '--no-package-lock',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+  ];
+  execFileSync('npm', [...npm, ...specs], { cwd: context, stdio: ['ignore', 'ignore', 'inherit'] });
+  return context;
 }
 
 function select(): LanguageDefinition[] {
@@ -72,7 +103,7 @@ function main(): void {
     log: 'images-base.log',
   });
 
-  const images = [...new Set(languages.map((l) => l.image))];
+  const images = [...new Set(languages.flatMap(languageVariants).map((l) => l.image))];
   const runnerHash = createHash('sha256')
     .update(
       ['Dockerfile', 'run', 'compile', 'usage', 'supervise'].map((f) => readFileSync(join(root, 'images', 'runner', f), 'utf8')).join('\0'),
@@ -82,27 +113,25 @@ function main(): void {
     const name = `${prefix}${image}`;
     const fresh = imageId(`${name}:latest`) === null;
     console.log(`    ${fresh ? 'building' : 'checking'} ${name} ${fresh ? '(first build takes a minute or two)' : ''}`);
-    const dockerfile = `images/${image}/Dockerfile`;
-    docker(['build', '-q', '-t', `${name}:build`, '--build-arg', `PREFIX=${prefix}`, '-f', dockerfile, `images/${image}`], {
+    docker(['build', '-q', '-t', `${name}:build`, '--build-arg', `PREFIX=${prefix}`, buildContext(image)], {
       log: `images-${image}.log`,
     });
     const buildId = imageId(`${name}:build`)!;
-    const members = LANGUAGES.filter((l) => l.image === image);
+    const members = LANGUAGES.flatMap(languageVariants).filter((l) => l.image === image);
     // Redo the last layer when the toolchain image, the way versions are read, or the runners changed.
     const recipe = createHash('sha256')
-      .update(JSON.stringify(members.map((l) => [l.id, l.version, l.versionPattern, l.env])))
+      .update(JSON.stringify(members.map((l) => [versionKey(l), l.version, l.versionPattern, l.env])))
       .update(runnerHash)
       .digest('hex')
       .slice(0, 16);
     if (label(`${name}:latest`, 'runq.build') === buildId && label(`${name}:latest`, 'runq.recipe') === recipe) continue;
-    const labels = members.flatMap((l) => ['--label', `${VERSION_LABEL_PREFIX}${l.id}=${readVersion(`${name}:build`, l)}`]);
+    const labels = members.flatMap((l) => ['--label', `${VERSION_LABEL_PREFIX}${versionKey(l)}=${readVersion(`${name}:build`, l)}`]);
     const tags = ['-t', `${name}:latest`, '--label', `runq.build=${buildId}`, '--label', `runq.recipe=${recipe}`, ...labels];
     docker(['build', '-q', ...tags, '--build-arg', `FROM_IMAGE=${name}:build`, 'images/runner'], { log: `images-${image}.log` });
   }
-  for (const language of languages) {
-    console.log(
-      `    ${language.id.padEnd(12)} ${label(`${prefix}${language.image}:latest`, VERSION_LABEL_PREFIX + language.id)}  (${prefix}${language.image})`,
-    );
+  for (const language of languages.flatMap(languageVariants)) {
+    const version = label(`${prefix}${language.image}:latest`, VERSION_LABEL_PREFIX + versionKey(language));
+    console.log(`    ${versionKey(language).padEnd(14)} ${version}  (${prefix}${language.image})`);
   }
 }
 

@@ -16,6 +16,7 @@ import {
   ARGS_STDOUT,
   conformanceLanguages,
   isNotApplicable,
+  JVM_RUN_LIMITS,
   PROGRAMS,
   SUM_STDIN,
   SUM_STDOUT,
@@ -23,6 +24,7 @@ import {
   type CaseName,
   type LanguagePrograms,
 } from './conformance/programs';
+import { conformanceTable, type LanguageReport } from './conformance/report';
 import { eventually } from './support/eventually';
 import { Stack } from './support/stack';
 
@@ -153,26 +155,35 @@ function casesFor(language: LanguageDefinition, programs: LanguagePrograms): (Ca
       : { name: 'args', body: { ...base, code: programs.args, args: ARGS }, check: (job) => expectOk(job, ARGS_STDOUT) },
   );
 
-  cases.push({
-    name: 'exit3',
-    body: { ...base, code: programs.exit3 },
-    check: (job) => {
-      expect(job.outcome).toBe('runtime_error');
-      expect(job.run).toMatchObject({ exitCode: 3, signal: null });
-    },
-  });
+  const { exit3, runtimeError } = programs;
+  cases.push(
+    isNotApplicable(exit3)
+      ? { name: 'exit3', skip: exit3.notApplicable }
+      : {
+          name: 'exit3',
+          body: { ...base, code: exit3 },
+          check: (job) => {
+            expect(job.outcome).toBe('runtime_error');
+            expect(job.run).toMatchObject({ exitCode: 3, signal: null });
+          },
+        },
+  );
 
-  cases.push({
-    name: 'runtimeError',
-    body: { ...base, code: programs.runtimeError.code },
-    check: (job) => {
-      expect(job.outcome).toBe('runtime_error');
-      const run = job.run!;
-      expect(run.exitCode !== 0 || run.signal !== null).toBe(true);
-      expect(run.stderr.trim()).not.toBe('');
-      expect(run.stderr).toMatch(programs.runtimeError.expect);
-    },
-  });
+  cases.push(
+    isNotApplicable(runtimeError)
+      ? { name: 'runtimeError', skip: runtimeError.notApplicable }
+      : {
+          name: 'runtimeError',
+          body: { ...base, code: runtimeError.code },
+          check: (job) => {
+            expect(job.outcome).toBe('runtime_error');
+            const run = job.run!;
+            expect(run.exitCode !== 0 || run.signal !== null).toBe(true);
+            expect(run.stderr.trim()).not.toBe('');
+            expect(run.stderr).toMatch(runtimeError.expect);
+          },
+        },
+  );
 
   if (compiled && programs.compileError) {
     const { code, expect: pattern } = programs.compileError;
@@ -239,6 +250,9 @@ function describeJob(job: Job): string {
 // ------------------------------------------------------------------ the suite
 
 const languages = conformanceLanguages();
+const reports = new Map<string, LanguageReport>(
+  languages.map(({ language }) => [language.id, { language, passed: 0, failed: 0, skipped: 0, clientMs: [], totalMs: [] }]),
+);
 
 describe('every language of the catalog has conformance programs', () => {
   it.each(languages.map(({ language, programs }) => [language.id, language, programs] as const))('%s', (_id, language, programs) => {
@@ -277,11 +291,14 @@ describe.each(languages.map(({ language, programs }, index) => [language.id, lan
     }
 
     for (const spec of casesFor(language, programs)) {
+      const report = reports.get(id)!;
       if ('skip' in spec) {
+        report.skipped++;
         it.skip(`${spec.name} (not applicable: ${spec.skip})`, () => undefined);
         continue;
       }
       it(spec.name, () => {
+        report.failed++; // until it passes
         const result = results.get(spec.name);
         if (!result) throw new Error(`${id} ${spec.name}: no result`);
         if ('error' in result) throw result.error;
@@ -294,6 +311,8 @@ describe.each(languages.map(({ language, programs }, index) => [language.id, lan
           else expect(job.compile).toBeNull();
           if (job.compile && spec.name !== 'compileError') expect(job.compile.exitCode).toBe(0);
           spec.check(job);
+          report.failed--;
+          report.passed++;
         } catch (error) {
           (error as Error).message += `\n\n${describeJob(job)}`;
           throw error;
@@ -304,65 +323,72 @@ describe.each(languages.map(({ language, programs }, index) => [language.id, lan
 );
 
 describe('hello world timings', () => {
-  interface Timing {
-    id: string;
-    name: string;
-    version: string;
-    clientMs: number[];
-    totalMs: number[];
-    failure?: string;
-  }
-  const timings: Timing[] = [];
-  const median = (values: number[]) => {
-    if (!values.length) return NaN;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-  };
-
-  afterAll(() => {
-    const rows = timings.map((t) => {
-      const client = t.failure ? 'failed' : String(Math.round(median(t.clientMs)));
-      const total = t.failure ? 'failed' : String(Math.round(median(t.totalMs)));
-      return `| ${t.name} (\`${t.id}\`) | ${t.version} | ${client} | ${total} |`;
-    });
-    console.log(
-      [
-        `Hello world, median of ${TIMING_RUNS} sequential runs (one job at a time):`,
-        '',
-        '| Language | Version | Client round trip p50 (ms) | Job totalMs p50 (ms) |',
-        '| --- | --- | ---: | ---: |',
-        ...rows,
-      ].join('\n'),
-    );
-  });
+  afterAll(() => console.log(conformanceTable([...reports.values()], TIMING_RUNS)));
 
   it.each(languages.filter(({ programs }) => programs).map(({ language, programs }) => [language.id, language, programs!] as const))(
     '%s',
     async (id, language, programs) => {
-      const timing: Timing = { id, name: language.name, version: '?', clientMs: [], totalMs: [] };
-      timings.push(timing);
+      const report = reports.get(id)!;
       const body = { language: id, code: programs.hello, ...(programs.limits ? { limits: programs.limits } : {}) };
       for (let i = 0; i < TIMING_RUNS; i++) {
         let executed: Executed;
         try {
           executed = await execute(body, jobBudgetMs(language, programs));
         } catch (error) {
-          timing.failure = (error as Error).message;
+          report.failure = (error as Error).message;
           throw error;
         }
         const { job, clientMs } = executed;
         if (job.outcome !== 'ok' || job.run?.stdout !== 'hello\n' || job.totalMs === null) {
-          timing.failure = describeJob(job);
-          throw new Error(`${id} hello world failed:\n${timing.failure}`);
+          report.failure = describeJob(job);
+          throw new Error(`${id} hello world failed:\n${report.failure}`);
         }
-        timing.version = job.version ?? '?';
-        timing.clientMs.push(clientMs);
-        timing.totalMs.push(job.totalMs);
+        report.version = job.version ?? '?';
+        report.clientMs.push(clientMs);
+        report.totalMs.push(job.totalMs);
       }
     },
     // TIMING_RUNS sequential jobs, each within its budget.
     TIMING_RUNS * Math.max(...languages.map(({ language, programs }) => jobBudgetMs(language, programs))),
   );
+});
+
+describe('toolchain versions and options', () => {
+  const java = LANGUAGES.find((l) => l.id === 'java')!;
+  const typescript = PROGRAMS.typescript;
+  const budget = jobBudgetMs(java, PROGRAMS.java);
+
+  it('offers every version of a toolchain in GET /languages, the default first', async () => {
+    const res = await stack.request('GET', '/languages');
+    const view = res.body.find((l: { id: string }) => l.id === 'java');
+    expect(view.versions).toHaveLength(2);
+    expect(view.versions[0]).toBe(view.version);
+    expect(view.versions.map((v: string) => v.split('.')[0])).toEqual(['25', '21']);
+  });
+
+  it('runs the Java version a job asks for', async () => {
+    const code = 'public class Main { public static void main(String[] a) { System.out.println(Runtime.version().feature()); } }\n';
+    const [older, standard] = await Promise.all(
+      [{ version: '21' }, {}].map((v) => execute({ language: 'java', code, ...v, limits: JVM_RUN_LIMITS }, budget)),
+    );
+    expect(older.job).toMatchObject({ outcome: 'ok', version: expect.stringMatching(/^21\./), run: { stdout: '21\n' } });
+    expect(standard.job).toMatchObject({ outcome: 'ok', version: expect.stringMatching(/^25\./), run: { stdout: '25\n' } });
+    const missing = await stack.request('POST', '/execute', { body: { language: 'java', version: '8', code } });
+    expect(missing.status).toBe(400);
+  });
+
+  it('type-checks TypeScript, with Node declarations, only when a job asks for it', async () => {
+    const wrong = 'import * as fs from "fs";\nconst size: string = fs.statSync("main.ts").size;\nconsole.log(typeof size);\n';
+    const [checked, unchecked, fine] = await Promise.all([
+      execute({ language: 'typescript', code: wrong, compileOptions: ['--typecheck'] }, 60_000),
+      execute({ language: 'typescript', code: wrong }, 60_000),
+      execute({ language: 'typescript', code: typescript.sum as string, stdin: SUM_STDIN, compileOptions: ['--strict'] }, 60_000),
+    ]);
+    expect(checked.job.outcome).toBe('compile_error');
+    expect(checked.job.compile!.stdout).toMatch(/main\.ts\(2,7\): error TS2322: Type 'number' is not assignable to type 'string'/);
+    expect(unchecked.job).toMatchObject({ outcome: 'ok', run: { stdout: 'number\n' } });
+    expect(fine.job).toMatchObject({ outcome: 'ok', run: { stdout: SUM_STDOUT } });
+  });
 });
 
 describe('the catalog hello programs (docs, playground, smoke tests)', () => {

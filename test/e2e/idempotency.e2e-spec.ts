@@ -97,7 +97,7 @@ describe('Idempotency-Key on POST /jobs/batch', () => {
     const user = stack.userKey;
     const jobs = [
       { language: 'python', code: 'print("a")' },
-      { language: 'cobol', code: 'DISPLAY "b"' },
+      { language: 'intercal', code: 'PLEASE GIVE UP' },
       { language: 'javascript', code: 'console.log("c")' },
     ];
     const headers = { 'Idempotency-Key': unique('batch') };
@@ -105,7 +105,9 @@ describe('Idempotency-Key on POST /jobs/batch', () => {
     const first = await stack.request('POST', '/jobs/batch', { key: user, body: { jobs }, headers });
     expect(first.status).toBe(200);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    expect(first.body.items[1]).toEqual({ error: expect.objectContaining({ statusCode: 400, message: expect.stringMatching(/cobol/) }) });
+    expect(first.body.items[1]).toEqual({
+      error: expect.objectContaining({ statusCode: 400, message: expect.stringMatching(/intercal/) }),
+    });
     const ids = [first.body.items[0].id, first.body.items[2].id];
     await Promise.all(ids.map((id) => stack.waitFor(id, (job) => job.status === 'completed')));
 

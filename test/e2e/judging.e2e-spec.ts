@@ -101,7 +101,7 @@ describe('batches', () => {
       body: {
         jobs: [
           { language: 'python', code: 'print("a")' },
-          { language: 'cobol', code: 'x' },
+          { language: 'intercal', code: 'x' },
           { language: 'javascript', code: 'console.log("c")' },
           { language: 'python', code: 'print(1)', surprise: true },
         ],
@@ -110,7 +110,7 @@ describe('batches', () => {
     expect(res.status).toBe(200);
     const [a, bad, c, extra] = res.body.items;
     expect(a).toMatchObject({ status: 'queued', language: 'python' });
-    expect(bad.error).toMatchObject({ statusCode: 400, message: expect.stringMatching(/cobol/) });
+    expect(bad.error).toMatchObject({ statusCode: 400, message: expect.stringMatching(/intercal/) });
     expect(c).toMatchObject({ status: 'queued', language: 'javascript' });
     expect(JSON.stringify(extra.error.message)).toMatch(/property surprise should not exist/);
 

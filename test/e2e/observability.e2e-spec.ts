@@ -94,7 +94,8 @@ describe('worker GET /metrics (internal port)', () => {
     ).toEqual(['hit', 'miss']);
     expect(sum(metrics, 'runq_worker_slots', { state: 'total' })).toBe(4);
     expect(find(metrics, 'runq_worker_slots', { state: 'busy' })).toHaveLength(1);
-    for (const s of find(metrics, 'runq_pool_warm_containers')) expect(s.labels.profile).toMatch(/^runq\/\w+/);
+    const image = (process.env.RUNQ_IMAGE_PREFIX ?? 'runq/').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    for (const s of find(metrics, 'runq_pool_warm_containers')) expect(s.labels.profile).toMatch(new RegExp(`^${image}\\w+`));
   });
 
   it('includes the process metrics and answers 404 elsewhere', async () => {

@@ -28,7 +28,7 @@ describe('RUNQ_RUNTIME_OVERRIDES', () => {
   });
 
   it.each([
-    ['an unknown language', 'cobol=runsc', /RUNQ_RUNTIME_OVERRIDES names an unknown language "cobol"; valid ids: .*python/],
+    ['an unknown language', 'intercal=runsc', /RUNQ_RUNTIME_OVERRIDES names an unknown language "intercal"; valid ids: .*python/],
     ['a runtime the engine lacks', 'python=kata', /RUNQ_RUNTIME_OVERRIDES \(python\): the Docker engine has no runtime "kata"/],
     ['a malformed entry', 'python', /RUNQ_RUNTIME_OVERRIDES entry "python" is not language=runtime/],
   ])('stops a worker configured with %s, naming the setting', async (_name, overrides, message) => {

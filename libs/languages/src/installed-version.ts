@@ -1,25 +1,29 @@
 import { DomainError } from '#contracts';
+import { isVersionOf, languageVariants, versionKey } from './language-registry';
+import type { LanguageDefinition } from './language.types';
 
 /**
- * The version a job of `languageId` runs on, given the versions live workers report
- * (language id → installed version). Refuses a language no live worker has (once any
- * worker has reported) and a requested version that is not a prefix of the installed
- * one ("3", "3.11", "3.11.2"). With no report yet, the request's version stands.
+ * The version a job of `language` runs on, given the versions live workers report (by
+ * versionKey: the id, or `id@major` for a further version of the toolchain). Refuses a
+ * language no live worker has (once any worker has reported) and a requested version that
+ * is not a prefix of an installed one ("3", "3.11", "3.11.2"; "21" for Java 21 beside 25).
+ * Without a request, the default version; with no report yet, the request's version stands.
  */
 export function installedVersion(
-  languageId: string,
+  language: LanguageDefinition,
   requested: string | undefined,
-  installed: Readonly<Record<string, string>>,
+  reported: Readonly<Record<string, string>>,
 ): string | null {
-  const version = installed[languageId] ?? null;
-  if (!version && Object.keys(installed).length) {
-    throw DomainError.invalid(
-      `language "${languageId}" is not installed on any live worker; installed: ${Object.keys(installed).join(', ')}`,
-      'language',
-    );
+  const installed = languageVariants(language).flatMap((l) => reported[versionKey(l)] ?? []);
+  if (!installed.length && Object.keys(reported).length) {
+    const ids = Object.keys(reported).filter((key) => !key.includes('@'));
+    throw DomainError.invalid(`language "${language.id}" is not installed on any live worker; installed: ${ids.join(', ')}`, 'language');
   }
-  if (requested && version && !(version === requested || version.startsWith(`${requested}.`))) {
-    throw DomainError.invalid(`version "${requested}" of ${languageId} is not available; installed: ${version}`, 'version');
+  if (!requested) return installed[0] ?? null;
+  if (!installed.length) return requested;
+  const match = installed.find((version) => isVersionOf(version, requested));
+  if (!match) {
+    throw DomainError.invalid(`version "${requested}" of ${language.id} is not available; installed: ${installed.join(', ')}`, 'version');
   }
-  return version ?? requested ?? null;
+  return match;
 }

@@ -1,6 +1,15 @@
 import { LANGUAGES } from './catalog/index';
 import type { JobLimits } from '#contracts';
-import { cpuTimeFollowing, defaultLimitsFor, expandArgv, LanguageRegistry, parseVersion } from './language-registry';
+import {
+  cpuTimeFollowing,
+  defaultLimitsFor,
+  expandArgv,
+  isVersionOf,
+  LanguageRegistry,
+  languageVariants,
+  parseVersion,
+  versionKey,
+} from './language-registry';
 import type { LanguageDefinition } from './language.types';
 
 function language(id: string, aliases: string[], overrides: Partial<LanguageDefinition> = {}): LanguageDefinition {
@@ -51,6 +60,38 @@ describe('LanguageRegistry', () => {
 
   it('defaults to the real catalog', () => {
     expect(new LanguageRegistry().ids()).toEqual(LANGUAGES.map((l) => l.id));
+  });
+});
+
+describe('toolchain variants', () => {
+  const java = language('java', ['jdk'], { image: 'jvm', env: ['PATH=/jdk25'], variants: [{ major: '21', env: ['PATH=/jdk21'] }] });
+  const registry = new LanguageRegistry([java]);
+
+  it('expands a language into its default entry and one definition per variant', () => {
+    const [standard, older] = languageVariants(java);
+    expect(standard).toBe(java);
+    expect(older).toMatchObject({ id: 'java', image: 'jvm', env: ['PATH=/jdk21'], variant: '21' });
+    expect(older.variants).toBeUndefined();
+    expect([standard, older].map(versionKey)).toEqual(['java', 'java@21']);
+  });
+
+  it('resolves a requested version to its variant, anything else to the default', () => {
+    expect(registry.resolve('jdk', '21')?.variant).toBe('21');
+    expect(registry.resolve('java', '21.0.9')?.variant).toBe('21');
+    expect(registry.resolve('java', '25.0.1')).toBe(java);
+    expect(registry.resolve('java', '2')).toBe(java);
+    expect(registry.resolve('java', null)).toBe(java);
+    expect(registry.resolve('java')).toBe(java);
+  });
+
+  it('matches versions on whole components', () => {
+    expect(isVersionOf('21.0.9', '21')).toBe(true);
+    expect(isVersionOf('21', '21')).toBe(true);
+    expect(isVersionOf('210.1', '21')).toBe(false);
+  });
+
+  it('gives every variant of the catalog an image', () => {
+    for (const definition of LANGUAGES.flatMap(languageVariants)) expect(definition.image).toBeTruthy();
   });
 });
 
@@ -128,8 +169,18 @@ describe('LANGUAGES catalog', () => {
 
   it.each(LANGUAGES.map((l) => [l.id, l] as const))('%s: the run command refers to the program', (_id, lang) => {
     const argv = [...(lang.compile ?? []), ...lang.run];
-    expect(argv.some((arg) => arg.includes('{entry}') || arg === '{sources}')).toBe(true);
+    expect(argv.some((arg) => arg.includes('{entry}') || arg.includes('{stem}') || arg === '{sources}')).toBe(true);
   });
+
+  // The API refuses files named like these (files[i].name), so a job cannot have them overwritten.
+  it.each(LANGUAGES.filter((l) => l.compile).map((l) => [l.id, l] as const))(
+    '%s: the compile stage names what it writes, including what the run command starts',
+    (_id, lang) => {
+      expect(lang.compileOutputs?.length).toBeGreaterThan(0);
+      const started = lang.run.find((arg) => /^(\.\/)?main(\.\w+)?$/.test(arg));
+      if (started) expect(lang.compileOutputs).toContain(started.replace(/^\.\//, ''));
+    },
+  );
 });
 
 describe('default limits', () => {

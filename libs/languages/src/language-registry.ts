@@ -16,13 +16,40 @@ export class LanguageRegistry {
     }
   }
 
-  resolve(name: string): LanguageDefinition | undefined {
-    return this.byName.get(name.trim().toLowerCase());
+  /**
+   * The language by id or alias; with a `version` that selects one of its variants ("21",
+   * "21.0.9"), that variant's definition. Any other version gets the default entry.
+   */
+  resolve(name: string, version?: string | null): LanguageDefinition | undefined {
+    const language = this.byName.get(name.trim().toLowerCase());
+    if (!language || !version || !language.variants) return language;
+    return languageVariants(language).find((v) => v.variant && isVersionOf(version, v.variant)) ?? language;
   }
 
   ids(): string[] {
     return this.all.map((language) => language.id);
   }
+}
+
+/** True when `version` is `prefix` or starts with it and a dot: "21.0.9" is a version of "21". */
+export function isVersionOf(version: string, prefix: string): boolean {
+  return version === prefix || version.startsWith(`${prefix}.`);
+}
+
+/** The default entry, then each variant as a full definition (same id, its own image, argv or env). */
+export function languageVariants(language: LanguageDefinition): LanguageDefinition[] {
+  const variants = (language.variants ?? []).map(({ major, ...overrides }) => ({
+    ...language,
+    ...overrides,
+    variants: undefined,
+    variant: major,
+  }));
+  return [language, ...variants];
+}
+
+/** Where a definition's version is kept (image label, worker heartbeat): the id, or `id@major` for a variant. */
+export function versionKey(language: LanguageDefinition): string {
+  return language.variant ? `${language.id}@${language.variant}` : language.id;
 }
 
 /**

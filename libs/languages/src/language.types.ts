@@ -36,4 +36,16 @@ export interface LanguageDefinition {
   compileOptions?: string[];
   /** A program that prints "hello", for docs, the playground and smoke tests. */
   hello: string;
+  /** Other versions of the toolchain, which a job selects with `version`; the entry itself is the default. */
+  variants?: LanguageVariant[];
+  /** Set on a variant's expanded definition only (see `languageVariants`): its `major`. */
+  variant?: string;
+}
+
+/** Another version of a language's toolchain: what differs from the default entry. */
+export interface LanguageVariant extends Partial<
+  Pick<LanguageDefinition, 'image' | 'compile' | 'run' | 'version' | 'versionPattern' | 'env'>
+> {
+  /** The version a job asks for to get this one: `version` equal to it or starting with it and a dot ("21", "21.0.9"). */
+  major: string;
 }

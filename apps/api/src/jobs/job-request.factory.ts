@@ -46,7 +46,7 @@ export class JobRequestFactory {
     const args = dto.args ?? [];
     const compileOptions = this.compileOptions(dto, language);
     // Last: a request wrong in itself is told so before whether a worker can run it.
-    const version = this.version(language.id, dto.version);
+    const version = this.version(language, dto.version);
     return {
       id: randomUUID(),
       apiKeyId,
@@ -73,8 +73,8 @@ export class JobRequestFactory {
   }
 
   /** The installed version the job runs on; refuses a language no live worker has, or a version it does not. */
-  private version(languageId: string, requested: string | undefined): string | null {
-    return installedVersion(languageId, requested, this.installed.installed());
+  private version(language: LanguageDefinition, requested: string | undefined): string | null {
+    return installedVersion(language, requested, this.installed.installed());
   }
 
   private compileOptions(dto: CreateJobDto, language: LanguageDefinition): string[] {

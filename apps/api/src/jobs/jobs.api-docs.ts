@@ -116,7 +116,7 @@ export const ApiBatch = () =>
           value: {
             items: [
               queuedJob,
-              { error: { statusCode: 400, message: 'language "cobol" is not supported; valid ids: bash, c, …', error: 'Bad Request' } },
+              { error: { statusCode: 400, message: 'language "intercal" is not supported; valid ids: bash, c, …', error: 'Bad Request' } },
             ],
           },
         },

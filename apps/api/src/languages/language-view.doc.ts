@@ -7,7 +7,13 @@ import type { LanguageView } from './languages.service';
 export class LanguageViewDoc {
   @ApiProperty({ example: 'python' }) id!: string;
   @ApiProperty({ example: 'Python 3' }) name!: string;
-  @ApiProperty({ type: String, nullable: true, example: '3.11.2', description: 'As reported by live workers' }) version!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '3.13.5', description: 'As reported by live workers' }) version!: string | null;
+  @ApiProperty({
+    type: [String],
+    example: ['25.0.5', '21.0.9'],
+    description: 'Every installed version, the default first; `version` selects one',
+  })
+  versions!: string[];
   @ApiProperty({ type: [String], example: ['py', 'python3'] }) aliases!: string[];
   @ApiProperty() compiled!: boolean;
   @ApiProperty({ example: 'main.py' }) fileName!: string;

@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { assertPoolLanguagesKnown, poolOf, RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { defaultLimitsFor, LanguageRegistry } from '#languages';
+import { defaultLimitsFor, LanguageRegistry, languageVariants, versionKey, type LanguageDefinition } from '#languages';
 
 export interface LanguageView {
   id: string;
   name: string;
   version: string | null;
+  /** Every installed version, the default first; a job's `version` picks one. */
+  versions: string[];
   aliases: string[];
   compiled: boolean;
   fileName: string;
@@ -26,6 +28,7 @@ const REFRESH_MS = 5000;
 @Injectable()
 export class LanguagesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LanguagesService.name);
+  /** By language id, and `id@major` for further versions of a toolchain (see versionKey). */
   private versions: Record<string, string> = {};
   private timer: NodeJS.Timeout | undefined;
 
@@ -63,6 +66,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
         id: l.id,
         name: l.name,
         version: this.versions[l.id] ?? null,
+        versions: this.versionsOf(l),
         aliases: l.aliases,
         compiled: Boolean(l.compile),
         fileName: l.fileName,
@@ -75,8 +79,13 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /** Installed toolchain versions by language id, as live workers last reported them. */
+  /** Installed toolchain versions by versionKey (language id, or `id@major`), as live workers last reported them. */
   installed(): Readonly<Record<string, string>> {
     return this.versions;
+  }
+
+  /** The installed versions of a language's toolchain, the default first. */
+  private versionsOf(language: LanguageDefinition): string[] {
+    return languageVariants(language).flatMap((l) => this.versions[versionKey(l)] ?? []);
   }
 }

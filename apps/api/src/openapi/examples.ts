@@ -110,7 +110,7 @@ export const finishedJob = {
   ...queuedJob,
   status: 'completed',
   outcome: 'ok',
-  version: '3.11.2',
+  version: '3.13.5',
   run: STAGE,
   attempts: 1,
   startedAt: '2026-11-21T08:00:00.006Z',
@@ -230,7 +230,8 @@ export const errors = {
 export const languageExample = {
   id: 'python',
   name: 'Python 3',
-  version: '3.11.2',
+  version: '3.13.5',
+  versions: ['3.13.5'],
   aliases: ['py', 'python3'],
   compiled: false,
   fileName: 'main.py',

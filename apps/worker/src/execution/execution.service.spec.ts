@@ -170,10 +170,10 @@ describe('ExecutionService.attempt', () => {
   });
 
   it('fails on a language this worker does not know, without running it', async () => {
-    claimReturns(row({ language: 'cobol' }));
-    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toThrow(/cobol/);
+    claimReturns(row({ language: 'intercal' }));
+    await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toThrow(/intercal/);
     expect(execute).not.toHaveBeenCalled();
-    expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 2, expect.stringContaining('cobol'));
+    expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 2, expect.stringContaining('intercal'));
   });
 
   it('reports cancelled when the sandbox was stopped for a cancel', async () => {

@@ -4,7 +4,7 @@ import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { isDatabaseUnavailable } from '#db';
 import { JobFinisher, JobRepository, type Job } from '#jobs';
 import { SandboxService } from '#sandbox';
-import { LanguageRegistry } from '#languages';
+import { LanguageRegistry, versionKey } from '#languages';
 import { SANDBOX_LABELS, WORKER_ID } from '../worker.tokens';
 import { decode, toExecutionFiles, toExecutionTests } from './job-files';
 import { LanguageVersions } from '../fleet/language-versions';
@@ -82,7 +82,8 @@ export class ExecutionService {
     const isFinal = isFinalAttempt || attempt >= maxAttempts;
     const signal = this.running.start(jobId);
     try {
-      const language = this.languages.resolve(row.language);
+      // The version stored at submission selects a variant of the toolchain (Java 21 beside 25).
+      const language = this.languages.resolve(row.language, row.version);
       if (!language) throw new Error(`language "${row.language}" is not known to this worker`);
       const result = await this.sandbox.execute({
         jobId,
@@ -104,7 +105,7 @@ export class ExecutionService {
         report('cancelled', 'none');
         return 'cancelled';
       }
-      const version = this.versions.of(language.id);
+      const version = this.versions.of(versionKey(language));
       const written = await this.persist(jobId, signal, () => this.jobs.complete(jobId, attempt, result, version));
       if (!written) {
         this.logger.debug(`job ${jobId} attempt ${attempt}: superseded, result not written`);

@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { assertPoolLanguagesKnown, languagesOfPool, RUNQ_CONFIG, type RunqConfig } from '#config';
 import { DockerInventory } from '#sandbox';
-import { LanguageRegistry } from '#languages';
+import { LanguageRegistry, languageVariants, versionKey } from '#languages';
 
 /**
  * The toolchain versions this worker's images carry (image labels), read once at start, for
  * the languages of its pool only: a language routed to another pool is not this worker's.
+ * Keyed by language id, and by `id@major` for each further version of a toolchain (Java 21).
  */
 @Injectable()
 export class LanguageVersions implements OnModuleInit {
@@ -21,8 +22,12 @@ export class LanguageVersions implements OnModuleInit {
     const { pools, worker } = this.config;
     assertPoolLanguagesKnown(pools, this.catalog.ids());
     const mine = new Set(this.poolLanguages());
-    const languages = this.catalog.all.filter((l) => mine.has(l.id));
-    this.versions = await this.docker.languageVersions(languages, worker.imagePrefix);
+    // Each variant is looked up under its own key (label runq.version.<key>).
+    const keyed = this.catalog.all
+      .filter((l) => mine.has(l.id))
+      .flatMap(languageVariants)
+      .map((l) => ({ ...l, id: versionKey(l) }));
+    this.versions = await this.docker.languageVersions(keyed, worker.imagePrefix);
   }
 
   /** Ids of the languages this worker's pool runs, whether or not their image is here. */
@@ -34,7 +39,8 @@ export class LanguageVersions implements OnModuleInit {
     return { ...this.versions };
   }
 
-  of(languageId: string): string | null {
-    return this.versions[languageId] ?? null;
+  /** By language id, or `id@major` for a variant (see versionKey). */
+  of(key: string): string | null {
+    return this.versions[key] ?? null;
   }
 }

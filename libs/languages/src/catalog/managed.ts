@@ -2,6 +2,13 @@ import type { LanguageDefinition } from '../language.types';
 
 const JVM_RUN = ['java', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];
 const JVM_LIMITS = { memoryMb: 256, processes: 128, timeoutMs: 10_000 };
+const CLOJURE_JAR = '/usr/share/java/clojure.jar';
+/** For compilers (kotlinc, scalac), which run long enough to profit from the optimising JIT. */
+const JVM_COMPILER_OPTS = 'JAVA_OPTS=-XX:+UseSerialGC -Xss4m -Xshare:auto';
+/** For script runners (groovy, clojure): start-up matters most. */
+const JVM_OPTS = 'JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -Xshare:auto';
+/** The JDK a Java entry runs: `java` and `javac` first on PATH (images/jvm). */
+const jdkPath = (major: number) => `PATH=/usr/lib/jvm/java-${major}-openjdk-amd64/bin:/usr/local/bin:/usr/bin:/bin`;
 
 /** Languages compiled to bytecode (JVM, CLR) or to JavaScript, then run on their runtime. */
 export const MANAGED_LANGUAGES: LanguageDefinition[] = [
@@ -11,23 +18,12 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     aliases: ['ts', 'tsc'],
     image: 'node',
     fileName: 'main.ts',
-    sourceExtensions: ['.ts'],
-    compile: [
-      'tsc',
-      '--target',
-      'es2020',
-      '--module',
-      'commonjs',
-      '--esModuleInterop',
-      '--skipLibCheck',
-      '--pretty',
-      'false',
-      '{options}',
-      '{sources}',
-    ],
+    sourceExtensions: ['.ts', '.mts', '.cts'],
+    // images/node/runq-tsc: esbuild transpiles (no type check); any of the options type-checks with tsc first.
+    compile: ['runq-tsc', '{options}', '--', '{sources}'],
     // Function mode adds source maps ({source}.js.map) and the harness's declarations (see FUNCTION_TYPESCRIPT_GLOBALS_FILE).
     compileOutputs: ['{source}.js'],
-    compileOptions: ['--strict', '--noImplicitAny', '--strictNullChecks', '--noUnusedLocals'],
+    compileOptions: ['--typecheck', '--strict', '--noImplicitAny', '--strictNullChecks', '--noUnusedLocals'],
     run: ['node', '{stem}.js'],
     version: ['tsc', '--version'],
     compileLimits: { timeoutMs: 30_000 },
@@ -46,10 +42,12 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     compileOptions: ['-Xlint:all', '-g', '-Werror'],
     run: [...JVM_RUN, '-cp', '.', '{stem}'],
     version: ['java', '-version'],
-    env: ['HOME=/tmp'],
+    versionPattern: 'version "(\\d+(?:\\.\\d+)*)"',
+    env: ['HOME=/tmp', jdkPath(25)],
     limits: JVM_LIMITS,
     compileLimits: { timeoutMs: 30_000, processes: 256 },
     hello: 'public class Main {\n    public static void main(String[] args) {\n        System.out.println("hello");\n    }\n}\n',
+    variants: [{ major: '21', env: ['HOME=/tmp', jdkPath(21)] }],
   },
   {
     id: 'kotlin',
@@ -63,7 +61,7 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     run: [...JVM_RUN, '-jar', 'main.jar'],
     // kotlinc calls itself 1.3-SNAPSHOT; the Debian package knows the release.
     version: ['dpkg-query', '-W', '-f=${Version}', 'kotlin'],
-    env: ['HOME=/tmp', 'JAVA_OPTS=-XX:+UseSerialGC -Xss4m -Xshare:auto'],
+    env: ['HOME=/tmp', JVM_COMPILER_OPTS],
     limits: JVM_LIMITS,
     compileLimits: { timeoutMs: 120_000, memoryMb: 1024, processes: 256 },
     hello: 'fun main() {\n    println("hello")\n}\n',
@@ -79,10 +77,37 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     compileOutputs: ['{source}.class'],
     run: [...JVM_RUN, '-cp', '/opt/runq/scala-library.jar:.', '{stem}'],
     version: ['scala', '-version'],
-    env: ['HOME=/tmp', 'JAVA_OPTS=-XX:+UseSerialGC -Xss4m -Xshare:auto'],
+    env: ['HOME=/tmp', JVM_COMPILER_OPTS],
     limits: JVM_LIMITS,
     compileLimits: { timeoutMs: 120_000, memoryMb: 1024, processes: 256 },
     hello: 'object Main {\n  def main(args: Array[String]): Unit = println("hello")\n}\n',
+  },
+  {
+    id: 'groovy',
+    name: 'Groovy',
+    aliases: ['gvy'],
+    image: 'jvm',
+    fileName: 'main.groovy',
+    sourceExtensions: ['.groovy'],
+    // Classes of the other files are found on the class path (the working directory).
+    run: ['groovy', '-cp', '.', '{entry}'],
+    version: ['groovy', '--version'],
+    env: ['HOME=/tmp', JVM_OPTS],
+    limits: JVM_LIMITS,
+    hello: 'println "hello"\n',
+  },
+  {
+    id: 'clojure',
+    name: 'Clojure',
+    aliases: ['clj'],
+    image: 'jvm',
+    fileName: 'main.clj',
+    sourceExtensions: ['.clj'],
+    run: [...JVM_RUN, '-cp', CLOJURE_JAR, 'clojure.main', '{entry}'],
+    version: ['java', '-cp', CLOJURE_JAR, 'clojure.main', '-e', '(print (clojure-version))'],
+    env: ['HOME=/tmp'],
+    limits: JVM_LIMITS,
+    hello: '(println "hello")\n',
   },
   {
     id: 'csharp',
@@ -99,5 +124,20 @@ export const MANAGED_LANGUAGES: LanguageDefinition[] = [
     env: ['HOME=/tmp', 'MONO_GC_PARAMS=nursery-size=8m'],
     limits: { memoryMb: 192, processes: 96 },
     hello: 'using System;\nclass Program {\n    static void Main() {\n        Console.WriteLine("hello");\n    }\n}\n',
+  },
+  {
+    id: 'haxe',
+    name: 'Haxe (Neko)',
+    aliases: ['hx'],
+    image: 'haxe',
+    fileName: 'Main.hx',
+    sourceExtensions: ['.hx'],
+    // The entry's class has the file's name and a static main(); other classes come from the class path.
+    compile: ['haxe', '-cp', '.', '-main', '{stem}', '-neko', 'main.n'],
+    compileOutputs: ['main.n'],
+    run: ['neko', 'main.n'],
+    version: ['haxe', '--version'],
+    env: ['HOME=/tmp'],
+    hello: 'class Main {\n    static function main() {\n        Sys.println("hello");\n    }\n}\n',
   },
 ];

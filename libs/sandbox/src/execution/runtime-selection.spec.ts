@@ -9,7 +9,7 @@ describe('runtime selection', () => {
   });
 
   it('names an unknown language and lists the valid ids', () => {
-    expect(() => resolveRuntimeOverrides({ cobol: 'runsc' }, registry)).toThrow(/unknown language "cobol"; valid ids: .*python/);
+    expect(() => resolveRuntimeOverrides({ intercal: 'runsc' }, registry)).toThrow(/unknown language "intercal"; valid ids: .*python/);
   });
 
   it('refuses two runtimes for one language given by id and alias', () => {

@@ -151,7 +151,7 @@ export class JobViewDoc {
   @ApiProperty({ enum: JOB_STATUSES }) status!: string;
   @ApiProperty({ enum: OUTCOMES, nullable: true, description: 'Set once the job is completed or failed' }) outcome!: string | null;
   @ApiProperty({ example: 'python' }) language!: string;
-  @ApiProperty({ type: String, nullable: true, example: '3.11.2' }) version!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '3.13.5' }) version!: string | null;
   @ApiProperty({ type: [String] }) args!: string[];
   @ApiProperty({ type: [String] }) compileOptions!: string[];
   @ApiProperty({ type: LimitsViewDoc }) limits!: LimitsViewDoc;
@@ -239,7 +239,7 @@ export class BatchItemErrorDoc {
   @ApiProperty({
     type: ErrorDoc,
     description: 'Why this item was refused, as the route would answer it on its own (400, or 429 at the active-jobs cap)',
-    example: { statusCode: 400, message: 'language "cobol" is not supported; valid ids: bash, c, …', error: 'Bad Request' },
+    example: { statusCode: 400, message: 'language "intercal" is not supported; valid ids: bash, c, …', error: 'Bad Request' },
   })
   error!: ErrorDoc;
 }
