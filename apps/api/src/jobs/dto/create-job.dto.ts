@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -9,11 +8,9 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -21,20 +18,11 @@ import {
 import { COMPARISON_MODES, FUNCTION_LANGUAGES, type ComparisonMode, type FileEncoding } from '#contracts';
 import { ANY_JSON } from '../../openapi/any-json';
 import { NullMeansAbsent, RawJson } from '../../common/body-validation';
+import { ENCODINGS, IsArgs, IsEncoding, IsFiniteNumber, IsStringArray, MAX_ARGS, MAX_FILES } from './field-validators';
+import { FunctionDto, NetworkDto } from './function-request.dto';
 
-const ENCODINGS = ['utf8', 'base64'];
-
-export const MAX_FILES = 64;
-export const MAX_ARGS = 128;
-
-/** An array of strings ("must be an array of strings" when it is not an array at all). */
-const IsStringArray = () => applyDecorators(IsArray({ message: '$property must be an array of strings' }), IsString({ each: true }));
-/** A finite number ("must be a number" before any range check). */
-const IsFiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a number' });
-/** Optional command-line arguments: strings, bounded in number and length. */
-const IsArgs = () => applyDecorators(IsOptional(), IsStringArray(), ArrayMaxSize(MAX_ARGS), MaxLength(4096, { each: true }));
-/** Optional `utf8` (default) or `base64`. */
-const IsEncoding = () => applyDecorators(IsOptional(), IsIn(['utf8', 'base64']));
+export { FunctionDto, NetworkDto } from './function-request.dto';
+export { MAX_ARGS, MAX_FILES } from './field-validators';
 
 export class SourceFileDto {
   @ApiProperty({
@@ -152,51 +140,6 @@ export class ComparisonDto {
   @IsFiniteNumber()
   @Min(0)
   epsilon?: number;
-}
-
-/** Function mode: call `name(inputs)`, or (without name) evaluate the code and return its last expression. */
-export class FunctionDto {
-  @ApiPropertyOptional({
-    maxLength: 128,
-    pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$',
-    description:
-      'The exported function to call as `name(inputs)` (Python: a function of the module); without it the code is a script and `result` is its last expression',
-    example: 'run',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
-  @Matches(/^[A-Za-z_$][A-Za-z0-9_$]*$/, {
-    message: '$property must be an identifier (letters, digits, _ and $, not starting with a digit)',
-  })
-  name?: string;
-
-  /** Any JSON value; size and depth are checked by the request factory. */
-  @ApiPropertyOptional({
-    ...ANY_JSON,
-    description:
-      'Any JSON value (at most RUNQ_FUNCTION_MAX_INPUTS_BYTES, RUNQ_FUNCTION_MAX_INPUTS_DEPTH levels): the argument, also the global `INPUTS`',
-    example: { n: 21 },
-  })
-  @IsOptional()
-  @Allow()
-  @RawJson()
-  inputs?: unknown;
-}
-
-export class NetworkDto {
-  @ApiProperty({
-    type: [String],
-    minItems: 1,
-    maxItems: 32,
-    description: "Host patterns (`host`, `*.domain`, `host:port`), each within the server's RUNQ_EGRESS_ALLOW",
-    example: ['api.example.com', '*.example.org:8443'],
-  })
-  @IsStringArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(32)
-  @MaxLength(260, { each: true })
-  allow!: string[];
 }
 
 /** A job request; `null` for an optional field at any depth means the field is absent. */
