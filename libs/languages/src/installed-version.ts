@@ -2,6 +2,11 @@ import { DomainError } from '#contracts';
 import { isVersionOf, languageVariants, versionKey } from './language-registry';
 import type { LanguageDefinition } from './language.types';
 
+/** The installed versions of a language's toolchain, default first, from what workers report (by versionKey). */
+export function installedVersions(language: LanguageDefinition, reported: Readonly<Record<string, string>>): string[] {
+  return languageVariants(language).flatMap((l) => reported[versionKey(l)] ?? []);
+}
+
 /**
  * The version a job of `language` runs on, given the versions live workers report (by
  * versionKey: the id, or `id@major` for a further version of the toolchain). Refuses a
@@ -14,7 +19,7 @@ export function installedVersion(
   requested: string | undefined,
   reported: Readonly<Record<string, string>>,
 ): string | null {
-  const installed = languageVariants(language).flatMap((l) => reported[versionKey(l)] ?? []);
+  const installed = installedVersions(language, reported);
   if (!installed.length && Object.keys(reported).length) {
     const ids = Object.keys(reported).filter((key) => !key.includes('@'));
     throw DomainError.invalid(`language "${language.id}" is not installed on any live worker; installed: ${ids.join(', ')}`, 'language');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { assertPoolLanguagesKnown, poolOf, RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { JobLimits } from '#contracts';
 import { WorkerRegistry } from '#messaging';
-import { defaultLimitsFor, LanguageRegistry, languageVariants, versionKey, type LanguageDefinition } from '#languages';
+import { defaultLimitsFor, installedVersions, LanguageRegistry } from '#languages';
 
 export interface LanguageView {
   id: string;
@@ -66,7 +66,7 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
         id: l.id,
         name: l.name,
         version: this.versions[l.id] ?? null,
-        versions: this.versionsOf(l),
+        versions: installedVersions(l, this.versions),
         aliases: l.aliases,
         compiled: Boolean(l.compile),
         fileName: l.fileName,
@@ -82,10 +82,5 @@ export class LanguagesService implements OnModuleInit, OnModuleDestroy {
   /** Installed toolchain versions by versionKey (language id, or `id@major`), as live workers last reported them. */
   installed(): Readonly<Record<string, string>> {
     return this.versions;
-  }
-
-  /** The installed versions of a language's toolchain, the default first. */
-  private versionsOf(language: LanguageDefinition): string[] {
-    return languageVariants(language).flatMap((l) => this.versions[versionKey(l)] ?? []);
   }
 }

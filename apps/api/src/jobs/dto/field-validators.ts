@@ -13,4 +13,4 @@ export const IsFiniteNumber = () => IsNumber({ allowNaN: false, allowInfinity: f
 /** Optional command-line arguments: strings, bounded in number and length. */
 export const IsArgs = () => applyDecorators(IsOptional(), IsStringArray(), ArrayMaxSize(MAX_ARGS), MaxLength(4096, { each: true }));
 /** Optional `utf8` (default) or `base64`. */
-export const IsEncoding = () => applyDecorators(IsOptional(), IsIn(['utf8', 'base64']));
+export const IsEncoding = () => applyDecorators(IsOptional(), IsIn(ENCODINGS));
