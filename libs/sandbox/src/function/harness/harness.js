@@ -17,6 +17,7 @@ const { createEgressClient } = require('./egress-client.js');
 const HARNESS_DIR = __dirname;
 const MAX_DEPTH = 256;
 const MAX_LOG_MESSAGE = 8192;
+const MAX_LOG_VALUE_DEPTH = 8;
 
 function readAndRemove(name) {
   const file = path.join(HARNESS_DIR, name);
@@ -36,13 +37,35 @@ let logsTruncated = false;
 function record(level, args) {
   let message = util.format(...args);
   if (message.length > MAX_LOG_MESSAGE) message = `${message.slice(0, MAX_LOG_MESSAGE)}… (cut)`;
-  const size = Buffer.byteLength(message) + 40;
+  // The arguments as JSON values too, for clients that show them as data; left out when large.
+  let values = JSON.stringify(args.map((arg) => logValue(arg, 0, new Set())));
+  if (values.length > MAX_LOG_MESSAGE) values = undefined;
+  const size = Buffer.byteLength(message) + (values ? Buffer.byteLength(values) : 0) + 40;
   if (logBytes + size > config.maxLogBytes) {
     logsTruncated = true;
     return;
   }
   logBytes += size;
-  logs.push({ ts: new Date().toISOString(), level, message });
+  logs.push({ ts: new Date().toISOString(), level, message, ...(values ? { args: JSON.parse(values) } : {}) });
+}
+
+/** A logged argument as a JSON value: what JSON cannot carry becomes the text console.log shows for it. */
+function logValue(value, depth, seen) {
+  if (value === undefined) return null;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value !== 'object') return util.inspect(value);
+  if (value instanceof Error) return { name: value.name, message: String(value.message), stack: value.stack ?? null };
+  if (seen.has(value)) return '[Circular]';
+  if (depth >= MAX_LOG_VALUE_DEPTH) return util.inspect(value, { depth: 0 });
+  if (typeof value.toJSON === 'function') return logValue(value.toJSON(), depth + 1, seen);
+  if (value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return util.inspect(value, { depth: 1 });
+  seen.add(value);
+  const out = Array.isArray(value)
+    ? value.map((item) => logValue(item, depth + 1, seen))
+    : Object.fromEntries(Object.keys(value).map((key) => [key, logValue(value[key], depth + 1, seen)]));
+  seen.delete(value);
+  return out;
 }
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
   console[level] = (...args) => record(level, args);
