@@ -43,7 +43,7 @@ const PROGRAM_ANSWER = {
     output: { type: 'string', description: 'stdout' },
     error: { type: 'string', description: 'stderr' },
     exitCode: { type: 'integer', nullable: true },
-    executionTime: { type: 'integer', description: 'Milliseconds' },
+    executionTime: { type: 'number', description: "Milliseconds (the run stage's wall time)" },
     timestamp: { type: 'string', format: 'date-time' },
   },
 };
@@ -54,7 +54,7 @@ const CONSOLE_ANSWER = {
     result: ANY_JSON,
     error: { oneOf: [{ type: 'boolean', enum: [false] }, { type: 'object' }] },
     log: { type: 'array', items: CONSOLE_LOG },
-    executionTime: { type: 'integer', description: 'Milliseconds' },
+    executionTime: { type: 'number', description: "Milliseconds (the run stage's wall time)" },
   },
 };
 
