@@ -17,7 +17,7 @@ export function toOriginalError(body: unknown): OriginalError {
 
 /**
  * Errors of the original shapes' routes: status and headers exactly as the native filter
- * decides them (domain errors, refusals with Retry-After, 401, body-parser errors, 503 while a
+ * decides them (domain errors, refusals with Retry-After, 401, 415, 503 while a
  * backing service is down), the body in these shapes' own form.
  */
 @Catch()
