@@ -70,6 +70,11 @@ describe('POST / {script, fn, payload, timeout, isolation}', () => {
       ok('POST', '/', { script: 'INPUTS.a * INPUTS.b', payload: { a: 6, b: 7 } }),
     ]);
     expect(asyncCall).toEqual({ result: 42, logs: [] });
+    // null means absent, as in the native API
+    expect(await ok('POST', '/', { script: '6 * 7', fn: null, payload: null, timeout: null, isolation: null })).toEqual({
+      result: 42,
+      logs: [],
+    });
     expect(expression).toEqual({ result: 42, logs: [] });
   });
 
@@ -231,6 +236,17 @@ describe('bad input and keys', () => {
     expect(res.status).toBe(400);
     expect(Object.keys(res.body)).toEqual(['error']);
     expect(res.body.error).toContain(field);
+  });
+
+  it('answers malformed JSON and a payload nested too deep with 400 in the same format', async () => {
+    const malformed = await stack.request('POST', '/run/python', { raw: '{"code": ', key: stack.userKey });
+    expect([malformed.status, Object.keys(malformed.body)]).toEqual([400, ['error']]);
+    expect(malformed.body.error).toContain('JSON');
+    let payload: unknown = 1;
+    for (let i = 0; i < 200; i++) payload = [payload];
+    const deep = await call('POST', '/', { script: 'INPUTS', payload });
+    expect([deep.status, Object.keys(deep.body)]).toEqual([400, ['error']]);
+    expect(deep.body.error).toContain('payload');
   });
 
   it('answers a body that is not JSON with 415 in the same format', async () => {

@@ -1,6 +1,7 @@
 import type { JobView } from '#contracts';
 import { consoleExecuteAnswer, scriptCallAnswer } from './function-answer.mapper';
-import { toOriginalError } from './original-error.filter';
+import type { NextFunction, Request, Response } from 'express';
+import { originalErrorBodies, toOriginalError } from './original-error-bodies';
 import { programExecuteAnswer, runAnswer } from './program-answer.mapper';
 
 const stage = (stdout: string, stderr: string, exitCode: number | null) => ({
@@ -121,5 +122,27 @@ describe('toOriginalError', () => {
     });
     expect(toOriginalError({ statusCode: 500 })).toEqual({ error: 'request failed' });
     expect(toOriginalError(undefined)).toEqual({ error: 'request failed' });
+  });
+});
+
+describe('originalErrorBodies', () => {
+  /** What a response on `path` sends for `status` once the middleware has run. */
+  function sent(path: string, status: number, body: object): unknown {
+    let out: unknown;
+    const res = { statusCode: status, json: (value: unknown) => (out = value) } as unknown as Response;
+    const next = jest.fn() as NextFunction;
+    originalErrorBodies({ path } as Request, res, next);
+    expect(next).toHaveBeenCalled();
+    res.json(body);
+    return out;
+  }
+  const native = { statusCode: 400, message: 'body is not valid JSON', error: 'Bad Request' };
+
+  it('rewrites error bodies on the original paths only, and leaves answers below 400 alone', () => {
+    for (const path of ['/', '/api/execute', '/api/languages', '/api/system', '/run/python', '/run/c/'])
+      expect([path, sent(path, 400, native)]).toEqual([path, { error: 'body is not valid JSON' }]);
+    for (const path of ['/execute', '/jobs', '/api/other', '/run/a/b', '/piston/api/v2/execute', '/judge0/submissions'])
+      expect([path, sent(path, 400, native)]).toEqual([path, native]);
+    expect(sent('/api/execute', 200, { status: 'success' })).toEqual({ status: 'success' });
   });
 });

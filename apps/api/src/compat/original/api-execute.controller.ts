@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../../auth/caller';
 import { consoleExecuteAnswer, type ConsoleExecuteAnswer } from './function-answer.mapper';
-import { OriginalErrorFilter } from './original-error.filter';
 import { apiExecuteJob, PROGRAM_FIELDS } from './original-request.mapper';
 import { ApiExecuteDto } from './original-requests.dto';
 import { ApiApiExecute, ApiApiLanguages, ApiApiSystem, ORIGINAL_SHAPES_TAG } from './original-shapes.api-docs';
@@ -12,7 +11,6 @@ import { SystemFactsService, type LanguageSummary, type SystemFacts } from './sy
 
 /** `/api/execute` in both of its forms, `/api/languages` and `/api/system`. */
 @ApiTags(ORIGINAL_SHAPES_TAG)
-@UseFilters(OriginalErrorFilter)
 @Controller('api')
 export class ApiExecuteController {
   constructor(

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { RawJson } from '../../common/body-validation';
+import { NullMeansAbsent, RawJson } from '../../common/body-validation';
 import { ANY_JSON } from '../../openapi/any-json';
 
 export const ISOLATIONS = ['process', 'none'] as const;
@@ -13,7 +13,8 @@ const TIMEOUT_DOC = {
   example: 2000,
 } as const;
 
-/** `POST /`: call a function of a JavaScript script with a payload. */
+/** `POST /`: call a function of a JavaScript script with a payload. `null` means absent, in these DTOs as in the native one. */
+@NullMeansAbsent()
 export class ScriptCallDto {
   @ApiProperty({ description: 'JavaScript source, run as a script (not an ES module)', example: 'function add(p) { return p.a + p.b }' })
   @IsString()
@@ -58,6 +59,7 @@ export class ScriptCallDto {
 }
 
 /** `POST /api/execute`: JavaScript with its console captured, or (with `language`) a program with stdin. */
+@NullMeansAbsent()
 export class ApiExecuteDto {
   @ApiProperty({ description: 'The source', example: 'console.log("sum", 1 + 2); 1 + 2' })
   @IsString()
@@ -88,6 +90,7 @@ export class ApiExecuteDto {
 }
 
 /** `POST /run/:language`: a program with stdin. */
+@NullMeansAbsent()
 export class RunProgramDto {
   @ApiProperty({ description: 'The source', example: 'print(input()[::-1])' })
   @IsString()

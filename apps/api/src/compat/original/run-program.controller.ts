@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../../auth/caller';
-import { OriginalErrorFilter } from './original-error.filter';
 import { PROGRAM_FIELDS, runProgramJob } from './original-request.mapper';
 import { RunProgramDto } from './original-requests.dto';
 import { ApiRunProgram, ORIGINAL_SHAPES_TAG } from './original-shapes.api-docs';
@@ -10,7 +9,6 @@ import { runAnswer, type RunAnswer } from './program-answer.mapper';
 
 /** `POST /run/:language`. */
 @ApiTags(ORIGINAL_SHAPES_TAG)
-@UseFilters(OriginalErrorFilter)
 @Controller('run')
 export class RunProgramController {
   constructor(private readonly shapes: OriginalShapesService) {}

@@ -1,8 +1,7 @@
-import { Body, Controller, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../../auth/caller';
 import { scriptCallAnswer, type ScriptCallAnswer } from './function-answer.mapper';
-import { OriginalErrorFilter } from './original-error.filter';
 import { SCRIPT_CALL_FIELDS, scriptCallJob } from './original-request.mapper';
 import { ScriptCallDto } from './original-requests.dto';
 import { ORIGINAL_SHAPES_TAG, ApiScriptCall } from './original-shapes.api-docs';
@@ -10,7 +9,6 @@ import { OriginalShapesService } from './original-shapes.service';
 
 /** `POST /` (GET / stays the pages' redirect). */
 @ApiTags(ORIGINAL_SHAPES_TAG)
-@UseFilters(OriginalErrorFilter)
 @Controller()
 export class ScriptCallController {
   constructor(private readonly shapes: OriginalShapesService) {}
