@@ -110,6 +110,33 @@ describe('POST /api/execute', () => {
     expect(answer.executionTime).toBeGreaterThan(0);
   });
 
+  it('without language: values JSON cannot carry are logged as console.log shows them; large ones as their text', async () => {
+    const code = [
+      'const o = { get g() { throw new Error("no") }, n: NaN, f() {}, u: undefined, d: new Date(0), e: new RangeError("r") };',
+      'console.debug(o);',
+      'const big = Array.from({ length: 10000 }, (_, i) => i);',
+      'console.warn(big);',
+      'o.n',
+    ].join('\n');
+    const answer = await ok('POST', '/api/execute', { code });
+    expect(answer.log[0]).toEqual({
+      type: 'debug',
+      timestamp: expect.any(String),
+      data: [
+        {
+          g: '[Getter]',
+          n: 'NaN',
+          f: '[Function: f]',
+          u: null,
+          d: '1970-01-01T00:00:00.000Z',
+          e: { name: 'RangeError', message: 'r', stack: expect.stringContaining('RangeError: r') },
+        },
+      ],
+    });
+    expect(answer.log[1]).toEqual({ type: 'warn', timestamp: expect.any(String), data: [expect.stringContaining('9900 more items')] });
+    expect(answer).toMatchObject({ status: 'error', error: { name: 'ResultError' } }); // NaN is no JSON result
+  });
+
   it('without language: a thrown error is status "error" with {name, message, stack}', async () => {
     const answer = await ok('POST', '/api/execute', { code: 'console.info("before");\nnull.x' });
     expect(answer).toMatchObject({
