@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type RunqConfig } from '#config';
 import { exitCleanlyOnSignals } from '#process';
 import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
+import { originalErrorBodies } from './compat/original/original-error-bodies';
 import { jsonBodyOptions } from './common/json-body';
 import { corsOptions } from './common/cors-options';
 import { jsonDepthGuard } from './common/json-depth.guard';
@@ -25,6 +26,8 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
+  // Before the body parser, so its refusals on those paths take their format too.
+  app.use(originalErrorBodies);
   app.useBodyParser('json', jsonBodyOptions(config.maxBodyBytes));
   app.use(jsonDepthGuard(config.function.maxInputsDepth));
   app.useGlobalPipes(new RequestValidationPipe());

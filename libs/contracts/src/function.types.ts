@@ -23,6 +23,8 @@ export interface FunctionLog {
   ts: string;
   level: FunctionLogLevel;
   message: string;
+  /** JavaScript and TypeScript: the logged arguments as JSON values (absent when large, and in Python and egress entries). */
+  args?: unknown[];
 }
 
 export interface FunctionError {

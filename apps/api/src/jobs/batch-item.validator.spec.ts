@@ -19,6 +19,14 @@ describe('validateJobBody', () => {
     expect(dto).toMatchObject({ language: 'python', code: 'print(1)', limits: { timeoutMs: 1000 } });
   });
 
+  it('takes code + inputs without a language (the JavaScript expression form), and nothing else without one', async () => {
+    expect((await validateJobBody({ code: 'INPUTS.x', inputs: { x: 1 } })).language).toBeUndefined();
+    expect(await messages({ code: 'print(1)' })).toContain('language must be a string');
+    expect(await messages({ code: 'INPUTS', function: { inputs: 1 } })).toContain('language must be a string');
+    expect(await messages({ inputs: { x: 1 } })).toContain('language must be a string');
+    expect(await messages({ code: 'INPUTS.x', inputs: { x: 1 }, language: '' })).toContain('language should not be empty');
+  });
+
   it('rejects non-objects', async () => {
     for (const item of [null, 3, 'job', [1]]) expect(await messages(item)).toEqual(['each job must be an object']);
   });

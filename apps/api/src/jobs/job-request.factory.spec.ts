@@ -36,6 +36,12 @@ describe('JobRequestFactory', () => {
       expect(factory.build(dto({ language: 'nodejs', code: 'x' }), null).language).toBe('javascript');
     });
 
+    it('runs code + inputs without a language as JavaScript in function mode', () => {
+      const job = factory.build({ code: 'INPUTS.x + INPUTS.y', inputs: { x: 7, y: 8 } } as CreateJobDto, null);
+      expect(job).toMatchObject({ language: 'javascript', functionCall: { name: null, inputs: { x: 7, y: 8 } } });
+      expect(rejection(() => factory.build({ code: 'x' } as CreateJobDto, null))).toContain('language');
+    });
+
     it('rejects an unknown language, listing the valid ids', () => {
       const message = rejection(() => factory.build(dto({ language: 'intercal', code: 'x' }), null));
       expect(message).toContain('intercal');

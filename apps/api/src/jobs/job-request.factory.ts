@@ -7,6 +7,7 @@ import { cpuTimeFollowing, defaultLimitsFor, installedVersion, LanguageRegistry,
 import { validateCallbackUrl } from '#webhooks';
 import { LanguagesService } from '../languages/languages.service';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
+import { defaultFunctionLanguage } from './dto/function-request.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
 import { checkFileLayout } from './file-layout';
 import { buildFunction } from './function-request';
@@ -33,7 +34,7 @@ export class JobRequestFactory {
 
   build(dto: CreateJobDto, apiKeyId: string | null): NewJob {
     checkStorableText(dto);
-    const language = this.language(dto.language);
+    const language = this.language(dto.language ?? defaultFunctionLanguage(dto));
     const files = this.files(dto, language);
     const limits = this.limits(dto, language);
     const judging = buildJudging(dto, this.config);
@@ -89,7 +90,8 @@ export class JobRequestFactory {
     return asked;
   }
 
-  private language(name: string): LanguageDefinition {
+  private language(name: string | null): LanguageDefinition {
+    if (name === null) throw DomainError.invalid('language must be a string', 'language');
     const language = this.languages.resolve(name);
     if (!language) {
       throw DomainError.invalid(`language "${name}" is not supported; valid ids: ${this.languages.ids().join(', ')}`, 'language');

@@ -25,6 +25,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('keys', 'API key administration: admin keys only')
     .addTag('webhooks', 'Signing secret for job callbacks')
     .addTag('operations', 'Health, readiness and metrics')
+    .addTag('original shapes', 'The request shapes of the services runq replaces (errors as `{"error": "…"}`)')
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (`rq_…`, from POST /keys or `npm run keys`)' },
       API_KEY_SCHEME,

@@ -14,5 +14,6 @@ import { ScalingController } from './scaling.controller';
     },
     BacklogMetricsService,
   ],
+  exports: [BacklogMetricsService],
 })
 export class ScalingModule {}

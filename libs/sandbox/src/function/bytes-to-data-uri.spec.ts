@@ -7,6 +7,7 @@ const hex = (text: string) => Buffer.from(text.replace(/ /g, ''), 'hex');
 describe('MIME sniffing', () => {
   it.each([
     ['image/png', hex('89504e470d0a1a0a 0000000d49484452 00000001000000010806000000')],
+    ['image/png', hex('89504e470d0a1a0a')],
     ['image/jpeg', hex('ffd8ffe000104a46494600010100000100010000')],
     ['image/gif', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00', 'latin1')],
     ['application/pdf', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')],
@@ -18,6 +19,7 @@ describe('MIME sniffing', () => {
     ['application/xml', Buffer.from('<?xml version="1.0"?><note><to>x</to></note>')],
     ['text/plain', Buffer.from('just some words\n')],
     ['application/octet-stream', Buffer.from([0, 1, 2, 3, 254, 255])],
+    ['application/octet-stream', hex('89504e470d0a1a')],
   ])('detects %s', async (mime, bytes) => {
     expect(await sniffMime(bytes)).toBe(mime);
   });
@@ -38,5 +40,6 @@ describe('bytesToDataUris', () => {
       two: { $bytes: 'aA==', extra: 1 },
     });
     expect(await bytesToDataUris(null)).toBeNull();
+    expect(await bytesToDataUris({ $bytes: 'iVBORw0KGgo=' })).toBe('data:image/png;base64,iVBORw0KGgo=');
   });
 });

@@ -14,11 +14,20 @@ function loadFileType(): Promise<FileTypeModule> {
 const MIME_ALIASES: Record<string, string> = { 'audio/x-wav': 'audio/wav', 'audio/wave': 'audio/wav', 'audio/x-mpeg': 'audio/mpeg' };
 
 /**
- * The MIME type of some bytes: binary formats by their signature (file-type), then text
- * formats by a look at the text (SVG, JSON, HTML, XML, plain), else octet-stream.
+ * Signatures file-type does not report when nothing follows them (it reads PNG's first chunk
+ * too): the PNG signature alone is still a PNG's start, as clients expect.
+ */
+const BARE_SIGNATURES: [Buffer, string][] = [[Buffer.from('89504e470d0a1a0a', 'hex'), 'image/png']];
+
+/**
+ * The MIME type of some bytes: binary formats by their signature (file-type, then the bare
+ * signatures above), then text formats by a look at the text (SVG, JSON, HTML, XML, plain),
+ * else octet-stream.
  */
 export async function sniffMime(bytes: Buffer): Promise<string> {
   const detected = bytes.length ? await (await loadFileType()).fileTypeFromBuffer(bytes) : undefined;
+  const bare = detected ? undefined : BARE_SIGNATURES.find(([signature]) => bytes.subarray(0, signature.length).equals(signature));
+  if (bare) return bare[1];
   // file-type reads SVG and plain XML as application/xml only with a prolog; text sniffing is more precise for both.
   if (detected && detected.mime !== 'application/xml') return MIME_ALIASES[detected.mime] ?? detected.mime;
   return sniffText(bytes) ?? detected?.mime ?? 'application/octet-stream';

@@ -13,13 +13,14 @@ import {
   IsString,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { COMPARISON_MODES, FUNCTION_LANGUAGES, type ComparisonMode, type FileEncoding } from '#contracts';
 import { ANY_JSON } from '../../openapi/any-json';
 import { NullMeansAbsent, RawJson } from '../../common/body-validation';
 import { ENCODINGS, IsArgs, IsEncoding, IsFiniteNumber, IsStringArray, MAX_ARGS, MAX_FILES } from './field-validators';
-import { FunctionDto, NetworkDto } from './function-request.dto';
+import { defaultFunctionLanguage, FUNCTION_DEFAULT_LANGUAGE, FunctionDto, NetworkDto } from './function-request.dto';
 
 export { FunctionDto, NetworkDto } from './function-request.dto';
 export { MAX_ARGS, MAX_FILES } from './field-validators';
@@ -145,12 +146,17 @@ export class ComparisonDto {
 /** A job request; `null` for an optional field at any depth means the field is absent. */
 @NullMeansAbsent()
 export class CreateJobDto {
-  /** Language id or alias (see GET /languages). */
-  @ApiProperty({ description: 'Language id or alias (GET /languages)', maxLength: 64, example: 'python' })
+  /** Language id or alias (see GET /languages); optional only for the JavaScript expression form (code + inputs). */
+  @ApiProperty({
+    description: `Language id or alias (GET /languages). Left out with \`code\` and \`inputs\`, it is \`${FUNCTION_DEFAULT_LANGUAGE}\` (function mode)`,
+    maxLength: 64,
+    example: 'python',
+  })
+  @ValidateIf((dto: CreateJobDto) => defaultFunctionLanguage(dto) === null)
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
-  language!: string;
+  language?: string;
 
   @ApiPropertyOptional({ description: 'A prefix of the installed version', maxLength: 64, example: '3.11' })
   @IsOptional()

@@ -4,6 +4,17 @@ import { ANY_JSON } from '../../openapi/any-json';
 import { RawJson } from '../../common/body-validation';
 import { IsStringArray } from './field-validators';
 
+/** The language of a request that sends `code` and `inputs` but no `language`: the JavaScript expression form. */
+export const FUNCTION_DEFAULT_LANGUAGE = 'javascript';
+
+/**
+ * The language a request without one runs in: JavaScript when it sends `code` and `inputs`
+ * (`{"code": "INPUTS.x + INPUTS.y", "inputs": {…}}`), else none (the request names `language`).
+ */
+export function defaultFunctionLanguage(dto: { language?: unknown; code?: unknown; inputs?: unknown }): string | null {
+  return dto.language === undefined && dto.code !== undefined && dto.inputs !== undefined ? FUNCTION_DEFAULT_LANGUAGE : null;
+}
+
 /** Function mode: call `name(inputs)`, or (without name) evaluate the code and return its last expression. */
 export class FunctionDto {
   @ApiPropertyOptional({

@@ -120,6 +120,13 @@ export class FunctionLogDoc {
   @ApiProperty({ enum: LOG_LEVELS, example: 'info', description: '`console.*` in JavaScript/TypeScript, `logging` in Python' })
   level!: string;
   @ApiProperty({ example: 'doubling 21', description: 'Formatted like `util.format`; egress requests are logged too' }) message!: string;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: {},
+    example: ['doubling', 21],
+    description: 'JavaScript/TypeScript: the logged arguments as JSON values (left out when their JSON passes 8 KiB)',
+  })
+  args?: unknown[];
 }
 
 export class FunctionErrorDoc {

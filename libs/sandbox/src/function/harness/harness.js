@@ -17,6 +17,7 @@ const { createEgressClient } = require('./egress-client.js');
 const HARNESS_DIR = __dirname;
 const MAX_DEPTH = 256;
 const MAX_LOG_MESSAGE = 8192;
+const MAX_LOG_VALUE_DEPTH = 8;
 
 function readAndRemove(name) {
   const file = path.join(HARNESS_DIR, name);
@@ -36,14 +37,59 @@ let logsTruncated = false;
 function record(level, args) {
   let message = util.format(...args);
   if (message.length > MAX_LOG_MESSAGE) message = `${message.slice(0, MAX_LOG_MESSAGE)}… (cut)`;
-  const size = Buffer.byteLength(message) + 40;
+  const values = logValues(args);
+  const size = Buffer.byteLength(message) + (values ? Buffer.byteLength(values.json) : 0) + 40;
   if (logBytes + size > config.maxLogBytes) {
     logsTruncated = true;
     return;
   }
   logBytes += size;
-  logs.push({ ts: new Date().toISOString(), level, message });
+  logs.push({ ts: new Date().toISOString(), level, message, ...(values ? { args: values.data } : {}) });
 }
+
+/**
+ * The arguments as JSON values too, for clients that show them as data; none when they are
+ * large (their JSON past MAX_LOG_MESSAGE, or more values than could fit in it) or reading
+ * them throws (a getter, a toJSON): logging never fails because of them.
+ */
+function logValues(args) {
+  try {
+    const budget = { left: MAX_LOG_MESSAGE / 2 };
+    const data = args.map((arg) => logValue(arg, 0, new Set(), budget));
+    const json = JSON.stringify(data);
+    return json.length > MAX_LOG_MESSAGE ? null : { data, json };
+  } catch {
+    return null;
+  }
+}
+
+/** A logged argument as a JSON value: what JSON cannot carry becomes the text console.log shows for it. */
+function logValue(value, depth, seen, budget) {
+  if (--budget.left < 0) throw new RangeError('too many values to log as data');
+  if (value === undefined) return null;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value !== 'object') return util.inspect(value);
+  if (value instanceof Error) return { name: value.name, message: String(value.message), stack: value.stack ?? null };
+  if (seen.has(value)) return '[Circular]';
+  if (depth >= MAX_LOG_VALUE_DEPTH) return util.inspect(value, { depth: 0 });
+  if (typeof value.toJSON === 'function') return logValue(value.toJSON(), depth + 1, seen, budget);
+  if (value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return util.inspect(value, { depth: 1 });
+  seen.add(value);
+  const out = Array.isArray(value)
+    ? value.map((item) => logValue(item, depth + 1, seen, budget))
+    : Object.fromEntries(Object.keys(value).map((key) => [key, ownValue(value, key, depth, seen, budget)]));
+  seen.delete(value);
+  return out;
+}
+
+/** A property read without running a getter, as console.log shows it. */
+function ownValue(object, key, depth, seen, budget) {
+  const descriptor = Object.getOwnPropertyDescriptor(object, key);
+  if (!descriptor || !('value' in descriptor)) return descriptor && descriptor.set && !descriptor.get ? '[Setter]' : '[Getter]';
+  return logValue(descriptor.value, depth + 1, seen, budget);
+}
+
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
   console[level] = (...args) => record(level, args);
 }
