@@ -15,6 +15,7 @@ function stored(draft: NewJob): Job {
   return {
     functionCall: null,
     network: null,
+    artifactPatterns: null,
     ...draft,
     status: 'completed',
     outcome: 'ok',
@@ -24,6 +25,7 @@ function stored(draft: NewJob): Job {
     summary: null,
     timings: null,
     functionResult: null,
+    artifacts: null,
     callback: null,
     message: null,
     attempts: 1,
@@ -48,6 +50,7 @@ const REQUEST_FIELDS = [
   'tests',
   'functionCall',
   'network',
+  'artifactPatterns',
 ] as const satisfies readonly (keyof NewJob)[];
 /** Fails to compile when NewJob gains a field this list (or the three a re-run changes) does not name. */
 const listsEveryField: [Exclude<keyof NewJob, (typeof REQUEST_FIELDS)[number] | 'id' | 'apiKeyId' | 'callbackUrl'>] extends [never]
