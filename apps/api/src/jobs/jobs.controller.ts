@@ -86,7 +86,7 @@ export class JobsController {
       return { items: rows.map((row) => (row ? presentJob(row, query) : null)) };
     }
     const page = await this.queries.list(query, caller);
-    return { items: page.items.map((row) => presentJob(row, query)), nextCursor: page.nextCursor };
+    return { items: page.items.map((row) => presentJob(row, { ...query, artifactBodies: false })), nextCursor: page.nextCursor };
   }
 
   @Get('jobs/:id')

@@ -97,6 +97,7 @@ export class ExecutionService {
         tests: row.tests ? toExecutionTests(row.tests) : undefined,
         comparison: row.comparison ?? undefined,
         function: functionSpec(row),
+        ...(row.artifactPatterns ? { artifacts: { patterns: row.artifactPatterns, ...this.config.artifacts } } : {}),
         labels: this.labels,
         signal,
       });
