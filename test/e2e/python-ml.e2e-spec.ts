@@ -55,7 +55,7 @@ describe('python-ml', () => {
       '\n',
     );
     const res = await execute({ language: 'python-ml', code, artifacts: ['*.png'] });
-    expect(res.body).toMatchObject({ outcome: 'ok', run: { stdout: 'agg\n', stderr: '' } });
+    expect(res.body).toMatchObject({ outcome: 'ok', run: { stdout: 'Agg\n', stderr: '' } });
     const [plot] = res.body.artifacts;
     expect(plot).toMatchObject({ name: 'plot.png', mime: 'image/png', truncated: false });
     expect(Buffer.from(plot.base64, 'base64').subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

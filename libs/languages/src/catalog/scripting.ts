@@ -26,7 +26,7 @@ export const SCRIPTING_LANGUAGES: LanguageDefinition[] = [
     version: ['python3', '--version'],
     // OpenBLAS would start a thread per host core, past the job's processes limit.
     env: ['MPLBACKEND=Agg', 'MPLCONFIGDIR=/tmp/matplotlib', 'HOME=/tmp', 'OPENBLAS_NUM_THREADS=2', 'OMP_NUM_THREADS=2'],
-    limits: { memoryMb: 512, timeoutMs: 15_000, cpuTimeMs: 15_000 },
+    limits: { memoryMb: 512, cpus: 1, timeoutMs: 15_000, cpuTimeMs: 15_000 },
     hello: 'print("hello")\n',
   },
   {
