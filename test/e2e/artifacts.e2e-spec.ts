@@ -96,6 +96,12 @@ describe('artifacts', () => {
     expect(bytes.every((b) => b === 7)).toBe(true);
   });
 
+  it('gives back the files of a program its time limit ended', async () => {
+    const code = 'import time\nopen("partial.txt", "w").write("so far")\ntime.sleep(60)';
+    const res = await execute({ language: 'python', code, artifacts: ['*.txt'], limits: { timeoutMs: 1000 } });
+    expect(res.body).toMatchObject({ outcome: 'timeout', artifacts: [{ name: 'partial.txt', size: 6, truncated: false }] });
+  });
+
   it('serves one artifact raw with its content type, as an attachment, for the same key only', async () => {
     const url = (name: string) => `${stack.url}/jobs/${csvJob}/artifacts/${encodeURIComponent(name)}`;
     const csv = await fetch(url('table.csv'), { headers: { 'X-API-Key': stack.adminKey } });

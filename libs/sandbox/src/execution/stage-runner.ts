@@ -15,6 +15,8 @@ const MiB = 1024 * 1024;
 const TRAILER_ROOM = 512;
 
 const SIGKILL = 9;
+/** The collector runs after the program's limits have ended it; its own work is bounded by the artifact caps. */
+const COLLECT_GRACE_MS = 2000;
 
 /**
  * What the runner needs besides the program: its argv, its time limits (wall clock and CPU,
@@ -182,7 +184,7 @@ export class StageRunner {
         readOnlyMounts: extras?.mounts,
       }),
       input: archive,
-      deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
+      deadlineMs: limits.timeoutMs + this.settings.startGraceMs + (collection ? COLLECT_GRACE_MS : 0),
       stdoutCap: limits.outputBytes + room,
       stderrCap: limits.outputBytes + TRAILER_ROOM,
       signal: request.signal,
