@@ -108,6 +108,7 @@ describe('JobRequestFactory.rebuild (re-run)', () => {
       encoding: 'base64',
       stdin: 'AAE=',
       comparison: { mode: 'float', epsilon: 0.001 },
+      artifacts: ['out/*.bin'],
       tests: [
         { stdin: 'MQ==', expectedOutput: 'Mg==' },
         { stdin: '3', expectedOutput: '6', encoding: 'utf8', args: ['-v'], timeoutMs: 500 },
@@ -117,6 +118,7 @@ describe('JobRequestFactory.rebuild (re-run)', () => {
     const copy = factory.rebuild(source, 'admin');
     expect(requestFields(copy)).toEqual(requestFields(source));
     expect(copy.files.map((f) => f.name)).toEqual(['main.c', 'lib.h']);
+    expect(copy.artifactPatterns).toEqual(['out/*.bin']);
     expect(copy.version).toBe('12.2.0');
   });
 
