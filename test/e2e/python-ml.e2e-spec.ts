@@ -61,10 +61,21 @@ describe('python-ml', () => {
     expect(Buffer.from(plot.base64, 'base64').subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   });
 
-  it('function mode: PNG bytes from matplotlib come back as a data:image/png URI', async () => {
-    const res = await execute({ language: 'python-ml', code: PLOT_FUNCTION, function: { name: 'run' }, inputs: { numbers: [1, 2, 3] } });
+  it('function mode: PNG bytes from matplotlib come back as a data:image/png URI, and its files as artifacts', async () => {
+    // A module-level statement runs when the harness imports the module.
+    const code = `${PLOT_FUNCTION}\nopen("notes.txt", "w").write("module ran")\n`;
+    const res = await execute({
+      language: 'python-ml',
+      code,
+      function: { name: 'run' },
+      inputs: { numbers: [1, 2, 3] },
+      artifacts: ['*.txt'],
+    });
     expect(res.body).toMatchObject({ outcome: 'ok', error: null, result: { total: 6 } });
     expect(res.body.result.chart).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+    expect(res.body.artifacts).toEqual([
+      expect.objectContaining({ name: 'notes.txt', mime: 'text/plain', base64: Buffer.from('module ran').toString('base64') }),
+    ]);
   });
 
   it('times "import pandas, plot, return PNG" end to end (10 sequential runs)', async () => {
