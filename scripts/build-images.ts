@@ -106,7 +106,9 @@ function main(): void {
   const images = [...new Set(languages.flatMap(languageVariants).map((l) => l.image))];
   const runnerHash = createHash('sha256')
     .update(
-      ['Dockerfile', 'run', 'compile', 'usage', 'supervise'].map((f) => readFileSync(join(root, 'images', 'runner', f), 'utf8')).join('\0'),
+      ['Dockerfile', 'run', 'compile', 'usage', 'supervise', 'collect']
+        .map((f) => readFileSync(join(root, 'images', 'runner', f), 'utf8'))
+        .join('\0'),
     )
     .digest('hex');
   for (const image of images) {

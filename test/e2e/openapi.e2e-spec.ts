@@ -20,6 +20,7 @@ let stack: Stack;
 let doc: Document;
 let validator: ReturnType<typeof schemaValidator>;
 let jobId = '';
+const ARTIFACT = 'probe.txt';
 let keyId = '';
 
 const operations = () =>
@@ -39,7 +40,7 @@ const idFor = async (path: string, method: string) => {
   return (await stack.request('POST', '/execute', { body: { language: 'python', code: '1' } })).body.id as string;
 };
 const request = async (path: string, op: Operation, method: string) => ({
-  path: path.replace('{id}', await idFor(path, method)),
+  path: path.replace('{id}', await idFor(path, method)).replace('{name}', ARTIFACT),
   body: requestExamples(op)[0]?.[1].value,
 });
 /** Whether an answer is one the document lists for the operation, with a body of the documented shape. */
@@ -58,7 +59,9 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   doc = res.body;
   validator = schemaValidator(doc as unknown as OpenAPIObject);
-  jobId = (await stack.request('POST', '/execute', { body: { language: 'python', code: 'print(1)' } })).body.id;
+  // The probe job leaves an artifact, so that its download route answers too.
+  const probe = { language: 'python', code: `print(1)\nopen("${ARTIFACT}", "w").write("1")`, artifacts: [ARTIFACT] };
+  jobId = (await stack.request('POST', '/execute', { body: probe })).body.id;
   keyId = (await stack.request('POST', '/keys', { body: { name: 'openapi-probe' } })).body.id;
 });
 afterAll(async () => {

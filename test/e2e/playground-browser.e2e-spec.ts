@@ -175,6 +175,24 @@ describe('playground in a browser', () => {
     await page.close();
   });
 
+  it('asks for artifacts and shows an image inline and links the other files', async () => {
+    const page = await openPlayground(stack.userKey, 'python');
+    await typeCode(
+      page,
+      `import base64\nopen("chart.png", "wb").write(base64.b64decode("${PNG}"))\nopen("table.csv", "w").write("a,b\\n1,2\\n")\n`,
+    );
+    await page.click('#settings-panel summary');
+    await page.fill('#artifacts', '*.png\n*.csv');
+    const id = await runAndWait(page, 'ok');
+    expect((await stack.request('GET', `/jobs/${id}`, { key: stack.userKey })).body.artifactPatterns).toEqual(['*.png', '*.csv']);
+    await page.waitForFunction(`document.querySelector('#result-artifacts li[data-artifact="chart.png"] img')?.naturalWidth === 120`);
+    const csv = page.locator('#result-artifacts li[data-artifact="table.csv"]');
+    expect(await csv.locator('img').count()).toBe(0);
+    expect(await csv.locator('a').getAttribute('download')).toBe('table.csv');
+    expect(await csv.textContent()).toContain('text/csv');
+    await page.close();
+  });
+
   it('links an admin key’s job to its dashboard page', async () => {
     const page = await openPlayground(stack.adminKey, 'python');
     expect(await page.textContent('#key-role')).toBe('admin: jobs link to the dashboard');

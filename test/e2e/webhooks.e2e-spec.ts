@@ -77,7 +77,7 @@ describe('webhooks', () => {
 
     const created = await stack.request('POST', '/jobs', {
       key,
-      body: { language: 'python', code: 'print(1)', callbackUrl: receiver.url },
+      body: { language: 'python', code: 'open("out.txt", "w").write("x")\nprint(1)', artifacts: ['out.txt'], callbackUrl: receiver.url },
     });
     expect(created.status).toBe(201);
     const id: string = created.body.id;
@@ -95,6 +95,8 @@ describe('webhooks', () => {
     }
     const delivered = JSON.parse(receiver.hits[2].body);
     expect(delivered).toMatchObject({ id, status: 'completed', outcome: 'ok', callbackUrl: receiver.url, run: { stdout: '1\n' } });
+    // Artifacts travel as metadata only: the bytes are on GET /jobs/:id and the download route.
+    expect(delivered.artifacts).toEqual([{ name: 'out.txt', size: 1, mime: 'text/plain', truncated: false }]);
   }, 30_000);
 
   it('refuses a callbackUrl aimed at the cloud metadata address at submission', async () => {

@@ -2,6 +2,7 @@ import { FINAL_STATUSES, type JobDetail, type JobStatus, type JobView, type Stag
 import { badge } from '../shared/badges';
 import { h, pre, replace, withId, type Child } from '../shared/dom';
 import { bytes, dateTime, ms } from '../shared/format';
+import { artifactList } from '../shared/artifact-view';
 import { functionCall, functionResult } from '../shared/function-view';
 import { outputDiff } from '../shared/output-diff';
 import { api, HttpError } from '../shared/http';
@@ -129,6 +130,7 @@ function view(job: JobDetail, act: (action: 'cancel' | 'rerun' | 'delete') => vo
     job.function ? functionCard(job, final) : null,
     stageCard('Compile', job.compile, 'compile'),
     stageCard('Run', job.run, 'run'),
+    job.artifacts?.length ? h('section', { class: 'card' }, artifactList(job.artifacts, 'artifacts')) : null,
     job.tests ? testsCard(job) : null,
   );
 }

@@ -30,6 +30,20 @@ def run(inputs):
     return {"greeting": f"hello {inputs['name']}", "sum": sum(inputs["numbers"])}
 `,
   },
+  'python-ml': {
+    name: 'run',
+    code: `import io
+import matplotlib.pyplot as plt
+import pandas as pd
+
+def run(inputs):
+    frame = pd.DataFrame({"n": inputs["numbers"]})
+    frame["n"].plot(kind="bar", title=f"hello {inputs['name']}")
+    png = io.BytesIO()
+    plt.savefig(png, format="png")
+    return {"sum": int(frame["n"].sum()), "chart": png.getvalue()}
+`,
+  },
 };
 
 export const EXAMPLE_INPUTS = '{\n  "name": "runq",\n  "numbers": [1, 2, 3]\n}\n';

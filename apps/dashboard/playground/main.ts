@@ -23,6 +23,7 @@ const languageSelect = $<HTMLSelectElement>('language');
 const modeSelect = $<HTMLSelectElement>('mode');
 const stdinInput = $<HTMLTextAreaElement>('stdin');
 const argsInput = $<HTMLTextAreaElement>('args');
+const artifactsInput = $<HTMLTextAreaElement>('artifacts');
 const runButton = $<HTMLButtonElement>('run');
 const result = $<HTMLElement>('result');
 const editor = new CodeEditor($('editor'), { onRun: () => void run(), label: 'Code' });
@@ -103,6 +104,11 @@ function request(): Record<string, unknown> {
   };
   const limits = settings.limits();
   if (limits) body.limits = limits;
+  const artifacts = artifactsInput.value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (artifacts.length) body.artifacts = artifacts;
   if (mode() === 'function') return { ...body, ...fn.request() };
   const cases = testCases.cases();
   if (cases.length) Object.assign(body, { tests: cases, comparison: { mode: testCases.mode() } });

@@ -2,6 +2,7 @@ import type { JobView, StageResult, TestCaseResult } from '#contracts';
 import { badge } from '../shared/badges';
 import { h, pre, replace, withId, type Child } from '../shared/dom';
 import { bytes, ms } from '../shared/format';
+import { artifactList } from '../shared/artifact-view';
 import { functionCall, functionResult } from '../shared/function-view';
 import { outputDiff } from '../shared/output-diff';
 
@@ -34,6 +35,7 @@ export function showJob(root: HTMLElement, job: JobView, options: ShowOptions): 
     job.function ? h('div', { class: 'stage', id: 'result-function' }, functionCall(job, 'fn'), functionResult(job, 'fn')) : null,
     stage('Compile', job.compile),
     stage('Run', job.run),
+    artifactList(job.artifacts, 'result-artifacts'),
     job.tests ? tests(job, options.expected) : null,
     h(
       'p',

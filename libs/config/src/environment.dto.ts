@@ -72,6 +72,10 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(1) @Max(1000) RUNQ_FUNCTION_MAX_INPUTS_DEPTH = 32;
   @Transform(toNumber) @IsInt() @Min(1024) RUNQ_FUNCTION_MAX_RESULT_BYTES = 1 * MiB;
   @Transform(toNumber) @IsInt() @Min(1024) RUNQ_FUNCTION_MAX_LOG_BYTES = 64 * 1024;
+  // Artifacts: caps while the runner collects (a file past a cap comes back cut and marked).
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1000) RUNQ_ARTIFACT_MAX_FILES = 20;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(64 * MiB) RUNQ_ARTIFACT_MAX_FILE_BYTES = 8 * MiB;
+  @Transform(toNumber) @IsInt() @Min(1) @Max(64 * MiB) RUNQ_ARTIFACT_MAX_TOTAL_BYTES = 16 * MiB;
 
   // Egress for function mode: off unless RUNQ_EGRESS_ALLOW lists hosts.
   /** Host patterns jobs may ask for in network.allow: "api.example.com", "*.example.com", "host:port", "*". */

@@ -26,6 +26,7 @@ export interface RunqConfig {
   judging: { maxTests: number; testParallelism: number; maxBatch: number };
   webhooks: { attempts: number; timeoutMs: number; allowedNetworks: string[] };
   function: { maxInputsBytes: number; maxInputsDepth: number; maxResultBytes: number; maxLogBytes: number };
+  artifacts: { maxFiles: number; maxFileBytes: number; maxTotalBytes: number };
   egress: {
     /** Host patterns jobs may ask for; empty: egress is off. */
     allow: string[];
@@ -187,6 +188,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       maxInputsDepth: vars.RUNQ_FUNCTION_MAX_INPUTS_DEPTH,
       maxResultBytes: vars.RUNQ_FUNCTION_MAX_RESULT_BYTES,
       maxLogBytes: vars.RUNQ_FUNCTION_MAX_LOG_BYTES,
+    },
+    artifacts: {
+      maxFiles: vars.RUNQ_ARTIFACT_MAX_FILES,
+      maxFileBytes: vars.RUNQ_ARTIFACT_MAX_FILE_BYTES,
+      maxTotalBytes: vars.RUNQ_ARTIFACT_MAX_TOTAL_BYTES,
     },
     egress: {
       allow: egressAllow,

@@ -1,6 +1,6 @@
 /** Function mode: run a user-defined function (or a script's last expression) on `inputs`, return JSON. */
 
-export const FUNCTION_LANGUAGES = ['javascript', 'typescript', 'python'] as const;
+export const FUNCTION_LANGUAGES = ['javascript', 'typescript', 'python', 'python-ml'] as const;
 export type FunctionLanguage = (typeof FUNCTION_LANGUAGES)[number];
 
 /** Where function mode declares the harness's globals for the TypeScript compiler, next to the job's files. */

@@ -1,3 +1,4 @@
+import type { Artifact } from './artifact.types';
 import type { ExecutionTimings, JobLimits, StageResult } from './job.types';
 import type { CallbackState } from './queue.contract';
 import type { FunctionError, FunctionLog, NetworkRequest } from './function.types';
@@ -30,6 +31,9 @@ export interface JobView {
   totalMs: number | null;
   /** Time in sandboxes and whether a warm container ran the program; totalMs minus sandboxMs is the platform's own time. */
   timings: ExecutionTimings | null;
+  /** The job's artifact patterns and what they collected (with bytes only in single-job views); absent when it asked for none. */
+  artifactPatterns?: string[];
+  artifacts?: Artifact[] | null;
   /** Function mode only: the function called (inputs are not echoed), the network asked for, and what came back. */
   function?: { name: string | null };
   network?: NetworkRequest | null;

@@ -1,3 +1,4 @@
+import type { Artifact } from './artifact.types';
 import type { FunctionResult } from './function.types';
 import type { JudgeSummary, TestCaseResult } from './judging.types';
 
@@ -95,4 +96,6 @@ export interface ExecutionResult {
   message: string | null;
   /** Function mode: the returned value, logs and error. */
   function?: FunctionResult | null;
+  /** Files the program left that match the job's `artifacts` patterns (absent when it asked for none). */
+  artifacts?: Artifact[] | null;
 }

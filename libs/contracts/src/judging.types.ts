@@ -1,3 +1,4 @@
+import type { Artifact } from './artifact.types';
 import type { Outcome, StageResult } from './job.types';
 
 /**
@@ -32,6 +33,8 @@ export interface TestCase {
 export interface TestCaseResult extends StageResult {
   index: number;
   outcome: Outcome;
+  /** This case's artifacts, when the job asked for some. */
+  artifacts?: Artifact[];
 }
 
 export interface JudgeSummary {

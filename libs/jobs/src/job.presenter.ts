@@ -1,4 +1,4 @@
-import type { JobView, StageResult } from '#contracts';
+import { artifactMetadata, type Artifact, type JobView, type StageResult, type TestCaseResult } from '#contracts';
 import type { Job } from './job';
 
 function functionFields(row: Job): Partial<JobView> {
@@ -13,6 +13,13 @@ function functionFields(row: Job): Partial<JobView> {
     logsTruncated: done ? done.logsTruncated : false,
     error: done ? done.error : null,
   };
+}
+
+/** The job's artifact patterns and artifacts; without their bytes unless `bodies`. */
+function artifactFields(row: Job, bodies: boolean): Partial<JobView> {
+  if (!row.artifactPatterns) return {};
+  const shown = (list: Artifact[] | null) => (list && !bodies ? artifactMetadata(list) : list);
+  return { artifactPatterns: row.artifactPatterns, artifacts: shown(row.artifacts) };
 }
 
 const toBase64 = (stage: StageResult): StageResult =>
@@ -41,10 +48,13 @@ export function presentTimes(
 /**
  * The public JSON shape of a job. Source, stdin and expected outputs are not echoed back.
  * With `base64`, every output is given base64-encoded (binary output always is, flagged by `encoding`).
+ * With `artifactBodies: false` (list views, webhooks), artifacts come without their bytes.
  */
-export function presentJob(row: Job, options: { base64?: boolean } = {}): JobView {
+export function presentJob(row: Job, options: { base64?: boolean; artifactBodies?: boolean } = {}): JobView {
   const stage = (result: StageResult | null) => (result && options.base64 ? toBase64(result) : result);
-  const tests = row.testResults;
+  const bodies = options.artifactBodies ?? true;
+  const caseArtifacts = (t: TestCaseResult) => (t.artifacts && !bodies ? { ...t, artifacts: artifactMetadata(t.artifacts) } : t);
+  const tests = row.testResults && row.testResults.map(caseArtifacts);
   return {
     id: row.id,
     status: row.status,
@@ -66,6 +76,7 @@ export function presentJob(row: Job, options: { base64?: boolean } = {}): JobVie
     attempts: row.attempts,
     ...presentTimes(row),
     timings: row.timings,
+    ...artifactFields(row, bodies),
     ...functionFields(row),
   };
 }

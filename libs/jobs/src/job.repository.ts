@@ -32,6 +32,7 @@ function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
     tests: toJsonColumn(job.tests),
     functionCall: toJsonColumn(job.functionCall ?? null),
     network: toJsonColumn(job.network ?? null),
+    artifactPatterns: toJsonColumn(job.artifactPatterns ?? null),
   };
 }
 export type ClaimResult = { kind: 'claimed'; row: Job } | { kind: 'exhausted'; row: Job };
@@ -201,6 +202,7 @@ export class JobRepository {
         summary: toJsonColumn(result.summary ?? null),
         timings: toJsonColumn(result.timings ?? null),
         functionResult: toJsonColumn(result.function ?? null),
+        artifacts: toJsonColumn(result.artifacts ?? null),
         message: result.message,
         finishedAt: new Date(),
         ...(version ? { version } : {}),

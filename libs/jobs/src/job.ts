@@ -1,4 +1,5 @@
 import type {
+  Artifact,
   CallbackState,
   Comparison,
   ExecutionTimings,
@@ -43,6 +44,9 @@ export interface Job {
   functionCall: FunctionCall | null;
   network: NetworkRequest | null;
   functionResult: FunctionResult | null;
+  /** Glob patterns of files to bring back (null: none asked), and what they brought back. */
+  artifactPatterns: string[] | null;
+  artifacts: Artifact[] | null;
   callbackUrl: string | null;
   callback: CallbackState | null;
   message: string | null;
@@ -71,7 +75,7 @@ export type NewJob = Pick<
   | 'tests'
   | 'callbackUrl'
 > &
-  Partial<Pick<Job, 'functionCall' | 'network'>>;
+  Partial<Pick<Job, 'functionCall' | 'network' | 'artifactPatterns'>>;
 
 /** What a job needs for "finished": who waits for it and whether a webhook is due. */
 export type FinishedJobRef = Pick<Job, 'id' | 'callbackUrl'>;

@@ -33,6 +33,7 @@ export interface JobView {
   } | null;
   totalMs: number | null;
   timings: { runtime?: string; warm?: boolean } | null;
+  artifacts?: { name: string; size: number; truncated: boolean; base64?: string }[] | null;
 }
 
 interface BaseCase {
@@ -193,6 +194,45 @@ export const ABUSE_CASES: AbuseCase[] = [
     check: (job) => {
       const [, count, errno] = job.run!.stdout.trim().split(':');
       expectThat(Number(count) > 400 && Number(count) <= 512 && errno === '24', `stdout ${job.run!.stdout}`);
+    },
+  },
+  {
+    kind: 'run',
+    name: 'artifact bomb',
+    what: 'asks back `**` after leaving 3000 files, a 40-level tree, a FIFO, a symlink loop and links out, and trying mknod',
+    body: (ctx) =>
+      python(
+        [
+          'import os',
+          'for i in range(3000): open(f"f{i}", "w").write("x" * 100)',
+          'path = "."',
+          'for i in range(40):',
+          '    path += "/d"',
+          '    os.mkdir(path)',
+          `    open(path + "/deep", "w").write("${ctx.token}")`,
+          'os.mkfifo("fifo")',
+          'os.symlink("loop", "loop")',
+          'os.symlink("/", "root")',
+          'os.symlink("/proc/self/environ", "environ")',
+          'try:',
+          '    os.mknod("dev", 0o600 | 0o20000, os.makedev(1, 3))',
+          '    print("mknod:made")',
+          'except OSError as e:',
+          '    print(f"mknod:{e.errno}")',
+        ].join('\n'),
+        { timeoutMs: 10_000 },
+        { artifacts: ['**'] },
+      ),
+    outcome: 'ok',
+    why: 'runc refuses mknod (no CAP_MKNOD: `mknod:1`); gVisor makes the node in its own file system (`mknod:made`), which the collector skips as it skips every file that is not regular',
+    check: (job) => {
+      expectThat(/^mknod:(\d+|made)\n$/.test(job.run!.stdout), `mknod: ${job.run!.stdout}`);
+      const artifacts = job.artifacts ?? [];
+      // RUNQ_ARTIFACT_MAX_FILES' default; only regular files, none behind a link or a special file.
+      expectThat(artifacts.length === 20, `${artifacts.length} artifacts`);
+      const names = artifacts.map((a) => a.name);
+      const special = names.filter((n) => /^(fifo|loop|root|environ|dev)(\/|$)/.test(n));
+      expectThat(special.length === 0, `special files collected: ${special.join(' ')}`);
     },
   },
   {

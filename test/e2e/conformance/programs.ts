@@ -47,6 +47,7 @@ import { programs as plaintext } from './languages/plaintext';
 import { programs as prolog } from './languages/prolog';
 import { programs as pypy } from './languages/pypy';
 import { programs as python } from './languages/python';
+import { programs as pythonMl } from './languages/python-ml';
 import { programs as r } from './languages/r';
 import { programs as racket } from './languages/racket';
 import { programs as ruby } from './languages/ruby';
@@ -63,6 +64,7 @@ export * from './program-kit';
 
 export const PROGRAMS: Record<string, LanguagePrograms> = {
   python,
+  'python-ml': pythonMl,
   pypy,
   javascript,
   coffeescript,

@@ -23,7 +23,11 @@ describe('buildFunction', () => {
   });
 
   it('refuses other languages, mixed inputs, tests and bad names', () => {
-    refused({ function: { name: 'run' } }, /function: function mode is available for javascript, typescript, python, not c/, 'c');
+    refused(
+      { function: { name: 'run' } },
+      /function: function mode is available for javascript, typescript, python, python-ml, not c/,
+      'c',
+    );
     refused({ inputs: 1, function: { inputs: 2 } }, /either inputs or function\.inputs/);
     refused({ inputs: 1, tests: [{ expectedOutput: '1' }] }, /cannot be combined with tests/);
     refused({ function: { name: 'run$' } }, /Python identifier/, 'python');

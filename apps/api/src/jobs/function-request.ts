@@ -31,7 +31,7 @@ export function buildFunction(dto: CreateJobDto, languageId: string, config: Run
   if (dto.tests) throw DomainError.invalid(`${field}: function mode cannot be combined with tests`, field);
   if (dto.expectedOutput !== undefined) throw DomainError.invalid(`${field}: function mode cannot be combined with expectedOutput`, field);
   const name = dto.function?.name ?? null;
-  if (name !== null && languageId === 'python' && !PYTHON_IDENTIFIER.test(name)) {
+  if (name !== null && languageId.startsWith('python') && !PYTHON_IDENTIFIER.test(name)) {
     throw DomainError.invalid('function.name must be a Python identifier (letters, digits and _)', 'function.name');
   }
   const inputsField = topLevelInputs ? 'inputs' : 'function.inputs';

@@ -6,6 +6,7 @@ import type { Job, NewJob } from '#jobs';
 import { cpuTimeFollowing, defaultLimitsFor, installedVersion, LanguageRegistry, type LanguageDefinition } from '#languages';
 import { validateCallbackUrl } from '#webhooks';
 import { LanguagesService } from '../languages/languages.service';
+import { buildArtifacts } from './artifact-request';
 import type { CreateJobDto, SourceFileDto } from './dto/create-job.dto';
 import { defaultFunctionLanguage } from './dto/function-request.dto';
 import { encodedByteLength, isCanonicalBase64 } from './encoded-text';
@@ -40,6 +41,7 @@ export class JobRequestFactory {
     const judging = buildJudging(dto, this.config);
     if (dto.limits?.cpuTimeMs === undefined) judging.tests = this.caseCpuTimes(judging.tests, limits);
     const fn = buildFunction(dto, language.id, this.config);
+    const artifacts = buildArtifacts(dto);
     if (dto.callbackUrl !== undefined) {
       const problem = validateCallbackUrl(dto.callbackUrl, this.config.webhooks.allowedNetworks);
       if (problem) throw DomainError.invalid(problem, 'callbackUrl');
@@ -59,6 +61,7 @@ export class JobRequestFactory {
       limits,
       ...judging,
       ...fn,
+      ...artifacts,
       callbackUrl: dto.callbackUrl ?? null,
     };
   }

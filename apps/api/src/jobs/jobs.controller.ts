@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { presentJob } from '#jobs';
+import { presentJob, type Job } from '#jobs';
 import { type JobView } from '#contracts';
 import { toNativeError } from '../common/native-error.mapper';
 import { CurrentCaller, type Caller } from '../auth/caller';
@@ -81,12 +81,14 @@ export class JobsController {
     @Query() query: ListJobsQuery,
     @CurrentCaller() caller: Caller,
   ): Promise<{ items: (JobView | null)[]; nextCursor?: string | null }> {
+    // A list carries artifacts without their bytes (GET /jobs/:id or the download route has them).
+    const present = (row: Job) => presentJob(row, { ...query, artifactBodies: false });
     if (query.ids) {
       const rows = await this.queries.getMany(query.ids.split(','), caller);
-      return { items: rows.map((row) => (row ? presentJob(row, query) : null)) };
+      return { items: rows.map((row) => (row ? present(row) : null)) };
     }
     const page = await this.queries.list(query, caller);
-    return { items: page.items.map((row) => presentJob(row, query)), nextCursor: page.nextCursor };
+    return { items: page.items.map(present), nextCursor: page.nextCursor };
   }
 
   @Get('jobs/:id')

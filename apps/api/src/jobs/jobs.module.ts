@@ -8,11 +8,12 @@ import { JobRequestFactory } from './job-request.factory';
 import { JobSubmissionService } from './job-submission.service';
 import { JobWaiter } from './job-waiter';
 import { QueueAdmission } from './queue-admission';
+import { JobArtifactsController } from './job-artifacts.controller';
 import { JobsController } from './jobs.controller';
 
 @Module({
   imports: [LanguagesModule],
-  controllers: [JobsController],
+  controllers: [JobsController, JobArtifactsController],
   providers: [
     JobSubmissionService,
     IdempotentBatchService,

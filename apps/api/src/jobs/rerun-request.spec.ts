@@ -15,6 +15,7 @@ function stored(draft: NewJob): Job {
   return {
     functionCall: null,
     network: null,
+    artifactPatterns: null,
     ...draft,
     status: 'completed',
     outcome: 'ok',
@@ -24,6 +25,7 @@ function stored(draft: NewJob): Job {
     summary: null,
     timings: null,
     functionResult: null,
+    artifacts: null,
     callback: null,
     message: null,
     attempts: 1,
@@ -48,6 +50,7 @@ const REQUEST_FIELDS = [
   'tests',
   'functionCall',
   'network',
+  'artifactPatterns',
 ] as const satisfies readonly (keyof NewJob)[];
 /** Fails to compile when NewJob gains a field this list (or the three a re-run changes) does not name. */
 const listsEveryField: [Exclude<keyof NewJob, (typeof REQUEST_FIELDS)[number] | 'id' | 'apiKeyId' | 'callbackUrl'>] extends [never]
@@ -105,6 +108,7 @@ describe('JobRequestFactory.rebuild (re-run)', () => {
       encoding: 'base64',
       stdin: 'AAE=',
       comparison: { mode: 'float', epsilon: 0.001 },
+      artifacts: ['out/*.bin'],
       tests: [
         { stdin: 'MQ==', expectedOutput: 'Mg==' },
         { stdin: '3', expectedOutput: '6', encoding: 'utf8', args: ['-v'], timeoutMs: 500 },
@@ -114,6 +118,7 @@ describe('JobRequestFactory.rebuild (re-run)', () => {
     const copy = factory.rebuild(source, 'admin');
     expect(requestFields(copy)).toEqual(requestFields(source));
     expect(copy.files.map((f) => f.name)).toEqual(['main.c', 'lib.h']);
+    expect(copy.artifactPatterns).toEqual(['out/*.bin']);
     expect(copy.version).toBe('12.2.0');
   });
 

@@ -23,5 +23,6 @@ export function rerunRequest(job: Job): CreateJobDto {
     ...(job.tests ? { tests: job.tests.map((t) => ({ ...t })) } : {}),
     ...(call ? { function: { ...(call.name !== null ? { name: call.name } : {}), inputs: call.inputs } } : {}),
     ...(job.network ? { network: { allow: [...job.network.allow] } } : {}),
+    ...(job.artifactPatterns ? { artifacts: [...job.artifactPatterns] } : {}),
   };
 }

@@ -70,6 +70,14 @@ export const jobRequestExamples = {
     summary: "Function mode: a script's last expression, with top-level inputs",
     value: { language: 'python', code: 'sum(INPUTS["n"])', inputs: { n: [1, 2, 3] } },
   },
+  artifacts: {
+    summary: 'Artifacts: a plot and a table the program writes come back',
+    value: {
+      language: 'python-ml',
+      code: 'import pandas as pd\nframe = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})\nframe.to_csv("table.csv", index=False)\nframe.plot().figure.savefig("plot.png")',
+      artifacts: ['*.png', '*.csv'],
+    },
+  },
 };
 
 export const batchRequestExamples = {

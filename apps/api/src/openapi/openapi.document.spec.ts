@@ -248,6 +248,8 @@ describe('OpenAPI document: the job schema against the presenter', () => {
     functionCall: null,
     network: null,
     functionResult: null,
+    artifactPatterns: null,
+    artifacts: null,
     callbackUrl: null,
     callback: null,
     message: null,
@@ -273,6 +275,14 @@ describe('OpenAPI document: the job schema against the presenter', () => {
       }),
     ],
     ['a queued function', job({ functionCall: { name: 'run', inputs: { n: 1 } } })],
+    [
+      'a program with artifacts',
+      job({
+        ...finished,
+        artifactPatterns: ['*.csv'],
+        artifacts: [{ name: 'out.csv', size: 8, mime: 'text/csv', truncated: false, base64: 'YSxiCjEsMgo=' }],
+      }),
+    ],
     [
       'a finished function with egress',
       job({

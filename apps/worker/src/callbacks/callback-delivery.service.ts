@@ -38,7 +38,7 @@ export class CallbackDeliveryService {
     let status: number;
     try {
       const secret = found.secret ?? (job.apiKeyId ? await this.keys.webhookSecret(job.apiKeyId) : '');
-      const body = JSON.stringify(presentJob(job));
+      const body = JSON.stringify(presentJob(job, { artifactBodies: false }));
       const headers = webhookHeaders(secret, job.id, body, Math.floor(sentAt.getTime() / 1000));
       status = await this.client.send({ url, body, headers });
     } catch (error) {

@@ -6,7 +6,7 @@ import { JobFinisher, JobRepository, type Job } from '#jobs';
 import { SandboxService } from '#sandbox';
 import { LanguageRegistry, versionKey } from '#languages';
 import { SANDBOX_LABELS, WORKER_ID } from '../worker.tokens';
-import { decode, toExecutionFiles, toExecutionTests } from './job-files';
+import { artifactRequest, decode, toExecutionFiles, toExecutionTests } from './job-files';
 import { LanguageVersions } from '../fleet/language-versions';
 import { ExecutionObserver, type FinishedJob } from './execution-observer';
 import { RunningExecutions } from './running-executions';
@@ -97,6 +97,7 @@ export class ExecutionService {
         tests: row.tests ? toExecutionTests(row.tests) : undefined,
         comparison: row.comparison ?? undefined,
         function: functionSpec(row),
+        artifacts: artifactRequest(row.artifactPatterns, this.config.artifacts, row.tests?.length ?? 1),
         labels: this.labels,
         signal,
       });

@@ -1,4 +1,4 @@
-import type { SourceFile, TestCase, TextEncoding } from '#contracts';
+import type { ArtifactRequest, SourceFile, TestCase, TextEncoding } from '#contracts';
 import type { ExecutionFile, ExecutionTestCase } from '#sandbox';
 
 /** Stored text (utf8, or base64 for binary data) as the bytes it stands for. */
@@ -17,4 +17,25 @@ export function toExecutionTests(tests: TestCase[]): ExecutionTestCase[] {
     ...(test.timeoutMs !== undefined ? { timeoutMs: test.timeoutMs } : {}),
     ...(test.cpuTimeMs !== undefined ? { cpuTimeMs: test.cpuTimeMs } : {}),
   }));
+}
+
+/**
+ * What the sandbox collects after each run stage. A job with test cases shares the caps
+ * among its cases (each gets its part, at least one file), so that a job's stored
+ * artifacts stay within the caps whatever its number of cases.
+ */
+export function artifactRequest(
+  patterns: string[] | null,
+  caps: Omit<ArtifactRequest, 'patterns'>,
+  runs: number,
+): ArtifactRequest | undefined {
+  if (!patterns) return undefined;
+  const share = Math.max(1, runs);
+  const maxTotalBytes = Math.max(1, Math.floor(caps.maxTotalBytes / share));
+  return {
+    patterns,
+    maxFiles: Math.max(1, Math.floor(caps.maxFiles / share)),
+    maxFileBytes: Math.min(caps.maxFileBytes, maxTotalBytes),
+    maxTotalBytes,
+  };
 }

@@ -14,6 +14,22 @@ export const SCRIPTING_LANGUAGES: LanguageDefinition[] = [
     hello: 'print("hello")\n',
   },
   {
+    // Debian's numpy, pandas, scipy, matplotlib, scikit-learn, sympy, pillow, statsmodels and
+    // networkx; importing them takes more memory and time than plain Python has by default.
+    id: 'python-ml',
+    name: 'Python 3 (data science)',
+    aliases: ['python-datascience', 'python-data', 'python3-ml'],
+    image: 'python-ml',
+    fileName: 'main.py',
+    sourceExtensions: ['.py'],
+    run: ['python3', '-u', '{entry}'],
+    version: ['python3', '--version'],
+    // OpenBLAS would start a thread per host core, past the job's processes limit.
+    env: ['MPLBACKEND=Agg', 'MPLCONFIGDIR=/tmp/matplotlib', 'HOME=/tmp', 'OPENBLAS_NUM_THREADS=2', 'OMP_NUM_THREADS=2'],
+    limits: { memoryMb: 512, cpus: 1, timeoutMs: 15_000, cpuTimeMs: 15_000 },
+    hello: 'print("hello")\n',
+  },
+  {
     id: 'pypy',
     name: 'Python 3 (PyPy)',
     aliases: ['pypy3'],

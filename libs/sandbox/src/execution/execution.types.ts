@@ -1,4 +1,4 @@
-import type { Comparison, ExecutionResult, JobLimits } from '#contracts';
+import type { ArtifactRequest, Comparison, ExecutionResult, JobLimits } from '#contracts';
 import type { LanguageDefinition } from '#languages';
 
 export interface ExecutionFile {
@@ -26,6 +26,8 @@ export interface ExecutionRequest {
   comparison?: Comparison;
   /** Function mode: the harness calls `name(inputs)` or evaluates the entry as a script. */
   function?: FunctionSpec;
+  /** Files to bring back from the work directory after each run stage. */
+  artifacts?: ArtifactRequest;
 }
 
 export interface FunctionSpec {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { StageResult } from '#contracts';
+import type { Artifact, StageResult } from '#contracts';
+import { ArtifactCollection } from '../artifacts/artifact-collection';
 import { buildContainerSpec, JOB_LABEL, tmpfsSizes, type SandboxProfile } from '../docker/container-spec';
 import type { ContainerRunner, ContainerRunResult } from '../docker/container-runner';
 import { packArchive, unpackArchive, type ArchiveFile } from '../docker/job-archive';
@@ -14,6 +15,8 @@ const MiB = 1024 * 1024;
 const TRAILER_ROOM = 512;
 
 const SIGKILL = 9;
+/** The collector runs after the program's limits have ended it; its own work is bounded by the artifact caps. */
+const COLLECT_GRACE_MS = 2000;
 
 /**
  * What the runner needs besides the program: its argv, its time limits (wall clock and CPU,
@@ -129,7 +132,7 @@ export class StageRunner {
   async run(request: ExecutionRequest, argv: string[], work: ArchiveFile[], input: RunInput): Promise<InterpretedRun | Cancelled> {
     const ran = await this.start(request, argv, work, input);
     if ('cancelled' in ran) return ran;
-    return interpretRun(ran.result, ran.nonce, input.limits);
+    return { ...interpretRun(ran.result, ran.nonce, input.limits), ...ran.artifacts };
   }
 
   /** Runs `argv` with a mode's additions, and returns what the mode took out of stdout with the run. */
@@ -143,7 +146,7 @@ export class StageRunner {
     const ran = await this.start(request, argv, work, input, additions);
     if ('cancelled' in ran) return ran;
     const { stdout, taken } = additions.takeOut(ran.result.stdout);
-    return { ...interpretRun({ ...ran.result, stdout }, ran.nonce, input.limits), taken };
+    return { ...interpretRun({ ...ran.result, stdout }, ran.nonce, input.limits), ...ran.artifacts, taken };
   }
 
   private async start(
@@ -152,17 +155,19 @@ export class StageRunner {
     work: ArchiveFile[],
     input: RunInput,
     extras?: Extras,
-  ): Promise<{ result: ContainerRunResult; nonce: string } | Cancelled> {
+  ): Promise<{ result: ContainerRunResult; nonce: string; artifacts: { artifacts?: Artifact[] } } | Cancelled> {
     const { limits } = input;
     const nonce = randomBytes(16).toString('hex');
+    const collection = request.artifacts ? new ArtifactCollection(request.artifacts) : null;
     const archive = await packArchive([
       ...work,
       ...(extras?.files ?? []),
+      ...(collection ? [collection.file()] : []),
       ...stageFiles(argv, limits.timeoutMs, limits.cpuTimeMs, limits.cpus),
       { path: 'tmp/runq/stdin', data: input.stdin },
       { path: 'tmp/runq/nonce', data: Buffer.from(nonce) },
     ]);
-    const room = TRAILER_ROOM + (extras?.stdoutRoom ?? 0);
+    const room = TRAILER_ROOM + (extras?.stdoutRoom ?? 0) + (collection?.stdoutRoom ?? 0);
     const profile: SandboxProfile = {
       memoryMb: limits.memoryMb,
       cpus: limits.cpus,
@@ -179,7 +184,7 @@ export class StageRunner {
         readOnlyMounts: extras?.mounts,
       }),
       input: archive,
-      deadlineMs: limits.timeoutMs + this.settings.startGraceMs,
+      deadlineMs: limits.timeoutMs + this.settings.startGraceMs + (collection ? COLLECT_GRACE_MS : 0),
       stdoutCap: limits.outputBytes + room,
       stderrCap: limits.outputBytes + TRAILER_ROOM,
       signal: request.signal,
@@ -191,7 +196,10 @@ export class StageRunner {
       },
     });
     if (result.killedFor === 'cancel') return { cancelled: true };
-    return { result, nonce };
+    if (!collection) return { result, nonce, artifacts: {} };
+    // The collector's section comes after the program's output (a function's frame included).
+    const { stdout, artifacts } = await collection.takeOut(result.stdout);
+    return { result: { ...result, stdout }, nonce, artifacts: { artifacts } };
   }
 
   private image(request: ExecutionRequest): string {

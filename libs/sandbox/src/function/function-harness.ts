@@ -48,7 +48,7 @@ export interface HarnessConfig {
 
 /** The argv that runs the harness instead of the program, per language. */
 export function harnessArgv(languageId: string): string[] {
-  if (languageId === 'python') return ['python3', '-u', `${HARNESS_DIR_IN_SANDBOX}/harness.py`];
+  if (languageId === 'python' || languageId === 'python-ml') return ['python3', '-u', `${HARNESS_DIR_IN_SANDBOX}/harness.py`];
   // Source maps only where there are some (compiled TypeScript): they cost start-up time.
   if (languageId === 'typescript') return ['node', '--enable-source-maps', `${HARNESS_DIR_IN_SANDBOX}/harness.js`];
   return ['node', `${HARNESS_DIR_IN_SANDBOX}/harness.js`];

@@ -59,11 +59,12 @@ export async function judge(
       cancelled = true;
       return;
     }
+    const artifacts = ran.artifacts ? { artifacts: ran.artifacts } : {};
     if (ran.outcome === 'ok' && !outputMatches(ran.stdoutBytes, test.expectedOutput, request.comparison)) {
       const diff = firstDifference(ran.stdoutBytes, test.expectedOutput, request.comparison);
-      results[index] = { index, outcome: 'wrong_answer', ...ran.run, ...(diff ? { diff } : {}) };
+      results[index] = { index, outcome: 'wrong_answer', ...ran.run, ...(diff ? { diff } : {}), ...artifacts };
     } else {
-      results[index] = { index, outcome: ran.outcome, ...ran.run };
+      results[index] = { index, outcome: ran.outcome, ...ran.run, ...artifacts };
     }
   });
   if (cancelled) return { cancelled: true };

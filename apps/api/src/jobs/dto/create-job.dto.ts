@@ -193,6 +193,18 @@ export class CreateJobDto {
   @ArrayMaxSize(16)
   compileOptions?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 16,
+    description: 'Glob patterns (`*`, `?`, `**`) of files to bring back from the work directory after the run',
+    example: ['*.png', 'out/**'],
+  })
+  @IsOptional()
+  @IsStringArray()
+  @ArrayMaxSize(16)
+  @MaxLength(256, { each: true })
+  artifacts?: string[];
+
   @ApiPropertyOptional({ description: "The program's standard input (in `encoding`)", example: '2 40' })
   @IsOptional()
   @IsString()

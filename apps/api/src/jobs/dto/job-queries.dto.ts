@@ -105,3 +105,13 @@ export class DeleteJobQuery {
   @IsBoolean()
   force?: boolean;
 }
+
+/** `?test=<index>`: an artifact of that test case rather than of the job. */
+export class ArtifactQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: "A test case's index: that case's artifact" })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  test?: number;
+}

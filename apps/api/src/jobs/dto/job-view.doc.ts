@@ -19,6 +19,7 @@ import {
 } from '#contracts';
 import { ANY_JSON } from '../../openapi/any-json';
 import type { FieldsDiffer, NoneDiffer } from '../../openapi/doc-drift';
+import { ArtifactDoc } from './artifact-view.doc';
 
 /* The JSON shapes of answers, for the OpenAPI document only (the code uses the interfaces in #contracts and #db). */
 
@@ -74,6 +75,8 @@ export class StageResultDoc {
 export class TestCaseResultDoc extends StageResultDoc {
   @ApiProperty({ type: 'integer', example: 0 }) index!: number;
   @ApiProperty({ enum: OUTCOMES, example: 'ok' }) outcome!: string;
+  @ApiPropertyOptional({ type: [ArtifactDoc], description: "This case's artifacts, when the job asked for some" })
+  artifacts?: ArtifactDoc[];
 }
 
 export class JudgeSummaryDoc {
@@ -179,6 +182,14 @@ export class JobViewDoc {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Created → started' }) queueMs!: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Created → finished' }) totalMs!: number | null;
   @ApiProperty({ type: TimingsDoc, nullable: true }) timings!: TimingsDoc | null;
+  @ApiPropertyOptional({ type: [String], example: ['*.png'], description: 'The patterns asked for; absent when none were' })
+  artifactPatterns?: string[];
+  @ApiPropertyOptional({
+    type: [ArtifactDoc],
+    nullable: true,
+    description: 'Files the run left that match artifactPatterns (null until it ran, or per test case in tests[])',
+  })
+  artifacts?: ArtifactDoc[] | null;
   // Function mode only: these fields are absent from other jobs.
   @ApiPropertyOptional({ type: FunctionCallViewDoc, description: 'Function mode only: the function called (inputs are not echoed back)' })
   function?: FunctionCallViewDoc;
