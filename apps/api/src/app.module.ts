@@ -12,6 +12,7 @@ import { AdminModule } from './admin/admin.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { Judge0Module } from './compat/judge0/judge0.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
@@ -46,6 +47,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     MetricsModule,
     AdminModule,
     PagesModule,
+    Judge0Module,
   ],
   controllers: [HealthController],
   providers: [
