@@ -8,8 +8,8 @@ import { Judge0ExceptionFilter } from './judge0-exception.filter';
 import { Judge0SubmissionsService } from './judge0-submissions.service';
 
 type Body = Record<string, unknown>;
-/** A query parameter as Express parses it. */
-type Param = string | string[] | undefined;
+/** A query parameter as Express parses it (named apart from the `Param` decorator: decorator metadata would take that value). */
+type QueryValue = string | string[] | undefined;
 
 /** Judge0 CE 1.13.1's submission routes; tokens are runq job ids. Query parameters keep Judge0's names. */
 @ApiTags('Judge0 compatible')
@@ -22,7 +22,7 @@ export class Judge0SubmissionsController {
   @ApiJudge0BatchCreate()
   async createBatch(
     @Body() body: unknown,
-    @Query('base64_encoded') base64: Param,
+    @Query('base64_encoded') base64: QueryValue,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Body[]> {
@@ -35,9 +35,9 @@ export class Judge0SubmissionsController {
   @PollRoute()
   @ApiJudge0BatchGet()
   getBatch(
-    @Query('tokens') tokens: Param,
-    @Query('base64_encoded') base64: Param,
-    @Query('fields') fields: Param,
+    @Query('tokens') tokens: QueryValue,
+    @Query('base64_encoded') base64: QueryValue,
+    @Query('fields') fields: QueryValue,
     @Headers('tokens') header: string | undefined,
     @CurrentCaller() caller: Caller,
   ): Promise<Body> {
@@ -49,9 +49,9 @@ export class Judge0SubmissionsController {
   @ApiJudge0Create()
   create(
     @Body() body: unknown,
-    @Query('base64_encoded') base64: Param,
-    @Query('wait') wait: Param,
-    @Query('fields') fields: Param,
+    @Query('base64_encoded') base64: QueryValue,
+    @Query('wait') wait: QueryValue,
+    @Query('fields') fields: QueryValue,
     @CurrentCaller() caller: Caller,
   ): Promise<Body> {
     return this.submissions.create(body, { base64_encoded: base64, wait, fields }, caller);
@@ -60,10 +60,10 @@ export class Judge0SubmissionsController {
   @Get()
   @ApiJudge0List()
   list(
-    @Query('page') page: Param,
-    @Query('per_page') perPage: Param,
-    @Query('base64_encoded') base64: Param,
-    @Query('fields') fields: Param,
+    @Query('page') page: QueryValue,
+    @Query('per_page') perPage: QueryValue,
+    @Query('base64_encoded') base64: QueryValue,
+    @Query('fields') fields: QueryValue,
     @CurrentCaller() caller: Caller,
   ): Promise<Body> {
     return this.submissions.list({ page, per_page: perPage, base64_encoded: base64, fields }, caller);
@@ -74,8 +74,8 @@ export class Judge0SubmissionsController {
   @ApiJudge0Get()
   get(
     @Param('token') token: string,
-    @Query('base64_encoded') base64: Param,
-    @Query('fields') fields: Param,
+    @Query('base64_encoded') base64: QueryValue,
+    @Query('fields') fields: QueryValue,
     @CurrentCaller() caller: Caller,
   ): Promise<Body> {
     return this.submissions.get(token, { base64_encoded: base64, fields }, caller);
@@ -83,7 +83,7 @@ export class Judge0SubmissionsController {
 
   @Delete(':token')
   @ApiJudge0Delete()
-  remove(@Param('token') token: string, @Query('fields') fields: Param, @CurrentCaller() caller: Caller): Promise<Body> {
+  remove(@Param('token') token: string, @Query('fields') fields: QueryValue, @CurrentCaller() caller: Caller): Promise<Body> {
     return this.submissions.remove(token, { fields }, caller);
   }
 }

@@ -31,7 +31,7 @@ const createBody = {
   required: ['source_code', 'language_id'],
   properties: Object.fromEntries(ALL_FIELDS.filter((f) => !['token', 'status', 'language', 'status_id'].includes(f)).map((f) => [f, {}])),
 };
-const createExample = { source_code: 'cHJpbnQoImhlbGxvIik=', language_id: 71, stdin: null };
+const createExample = { source_code: 'print("hello")', language_id: 71, stdin: null };
 
 const base64Query = ApiQuery({
   name: 'base64_encoded',
@@ -84,7 +84,7 @@ export const ApiJudge0Create = () =>
     base64Query,
     ApiQuery({ name: 'wait', required: false, description: '`true`: answer when the run is finished (bounded by RUNQ_MAX_WAIT_MS)' }),
     fieldsQuery,
-    ApiBody({ schema: createBody, examples: { python: { summary: 'Python hello, base64', value: createExample } } }),
+    ApiBody({ schema: createBody, examples: { python: { summary: 'Python hello', value: createExample } } }),
     ApiResponse({
       status: 201,
       description: '`{token}`, or the fields asked for with wait=true',
@@ -155,7 +155,12 @@ export const ApiJudge0BatchCreate = () =>
     base64Query,
     ApiBody({
       schema: { type: 'object', required: ['submissions'], properties: { submissions: { type: 'array', items: createBody } } },
-      examples: { two: { summary: 'Two Python programs', value: { submissions: [createExample, { ...createExample, stdin: 'Mgo=' }] } } },
+      examples: {
+        two: {
+          summary: 'Two Python programs',
+          value: { submissions: [createExample, { ...createExample, source_code: 'print(input())', stdin: '2' }] },
+        },
+      },
     }),
     ApiResponse({
       status: 201,
