@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 import { b64, runLikeSdk, sdkProblems, unb64 } from './support/judge0-sdk';
 import { Stack } from './support/stack';
 
@@ -120,7 +121,7 @@ describe('Judge0: programs run as an unchanged SDK client runs them (SPEC §4 it
         compiler_options: '-O2',
         redirect_stderr_to_stdout: true,
         number_of_runs: 2,
-        additional_files: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
+        additional_files: b64('not a zip'),
       },
     });
     expect(refused.status).toBe(422);
@@ -128,7 +129,7 @@ describe('Judge0: programs run as an unchanged SDK client runs them (SPEC §4 it
       compiler_options: ['setting compiler options is only allowed for compiled languages'],
       redirect_stderr_to_stdout: ['redirecting stderr to stdout is not supported'],
       number_of_runs: ['must be less than or equal to 1'],
-      additional_files: ['setting additional files is not allowed'],
+      additional_files: ['is not a valid zip archive'],
     });
     const shellish = await stack.request('POST', '/judge0/submissions', {
       key: stack.userKey,
@@ -140,6 +141,29 @@ describe('Judge0: programs run as an unchanged SDK client runs them (SPEC §4 it
       body: { language_id: 50, source_code: 'int main(void){return 0;}', compiler_options: '-fplugin=x.so' },
     });
     expect([notAllowed.status, Object.keys(notAllowed.body)]).toEqual([422, ['compiler_options']]);
+  });
+
+  it('extracts additional_files (a base64 zip) next to the source, and gives them back as a zip (item 8)', async () => {
+    const archive = Buffer.from(
+      zipSync({ 'helper.py': Buffer.from('def f():\n    return 42\n'), 'data/n.txt': Buffer.from('5') }),
+    ).toString('base64');
+    const result = await run({
+      language_id: 71,
+      source_code: src('import helper\nprint(helper.f() + int(open("data/n.txt").read()))'),
+      additional_files: archive,
+    });
+    expect([result.status.id, unb64(result.stdout)]).toEqual([3, '47\n']);
+    const back = unzipSync(Buffer.from(result.additional_files, 'base64'));
+    expect(Object.keys(back).sort()).toEqual(['data/n.txt', 'helper.py']);
+    const escape = await stack.request('POST', '/judge0/submissions', {
+      key: stack.userKey,
+      body: {
+        language_id: 71,
+        source_code: 'print(1)',
+        additional_files: Buffer.from(zipSync({ '../x.py': Buffer.from('1') })).toString('base64'),
+      },
+    });
+    expect([escape.status, escape.body]).toEqual([422, { additional_files: ["has a file outside the submission's directory: ../x.py"] }]);
   });
 
   it('maps limits in Judge0 units onto the job (seconds, KB, processes), visible in GET /jobs too', async () => {

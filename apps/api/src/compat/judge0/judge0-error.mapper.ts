@@ -11,7 +11,8 @@ export interface Judge0ErrorResponse {
 
 /** runq request fields as the Judge0 attribute a client sent them in. */
 const ATTRIBUTE_OF: [RegExp, string][] = [
-  [/^(code|files|entry)\b/, 'source_code'],
+  [/^(code|files|files\[0\].*|entry)$/, 'source_code'],
+  [/^files\[/, 'additional_files'],
   [/^stdin$/, 'stdin'],
   [/^expectedOutput$/, 'expected_output'],
   [/^limits\.cpuTimeMs$/, 'cpu_time_limit'],

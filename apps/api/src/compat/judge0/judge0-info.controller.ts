@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Inject, Param, Post, UseFilters } fr
 import { ApiTags } from '@nestjs/swagger';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { DOCS_PATH } from '../../openapi/openapi.setup';
-import { ApiJudge0Info, ApiJudge0Language, ApiJudge0Text } from './judge0.api-docs';
+import { ApiJudge0Info, ApiJudge0Language, ApiJudge0Status, ApiJudge0Text } from './judge0.api-docs';
 import { Judge0Catalog, type Judge0LanguageDetail } from './judge0-catalog.service';
 import { judge0ConfigInfo } from './judge0-config-info';
 import { Judge0Error } from './judge0-error';
@@ -103,11 +103,11 @@ export class Judge0InfoController {
 
   @Post('authenticate')
   @HttpCode(200)
-  @ApiJudge0Info('200 when the key is valid (401 otherwise)')
+  @ApiJudge0Status('200 when the key is valid (401 otherwise)')
   authenticate(): void {}
 
   @Post('authorize')
   @HttpCode(200)
-  @ApiJudge0Info('200 for any valid key: authorization is the key’s own scope')
+  @ApiJudge0Status('200 for any valid key: authorization is the key’s own scope')
   authorize(): void {}
 }

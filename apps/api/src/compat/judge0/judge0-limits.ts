@@ -13,6 +13,8 @@ export interface Judge0Limits {
   maxProcesses: number;
   maxNumberOfRuns: number;
   maxBatch: number;
+  /** What `additional_files` may extract to: runq's cap on a job's files. */
+  maxExtractBytes: number;
 }
 
 /** Judge0's own batch cap; runq's RUNQ_MAX_BATCH lowers it when smaller. */
@@ -35,5 +37,6 @@ export function judge0Limits(config: RunqConfig): Judge0Limits {
     // Each submission runs once: repeated runs are not offered.
     maxNumberOfRuns: 1,
     maxBatch: Math.min(JUDGE0_MAX_BATCH, config.judging.maxBatch),
+    maxExtractBytes: config.maxCodeBytes,
   };
 }

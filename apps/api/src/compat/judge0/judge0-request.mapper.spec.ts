@@ -13,6 +13,7 @@ const limits: Judge0Limits = {
   maxProcesses: 128,
   maxNumberOfRuns: 1,
   maxBatch: 20,
+  maxExtractBytes: 65536,
 };
 const languages: Record<string, { fileName: string; compiled: boolean }> = {
   python: { fileName: 'main.py', compiled: false },

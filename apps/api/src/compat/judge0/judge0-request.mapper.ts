@@ -1,6 +1,7 @@
 import { parse } from 'shell-quote';
 import { isPlainObject } from '../../common/body-validation';
-import type { CreateJobDto, LimitsDto } from '../../jobs/dto/create-job.dto';
+import { MAX_FILES, type CreateJobDto, type LimitsDto } from '../../jobs/dto/create-job.dto';
+import { extractAdditionalFiles } from './judge0-additional-files';
 import { Judge0Attributes } from './judge0-attributes';
 import { JUDGE0_ARCHIVED_MAX_ID, judge0Language } from './judge0-languages';
 import type { Judge0Limits } from './judge0-limits';
@@ -22,6 +23,8 @@ export interface MappingContext {
 export type MappedRequest = { ok: true; dto: CreateJobDto } | { ok: false; errors: Record<string, string[]> };
 
 const MAX_OPTION_LENGTH = 512;
+/** runq's file count per job, less the source itself. */
+const MAX_EXTRA_FILES = MAX_FILES - 1;
 /** runq's own floors: Judge0 accepts lower values, runq runs them at these. */
 const MIN_TIME_MS = 100;
 const MIN_MEMORY_MB = 16;
@@ -80,7 +83,10 @@ export function mapJudge0Request(body: unknown, context: MappingContext): Mapped
   if (attrs.flag('enable_network')) attrs.add('enable_network', 'enabling network is not allowed');
   if (attrs.flag('redirect_stderr_to_stdout')) attrs.add('redirect_stderr_to_stdout', 'redirecting stderr to stdout is not supported');
   if (attrs.present('callback_url')) attrs.add('callback_url', 'setting callback is not allowed');
-  if (attrs.present('additional_files')) attrs.add('additional_files', 'setting additional files is not allowed');
+  const archive = attrs.text('additional_files');
+  const extracted =
+    archive === undefined ? undefined : extractAdditionalFiles(archive, { maxBytes: limits.maxExtractBytes, maxFiles: MAX_EXTRA_FILES });
+  if (extracted && !extracted.ok) attrs.add('additional_files', extracted.message);
   if (!attrs.valid || !language || source === undefined) return { ok: false, errors: attrs.errors };
 
   const runqLimits: LimitsDto = {};
@@ -96,7 +102,10 @@ export function mapJudge0Request(body: unknown, context: MappingContext): Mapped
     ok: true,
     dto: {
       language: entry.runq,
-      files: [{ name: language.fileName, content: canonical(source, context.base64), encoding: 'base64' }],
+      files: [
+        { name: language.fileName, content: canonical(source, context.base64), encoding: 'base64' },
+        ...(extracted?.ok ? extracted.files : []),
+      ],
       encoding: 'base64',
       ...(stdin !== undefined ? { stdin: canonical(stdin, context.base64) } : {}),
       ...(expected !== undefined

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { zipSync } from 'fflate';
 import { quote } from 'shell-quote';
 import type { StageResult } from '#contracts';
 import type { Job } from '#jobs';
@@ -39,6 +40,13 @@ function message(job: Job, statusId: number): string | null {
   if (statusId === 11 && run?.exitCode) return `Exited with error status ${run.exitCode}`;
   if (statusId >= 7 && statusId <= 10 && run?.signal) return `Caught fatal signal ${signalNumber(run.signal) ?? run.signal}`;
   return job.message;
+}
+
+/** The files beside the source, as Judge0 gives `additional_files`: a zip, always base64 (rebuilt: same files, not the same bytes). */
+function additionalFiles(job: Job): string | null {
+  const extra = job.files.slice(1);
+  if (!extra.length) return null;
+  return Buffer.from(zipSync(Object.fromEntries(extra.map((file) => [file.name, bytes(file.content, file.encoding)])))).toString('base64');
 }
 
 /** Every Judge0 attribute of a job, text fields as bytes. */
@@ -85,7 +93,7 @@ export function submissionRecord(job: Job, language: Judge0LanguageRef): Record<
     command_line_arguments: job.args.length ? quote(job.args) : null,
     redirect_stderr_to_stdout: false,
     callback_url: job.callbackUrl,
-    additional_files: null,
+    additional_files: additionalFiles(job),
     enable_network: false,
     status,
     language,

@@ -1,5 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  ApiSecurity,
+  type ApiResponseSchemaHost,
+} from '@nestjs/swagger';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '../../openapi/common-responses';
 import { ALL_FIELDS, DEFAULT_FIELDS } from './judge0-fields';
 
@@ -32,6 +41,10 @@ const createBody = {
   properties: Object.fromEntries(ALL_FIELDS.filter((f) => !['token', 'status', 'language', 'status_id'].includes(f)).map((f) => [f, {}])),
 };
 const createExample = { source_code: 'print("hello")', language_id: 71, stdin: null };
+
+/** A success answer, its schema's example shown as the response's example. */
+const success = (options: { status: number; description: string; schema: ApiResponseSchemaHost['schema'] & { example?: unknown } }) =>
+  ApiResponse({ ...options, examples: { example: { summary: options.description, value: options.schema.example } } });
 
 const base64Query = ApiQuery({
   name: 'base64_encoded',
@@ -85,7 +98,7 @@ export const ApiJudge0Create = () =>
     ApiQuery({ name: 'wait', required: false, description: '`true`: answer when the run is finished (bounded by RUNQ_MAX_WAIT_MS)' }),
     fieldsQuery,
     ApiBody({ schema: createBody, examples: { python: { summary: 'Python hello', value: createExample } } }),
-    ApiResponse({
+    success({
       status: 201,
       description: '`{token}`, or the fields asked for with wait=true',
       schema: { ...submission, example: { token: TOKEN } },
@@ -101,7 +114,7 @@ export const ApiJudge0Get = () =>
     ApiParam({ name: 'token', description: 'The token (a runq job id)', example: TOKEN }),
     base64Query,
     fieldsQuery,
-    ApiResponse({ status: 200, description: 'The fields asked for', schema: submission }),
+    success({ status: 200, description: 'The fields asked for', schema: submission }),
     ApiResponse({
       status: 400,
       description: 'Invalid `fields`, or text that is not UTF-8 without base64_encoded',
@@ -118,7 +131,7 @@ export const ApiJudge0List = () =>
     ApiQuery({ name: 'per_page', required: false }),
     base64Query,
     fieldsQuery,
-    ApiResponse({
+    success({
       status: 200,
       description: '`{submissions, meta}`',
       schema: {
@@ -139,7 +152,7 @@ export const ApiJudge0Delete = () =>
     ApiOperation({ summary: 'Judge0: delete a finished submission, answering its fields (base64)' }),
     ApiParam({ name: 'token', description: 'The token (a runq job id)', example: TOKEN }),
     fieldsQuery,
-    ApiResponse({ status: 200, description: 'The deleted submission, base64', schema: submission }),
+    success({ status: 200, description: 'The deleted submission, base64', schema: submission }),
     ApiResponse({
       status: 400,
       description: 'Still queued or running, or invalid `fields`',
@@ -162,7 +175,7 @@ export const ApiJudge0BatchCreate = () =>
         },
       },
     }),
-    ApiResponse({
+    success({
       status: 201,
       description: 'At least one item was created',
       schema: { type: 'array', items: { type: 'object' }, example: [{ token: TOKEN }] },
@@ -178,7 +191,7 @@ export const ApiJudge0BatchGet = () =>
     ApiQuery({ name: 'tokens', required: false, description: 'Comma-separated tokens (or a `tokens` header)' }),
     base64Query,
     fieldsQuery,
-    ApiResponse({
+    success({
       status: 200,
       description: '`{submissions}`',
       schema: { type: 'object', properties: { submissions: { type: 'array' } }, example: { submissions: [submission.example, null] } },
@@ -195,7 +208,7 @@ export const ApiJudge0BatchGet = () =>
 export const ApiJudge0Info = (summary: string) =>
   applyDecorators(
     ApiOperation({ summary: `Judge0: ${summary}` }),
-    ApiResponse({ status: 200, description: summary, schema: { example: {} } }),
+    success({ status: 200, description: summary, schema: { type: 'object', example: {} } }),
     judge0Keyed(),
   );
 
@@ -211,7 +224,7 @@ export const ApiJudge0Language = () =>
   applyDecorators(
     ApiOperation({ summary: 'Judge0: one language `{id, name, is_archived, source_file, compile_cmd, run_cmd}`' }),
     ApiParam({ name: 'id', example: 71 }),
-    ApiResponse({
+    success({
       status: 200,
       description: 'The language',
       schema: {
@@ -226,5 +239,13 @@ export const ApiJudge0Language = () =>
       },
     }),
     ApiResponse({ status: 404, description: 'Not a Judge0 id runq serves: an empty body' }),
+    judge0Keyed(),
+  );
+
+/** A Judge0 route whose answer is its status alone (200, an empty body). */
+export const ApiJudge0Status = (summary: string) =>
+  applyDecorators(
+    ApiOperation({ summary: `Judge0: ${summary}` }),
+    success({ status: 200, description: 'An empty body', schema: { type: 'string', example: '' } }),
     judge0Keyed(),
   );
