@@ -25,13 +25,15 @@ export class Judge0InfoController {
   ) {}
 
   @Get('languages')
-  @ApiJudge0Info('Active languages: `[{id, name}]`, Judge0 ids mapped onto runq languages, names with runq versions')
+  @ApiJudge0Info('Active languages: `[{id, name}]`, Judge0 ids mapped onto runq languages, names with runq versions', [
+    { id: 71, name: 'Python (3.13.5)' },
+  ])
   languages(): { id: number; name: string }[] {
     return this.catalog.list();
   }
 
   @Get('languages/all')
-  @ApiJudge0Info('Active and archived languages: `[{id, name, is_archived}]`')
+  @ApiJudge0Info('Active and archived languages: `[{id, name, is_archived}]`', [{ id: 71, name: 'Python (3.13.5)', is_archived: false }])
   allLanguages(): { id: number; name: string; is_archived: boolean }[] {
     return this.catalog.list().map((l) => ({ ...l, is_archived: false }));
   }
@@ -45,13 +47,18 @@ export class Judge0InfoController {
   }
 
   @Get('statuses')
-  @ApiJudge0Info('The 14 statuses: `[{id, description}]`')
+  @ApiJudge0Info('The 14 statuses: `[{id, description}]`', [{ id: 3, description: 'Accepted' }])
   statuses(): readonly Judge0Status[] {
     return JUDGE0_STATUSES;
   }
 
   @Get('about')
-  @ApiJudge0Info('`{version, homepage, source_code, maintainer}`; version "1.13.1"')
+  @ApiJudge0Info('`{version, homepage, source_code, maintainer}`; version "1.13.1"', {
+    version: '1.13.1',
+    homepage: '/docs',
+    source_code: '/docs',
+    maintainer: 'runq',
+  })
   about(): object {
     return { version: JUDGE0_VERSION, homepage: `/${DOCS_PATH}`, source_code: `/${DOCS_PATH}`, maintainer: 'runq' };
   }
@@ -78,25 +85,32 @@ export class Judge0InfoController {
   }
 
   @Get('config_info')
-  @ApiJudge0Info("Judge0's 39 configuration keys, from runq's limits in seconds and KB")
+  @ApiJudge0Info("Judge0's 39 configuration keys, from runq's limits in seconds and KB", {
+    enable_wait_result: true,
+    max_cpu_time_limit: 30,
+  })
   configInfo(): Record<string, unknown> {
     return judge0ConfigInfo(this.config);
   }
 
   @Get('system_info')
-  @ApiJudge0Info('The API host, in `lscpu`/`free -h` key names')
+  @ApiJudge0Info('The API host, in `lscpu`/`free -h` key names', { Architecture: 'x64', 'CPU(s)': '2' })
   systemInfo(): Record<string, string> {
     return this.info.systemInfo();
   }
 
   @Get('statistics')
-  @ApiJudge0Info('`{created_at, cached_until, submissions, languages, statuses, database}`')
+  @ApiJudge0Info('`{created_at, cached_until, submissions, languages, statuses, database}`', {
+    submissions: { total: 1, today: 1, last_30_days: {} },
+  })
   statistics(): Promise<object> {
     return this.info.statistics();
   }
 
   @Get('workers')
-  @ApiJudge0Info('`[{queue, size, available, idle, working, paused, failed}]`, one per runq worker pool')
+  @ApiJudge0Info('`[{queue, size, available, idle, working, paused, failed}]`, one per runq worker pool', [
+    { queue: 'default', size: 0, available: 1, idle: 1, working: 0, paused: 0, failed: 0 },
+  ])
   workers(): Promise<object[]> {
     return this.info.workerQueues();
   }

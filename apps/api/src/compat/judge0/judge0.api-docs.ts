@@ -205,10 +205,10 @@ export const ApiJudge0BatchGet = () =>
   );
 
 /** A Judge0 informational route answering JSON. */
-export const ApiJudge0Info = (summary: string) =>
+export const ApiJudge0Info = (summary: string, example: object) =>
   applyDecorators(
     ApiOperation({ summary: `Judge0: ${summary}` }),
-    success({ status: 200, description: summary, schema: { type: 'object', example: {} } }),
+    success({ status: 200, description: summary, schema: { type: Array.isArray(example) ? 'array' : 'object', example } }),
     judge0Keyed(),
   );
 
