@@ -1,14 +1,22 @@
 import { b64, configProblems, runLikeSdk, sdkProblems, SUBMISSION_FIELDS } from './support/judge0-sdk';
 import { Stack } from './support/stack';
+import { WireMock } from './support/wiremock';
 
 jest.setTimeout(300_000);
 
 let stack: Stack;
+/** A callback receiver: Judge0 PUTs to it. */
+const wiremock = new WireMock([{ request: { method: 'PUT', urlPath: '/judge0-hook' }, response: { status: 200 } }]);
 beforeAll(async () => {
-  stack = await Stack.start('judge0-api');
+  await wiremock.start();
+  // Its own Redis database, so that no worker of another suite (without the loopback allowance) takes its callbacks.
+  const redis = new URL(process.env.REDIS_URL!);
+  redis.pathname = '/8';
+  stack = await Stack.start('judge0-api', { env: { REDIS_URL: redis.toString(), RUNQ_WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32' } });
 });
 afterAll(async () => {
   await stack?.stop();
+  await wiremock.stop();
 });
 
 const get = (path: string, key: string | null = stack.userKey) => stack.request('GET', `/judge0${path}`, { key });
@@ -107,7 +115,6 @@ describe('Judge0: submissions (items 4, 6, 9, 10)', () => {
       [{ ...hello, wall_time_limit: 'abc' }, { wall_time_limit: ['is not a number'] }],
       [{ ...hello, max_processes_and_or_threads: 0 }, { max_processes_and_or_threads: ['must be greater than 0'] }],
       [{ ...hello, enable_network: true }, { enable_network: ['enabling network is not allowed'] }],
-      [{ ...hello, callback_url: 'https://example.com/hook' }, { callback_url: ['setting callback is not allowed'] }],
       [[1], { language_id: ["can't be blank"], source_code: ["can't be blank"] }],
     ];
     for (const [body, errors] of cases) {
@@ -165,6 +172,37 @@ describe('Judge0: submissions (items 4, 6, 9, 10)', () => {
       expect.stringMatching(/^submission cannot be deleted because its status is [12] \((In Queue|Processing)\)$/),
     ]);
     await stack.request('POST', `/jobs/${slow.body.token}/cancel`, { key: stack.userKey });
+  });
+});
+
+describe('Judge0: callbacks (item 11)', () => {
+  it("PUTs Judge0's 8 default fields, base64, to callback_url once the submission is finished", async () => {
+    const hook = `${wiremock.url}/judge0-hook`;
+    const created = await post('/submissions?base64_encoded=true', { ...hello, source_code: b64(hello.source_code), callback_url: hook });
+    expect(created.status).toBe(201);
+    const job = await stack.waitFor(created.body.token, (j) => ['delivered', 'failed'].includes(j.callback?.status), 60_000);
+    expect(job.callback).toMatchObject({ status: 'delivered', lastStatus: 200 });
+    const seen = (await (await fetch(`${wiremock.url}/__admin/requests`)).json()) as {
+      requests: { request: { method: string; url: string; body: string; headers: Record<string, string> } }[];
+    };
+    const put = seen.requests.find((r) => r.request.body.includes(created.body.token))!.request;
+    expect([put.method, put.url]).toEqual(['PUT', '/judge0-hook']);
+    expect(JSON.parse(put.body)).toEqual({
+      token: created.body.token,
+      time: expect.any(String),
+      memory: expect.any(Number),
+      stdout: b64('hello\n'),
+      stderr: null,
+      compile_output: null,
+      message: null,
+      status: { id: 3, description: 'Accepted' },
+    });
+    expect(sdkProblems(JSON.parse(put.body))).toEqual([]);
+  });
+
+  it('refuses a callback_url outside the webhook policy with a 422 on callback_url', async () => {
+    const res = await post('/submissions', { ...hello, callback_url: 'http://169.254.169.254/latest/meta-data/' });
+    expect([res.status, Object.keys(res.body)]).toEqual([422, ['callback_url']]);
   });
 });
 

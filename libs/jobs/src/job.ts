@@ -1,4 +1,5 @@
 import type {
+  CallbackFormat,
   CallbackState,
   Comparison,
   ExecutionTimings,
@@ -44,6 +45,8 @@ export interface Job {
   network: NetworkRequest | null;
   functionResult: FunctionResult | null;
   callbackUrl: string | null;
+  /** Absent or null: runq's own webhook. */
+  callbackFormat?: CallbackFormat | null;
   callback: CallbackState | null;
   message: string | null;
   attempts: number;
@@ -71,7 +74,7 @@ export type NewJob = Pick<
   | 'tests'
   | 'callbackUrl'
 > &
-  Partial<Pick<Job, 'functionCall' | 'network'>>;
+  Partial<Pick<Job, 'functionCall' | 'network' | 'callbackFormat'>>;
 
 /** What a job needs for "finished": who waits for it and whether a webhook is due. */
 export type FinishedJobRef = Pick<Job, 'id' | 'callbackUrl'>;

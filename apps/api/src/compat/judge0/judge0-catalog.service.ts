@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { Judge0LanguageRef } from '#jobs';
 import { quote } from 'shell-quote';
 import { LanguageRegistry, type LanguageDefinition } from '#languages';
 import { LanguagesService } from '../../languages/languages.service';
 import { JUDGE0_LANGUAGES, judge0IdOf, judge0Language, judge0LanguageName, type Judge0Language } from './judge0-languages';
 import type { RunqLanguageFacts } from './judge0-request.mapper';
-import type { Judge0LanguageRef } from './judge0-submission.mapper';
 
 export interface Judge0LanguageDetail {
   id: number;

@@ -11,7 +11,7 @@ export function judge0ConfigInfo(config: RunqConfig): Record<string, unknown> {
     allowed_languages_for_compile_options: [],
     enable_command_line_arguments: true,
     enable_submission_delete: true,
-    enable_callbacks: false,
+    enable_callbacks: true,
     callbacks_max_tries: config.webhooks.attempts,
     callbacks_timeout: config.webhooks.timeoutMs / 1000,
     enable_additional_files: true,

@@ -22,6 +22,7 @@ const ATTRIBUTE_OF: [RegExp, string][] = [
   [/^compileOptions\b/, 'compiler_options'],
   [/^args\b/, 'command_line_arguments'],
   [/^(language|version)$/, 'language_id'],
+  [/^callbackUrl$/, 'callback_url'],
 ];
 
 export function judge0Attribute(field: string | undefined): string {

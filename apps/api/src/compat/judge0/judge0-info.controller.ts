@@ -1,4 +1,5 @@
 import { Controller, Get, Header, HttpCode, Inject, Param, Post, UseFilters } from '@nestjs/common';
+import { JUDGE0_STATUSES, type Judge0Status } from '#jobs';
 import { ApiTags } from '@nestjs/swagger';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { DOCS_PATH } from '../../openapi/openapi.setup';
@@ -8,7 +9,6 @@ import { judge0ConfigInfo } from './judge0-config-info';
 import { Judge0Error } from './judge0-error';
 import { Judge0ExceptionFilter } from './judge0-exception.filter';
 import { Judge0InfoService } from './judge0-info.service';
-import { JUDGE0_STATUSES, type Judge0Status } from './judge0-status';
 
 /** The version Judge0 clients key their language tables on (the Python SDK refuses any other). */
 export const JUDGE0_VERSION = '1.13.1';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { classifyJob } from '#jobs';
 import { cpus, freemem, totalmem, arch, hostname } from 'node:os';
 import { DEFAULT_POOL } from '#contracts';
 import { PrismaService } from '#db';
 import { PoolBacklogReader, WorkerRegistry } from '#messaging';
 import { judge0IdOf } from './judge0-languages';
 import { Judge0Catalog } from './judge0-catalog.service';
-import { classifyJob } from './judge0-status';
 
 const DAY_MS = 86_400_000;
 /** Judge0 caches its statistics for 10 minutes; runq's are computed per request but say the same. */

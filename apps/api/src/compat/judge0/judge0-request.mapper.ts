@@ -1,11 +1,11 @@
 import { parse } from 'shell-quote';
+import { milliseconds } from '#jobs';
 import { isPlainObject } from '../../common/body-validation';
 import { MAX_FILES, type CreateJobDto, type LimitsDto } from '../../jobs/dto/create-job.dto';
 import { extractAdditionalFiles } from './judge0-additional-files';
 import { Judge0Attributes } from './judge0-attributes';
 import { JUDGE0_ARCHIVED_MAX_ID, judge0Language } from './judge0-languages';
 import type { Judge0Limits } from './judge0-limits';
-import { milliseconds } from './judge0-units';
 
 /** What the mapper needs to know of a runq language. */
 export interface RunqLanguageFacts {
@@ -82,7 +82,7 @@ export function mapJudge0Request(body: unknown, context: MappingContext): Mapped
     if (attrs.flag(option)) attrs.add(option, 'this option cannot be enabled');
   if (attrs.flag('enable_network')) attrs.add('enable_network', 'enabling network is not allowed');
   if (attrs.flag('redirect_stderr_to_stdout')) attrs.add('redirect_stderr_to_stdout', 'redirecting stderr to stdout is not supported');
-  if (attrs.present('callback_url')) attrs.add('callback_url', 'setting callback is not allowed');
+  const callbackUrl = attrs.text('callback_url');
   const archive = attrs.text('additional_files');
   const extracted =
     archive === undefined ? undefined : extractAdditionalFiles(archive, { maxBytes: limits.maxExtractBytes, maxFiles: MAX_EXTRA_FILES });
@@ -114,6 +114,7 @@ export function mapJudge0Request(body: unknown, context: MappingContext): Mapped
       ...(args?.length ? { args } : {}),
       ...(compilerOptions?.length ? { compileOptions: compilerOptions } : {}),
       ...(Object.keys(runqLimits).length ? { limits: runqLimits } : {}),
+      ...(callbackUrl !== undefined ? { callbackUrl } : {}),
     },
   };
 }

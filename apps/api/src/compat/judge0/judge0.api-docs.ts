@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ALL_FIELDS, DEFAULT_FIELDS } from '#jobs';
 import {
   ApiBody,
   ApiOperation,
@@ -10,7 +11,6 @@ import {
   type ApiResponseSchemaHost,
 } from '@nestjs/swagger';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '../../openapi/common-responses';
-import { ALL_FIELDS, DEFAULT_FIELDS } from './judge0-fields';
 
 const TOKEN = '2e5b1a60-5f0c-4c7e-9a57-8c1b0d0f9e21';
 const error = (message: string) => ({ type: 'object', properties: { error: { type: 'string' } }, example: { error: message } });

@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import type { Job } from '#jobs';
+import type { Job } from '../job';
 
 export interface Judge0Status {
   id: number;

@@ -1,7 +1,7 @@
-import type { Job } from '#jobs';
+import type { Job } from '../job';
 import type { StageResult } from '#contracts';
-import { ALL_FIELDS, DEFAULT_FIELDS, parseFields } from './judge0-fields';
-import { renderSubmission } from './judge0-submission.mapper';
+import { ALL_FIELDS, DEFAULT_FIELDS } from './judge0-fields';
+import { judge0CallbackBody, renderSubmission } from './judge0-submission.mapper';
 
 const stage = (over: Partial<StageResult> = {}): StageResult => ({
   stdout: '',
@@ -124,13 +124,17 @@ describe('renderSubmission', () => {
   });
 });
 
-describe('parseFields', () => {
-  it('defaults to the 8, takes * as the 35, keeps the order asked for, and refuses unknown names as Judge0 does', () => {
-    expect(parseFields(undefined)).toEqual(DEFAULT_FIELDS);
-    expect(parseFields('*')).toHaveLength(35);
-    expect(parseFields('status,token')).toEqual(['status', 'token']);
-    expect(() => parseFields('token, status,foo')).toThrow(
-      expect.objectContaining({ status: 400, body: { error: 'invalid fields: [ status, foo]' } }),
-    );
+describe('judge0CallbackBody', () => {
+  it("is Judge0's PUT body: the 8 default fields, base64", () => {
+    expect(judge0CallbackBody(job())).toEqual({
+      token: job().id,
+      time: '0.002',
+      memory: 8192,
+      stdout: Buffer.from('hello\n').toString('base64'),
+      stderr: null,
+      compile_output: null,
+      message: null,
+      status: { id: 3, description: 'Accepted' },
+    });
   });
 });

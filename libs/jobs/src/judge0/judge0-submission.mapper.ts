@@ -2,8 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { zipSync } from 'fflate';
 import { quote } from 'shell-quote';
 import type { StageResult } from '#contracts';
-import type { Job } from '#jobs';
-import type { SubmissionField } from './judge0-fields';
+import type { Job } from '../job';
+import { DEFAULT_FIELDS, type SubmissionField } from './judge0-fields';
 import { classifyJob, signalNumber } from './judge0-status';
 import { kilobytes, seconds } from './judge0-units';
 
@@ -18,8 +18,8 @@ export interface Judge0LanguageRef {
 export interface ViewOptions {
   fields: readonly SubmissionField[];
   base64: boolean;
-  /** The Judge0 id and name a runq language is shown under. */
-  language: (runqLanguage: string) => Judge0LanguageRef;
+  /** The Judge0 id and name a runq language is shown under (default: no id, the runq id as name). */
+  language?: (runqLanguage: string) => Judge0LanguageRef;
 }
 
 /** A rendered submission, or the fact that some text field is not UTF-8 (Judge0's "use base64_encoded=true"). */
@@ -102,7 +102,7 @@ export function submissionRecord(job: Job, language: Judge0LanguageRef): Record<
 
 /** The selected fields in `fields` order; text as base64 or, when valid UTF-8, as text. */
 export function renderSubmission(job: Job, options: ViewOptions): RenderedSubmission {
-  const language = options.language(job.language);
+  const language = options.language?.(job.language) ?? { id: null, name: job.language };
   const record = submissionRecord(job, language);
   const body: Record<string, unknown> = {};
   for (const field of options.fields) {
@@ -117,4 +117,9 @@ export function renderSubmission(job: Job, options: ViewOptions): RenderedSubmis
     else return { ok: false, token: job.id };
   }
   return { ok: true, body };
+}
+
+/** What Judge0 PUTs to a submission's callback_url: its 8 default fields, base64 (always renderable). */
+export function judge0CallbackBody(job: Job): Record<string, unknown> {
+  return (renderSubmission(job, { fields: DEFAULT_FIELDS, base64: true }) as { body: Record<string, unknown> }).body;
 }

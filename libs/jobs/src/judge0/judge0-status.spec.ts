@@ -1,4 +1,4 @@
-import type { Job } from '#jobs';
+import type { Job } from '../job';
 import { classifyJob, JUDGE0_STATUSES, signalNumber } from './judge0-status';
 
 const run = (signal: string | null, exitCode: number | null) => ({ signal, exitCode }) as Job['run'];
