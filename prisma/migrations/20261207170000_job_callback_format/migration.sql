@@ -1,2 +1,3 @@
--- Judge0-compatible submissions get Judge0's callback (a PUT of its 8 default fields); null keeps runq's webhook.
+-- Judge0-compatible submissions get the callback Judge0 sends (a PUT of its 8 default fields).
+-- Null keeps the runq webhook.
 ALTER TABLE "jobs" ADD COLUMN "callback_format" TEXT;

@@ -49,8 +49,8 @@ function additionalFiles(job: Job): string | null {
   return Buffer.from(zipSync(Object.fromEntries(extra.map((file) => [file.name, bytes(file.content, file.encoding)])))).toString('base64');
 }
 
-/** Every Judge0 attribute of a job, text fields as bytes. */
-export function submissionRecord(job: Job, language: Judge0LanguageRef): Record<SubmissionField, unknown> {
+/** Every Judge0 attribute of a job, text fields as bytes; a costly one as a function that computes it. */
+function submissionRecord(job: Job, language: Judge0LanguageRef): Record<SubmissionField, unknown> {
   const status = classifyJob(job);
   const finished = status.id > 2;
   const compiledAway = status.id === 6;
@@ -93,7 +93,8 @@ export function submissionRecord(job: Job, language: Judge0LanguageRef): Record<
     command_line_arguments: job.args.length ? quote(job.args) : null,
     redirect_stderr_to_stdout: false,
     callback_url: job.callbackUrl,
-    additional_files: additionalFiles(job),
+    // Zipped only when asked for: polls ask for other fields.
+    additional_files: () => additionalFiles(job),
     enable_network: false,
     status,
     language,
@@ -106,7 +107,8 @@ export function renderSubmission(job: Job, options: ViewOptions): RenderedSubmis
   const record = submissionRecord(job, language);
   const body: Record<string, unknown> = {};
   for (const field of options.fields) {
-    const value = record[field];
+    const raw = record[field];
+    const value = typeof raw === 'function' ? (raw as () => unknown)() : raw;
     if (!TEXT_FIELDS.has(field) || value === null) {
       body[field] = value;
       continue;
