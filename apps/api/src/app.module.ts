@@ -13,6 +13,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { OriginalShapesModule } from './compat/original/original-shapes.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { Judge0Module } from './compat/judge0/judge0.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { JobsModule } from './jobs/jobs.module';
@@ -48,6 +49,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AdminModule,
     PagesModule,
     OriginalShapesModule,
+    Judge0Module,
   ],
   controllers: [HealthController],
   providers: [

@@ -33,6 +33,9 @@ export interface JobLimits {
 
 export type FileEncoding = 'utf8' | 'base64';
 
+/** How a job's webhook is sent: runq's signed POST of the job (null), or Judge0's PUT of its 8 default fields. */
+export type CallbackFormat = 'judge0';
+
 export interface SourceFile {
   name: string;
   content: string;

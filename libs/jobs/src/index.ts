@@ -4,3 +4,7 @@ export * from './job.repository';
 export * from './job.presenter';
 export * from './job-finisher';
 export * from './jobs.module';
+export * from './judge0/judge0-fields';
+export * from './judge0/judge0-status';
+export * from './judge0/judge0-units';
+export * from './judge0/judge0-submission.mapper';

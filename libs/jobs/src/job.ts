@@ -1,5 +1,6 @@
 import type {
   Artifact,
+  CallbackFormat,
   CallbackState,
   Comparison,
   ExecutionTimings,
@@ -48,6 +49,8 @@ export interface Job {
   artifactPatterns: string[] | null;
   artifacts: Artifact[] | null;
   callbackUrl: string | null;
+  /** Absent or null: runq's own webhook. */
+  callbackFormat?: CallbackFormat | null;
   callback: CallbackState | null;
   message: string | null;
   attempts: number;
@@ -75,7 +78,7 @@ export type NewJob = Pick<
   | 'tests'
   | 'callbackUrl'
 > &
-  Partial<Pick<Job, 'functionCall' | 'network' | 'artifactPatterns'>>;
+  Partial<Pick<Job, 'functionCall' | 'network' | 'artifactPatterns' | 'callbackFormat'>>;
 
 /** What a job needs for "finished": who waits for it and whether a webhook is due. */
 export type FinishedJobRef = Pick<Job, 'id' | 'callbackUrl'>;

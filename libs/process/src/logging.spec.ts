@@ -34,6 +34,11 @@ describe('apiLoggerParams', () => {
     expect(http.serializers!.res({ statusCode: 201, headers: { 'set-cookie': 'x' } })).toEqual({ statusCode: 201 });
   });
 
+  it('logs a key sent as ?X-Auth-Token= as redacted', () => {
+    const req = { method: 'GET', url: '/judge0/languages?a=1&X-Auth-Token=rq_secret&b=2', remoteAddress: '127.0.0.1' };
+    expect(http.serializers!.req(req).url).toBe('/judge0/languages?a=1&X-Auth-Token=[redacted]&b=2');
+  });
+
   it('writes no access line for probes and scrapes', () => {
     const ignore = (http.autoLogging as { ignore: (req: IncomingMessage) => boolean }).ignore;
     for (const url of ['/health', '/health/ready', '/metrics', '/metrics/backlog']) expect(ignore({ url } as IncomingMessage)).toBe(true);

@@ -74,7 +74,8 @@ export function apiLoggerParams(config: RunqConfig): Params {
     serializers: {
       req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({
         method: req.method,
-        url: req.url,
+        // Judge0 clients may send the key as ?X-Auth-Token=: it never reaches a log.
+        url: req.url?.replace(/([?&]X-Auth-Token=)[^&]*/gi, '$1[redacted]'),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

@@ -9,6 +9,8 @@ import { assertDeliverableAddress, UndeliverableAddressError } from './callback-
 
 export interface WebhookRequest {
   url: string;
+  /** POST unless said otherwise (Judge0's callbacks are PUTs). */
+  method?: 'POST' | 'PUT';
   body: string;
   headers: Record<string, string>;
 }
@@ -57,7 +59,7 @@ export class WebhookClient {
         action();
       };
       const req = transport.request(url, {
-        method: 'POST',
+        method: request.method ?? 'POST',
         headers: { ...request.headers, 'Content-Length': String(body.length) },
         lookup: this.lookup,
         // A fresh socket each time: a pooled one might have been connected to an address checked under other rules.

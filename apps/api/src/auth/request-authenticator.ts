@@ -17,7 +17,7 @@ export class RequestAuthenticator {
   ) {}
 
   /** The caller; 401 when no credential is presented or it is not valid. */
-  async authenticate(request: Pick<IncomingMessage, 'headers'>): Promise<Caller> {
+  async authenticate(request: Pick<IncomingMessage, 'headers' | 'url'>): Promise<Caller> {
     const key = presentedKey(request);
     if (key) {
       const caller = await this.keys.authenticate(key);
@@ -38,10 +38,20 @@ export class RequestAuthenticator {
   }
 }
 
-export function presentedKey(request: Pick<IncomingMessage, 'headers'>): string | null {
+export function presentedKey(request: Pick<IncomingMessage, 'headers' | 'url'>): string | null {
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header.trim()) return header.trim();
+  const judge0 = judge0Token(request);
+  if (judge0) return judge0;
   const auth = request.headers.authorization;
   const match = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
   return match ? match[1] : null;
+}
+
+/** Judge0's carrier (its clients' AUTHN_HEADER): the X-Auth-Token header, or the same name as a query parameter. */
+function judge0Token(request: Pick<IncomingMessage, 'headers' | 'url'>): string | null {
+  const header = request.headers['x-auth-token'];
+  if (typeof header === 'string' && header.trim()) return header.trim();
+  const query = request.url?.startsWith('/judge0') ? new URL(request.url, 'http://runq.invalid').searchParams.get('X-Auth-Token') : null;
+  return query?.trim() || null;
 }

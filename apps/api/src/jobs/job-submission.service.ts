@@ -15,6 +15,9 @@ import { JobWaiter } from './job-waiter';
 /** A created job, or why this item of a batch was refused. */
 export type BatchItem = { job: Job } | { error: DomainError };
 
+/** Request facts a compatible surface records on its jobs beside the request itself (e.g. how its webhook is sent). */
+export type JobExtras = Pick<NewJob, 'callbackFormat'>;
+
 export interface WaitResult {
   job: Job;
   finished: boolean;
@@ -34,8 +37,8 @@ export class JobSubmissionService {
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
   ) {}
 
-  async create(dto: CreateJobDto, caller: Caller): Promise<Job> {
-    return this.intake.place(this.requests.build(dto, caller.keyId), caller);
+  async create(dto: CreateJobDto, caller: Caller, extras: JobExtras = {}): Promise<Job> {
+    return this.intake.place({ ...this.requests.build(dto, caller.keyId), ...extras }, caller);
   }
 
   /**
@@ -58,9 +61,10 @@ export class JobSubmissionService {
     caller: Caller,
     waitMs: number | undefined,
     idempotencyKey?: string | null,
+    extras: JobExtras = {},
   ): Promise<WaitResult & { replayed: boolean }> {
     const ms = Math.min(waitMs ?? this.config.wait.defaultMs, this.config.wait.maxMs);
-    const draft = this.requests.build(dto, caller.keyId);
+    const draft = { ...this.requests.build(dto, caller.keyId), ...extras };
     const reserved = idempotencyKey ? await this.reserve(dto, caller, idempotencyKey, draft.id) : null;
     if (reserved && 'earlier' in reserved) return { ...(await this.waitFor(reserved.earlier, ms)), replayed: true };
     // Armed before the job exists in the queue, so even an instant completion is seen.
@@ -132,14 +136,14 @@ export class JobSubmissionService {
    * `results` holds the items already handled (a batch resumed under its Idempotency-Key) and
    * receives each new one as it is handled, so a caller sees how far a failed batch got.
    */
-  async createBatch(items: unknown[], caller: Caller, results: BatchItem[] = []): Promise<BatchItem[]> {
+  async createBatch(items: unknown[], caller: Caller, results: BatchItem[] = [], extras: JobExtras = {}): Promise<BatchItem[]> {
     const { maxBatch } = this.config.judging;
     if (items.length > maxBatch) throw DomainError.invalid(`jobs must contain no more than ${maxBatch} items`, 'jobs');
     // Admitted as a whole: a batch is refused before any item is created, never half-way through.
     await this.intake.admit();
     for (const item of items.slice(results.length)) {
       try {
-        const draft = this.requests.build(await validateJobBody(item), caller.keyId);
+        const draft = { ...this.requests.build(await validateJobBody(item), caller.keyId), ...extras };
         results.push({ job: await this.intake.place(draft, caller, true) });
       } catch (error) {
         // Only what is wrong with this item stays in place; a service that cannot take work fails the batch.

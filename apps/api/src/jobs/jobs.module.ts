@@ -24,6 +24,6 @@ import { JobsController } from './jobs.controller';
     IdempotencyStore,
     QueueAdmission,
   ],
-  exports: [JobSubmissionService],
+  exports: [JobSubmissionService, JobQueryService],
 })
 export class JobsModule {}

@@ -2,8 +2,8 @@ import type { Job } from '#jobs';
 import type { CreateJobDto } from './dto/create-job.dto';
 
 /**
- * The request a stored job was created from, for a re-run: every field but `callbackUrl` and
- * `version`. The webhook is left out because the new job belongs to whoever re-runs it: its
+ * The request a stored job was created from, for a re-run: every field but the webhook
+ * (`callbackUrl`, `callbackFormat`) and `version`. The webhook is left out because the new job belongs to whoever re-runs it: its
  * signature would use that key's secret, which the original receiver does not know, and the
  * receiver never asked for a second delivery. The version is left out so the copy runs on the
  * toolchain installed now. Files keep their order (the entry first) and every text its encoding.

@@ -1,15 +1,25 @@
 import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Caller } from '../auth/caller';
 import { DomainError } from '#contracts';
 import { toNativeError } from '../common/native-error.mapper';
+import { PollRoute } from './poll-route.decorator';
 import { RateLimitGuard } from './rate-limit.guard';
 import type { RateDecision, RequestRateLimiter } from './request-rate-limiter';
 
-function contextFor(caller: Caller | undefined) {
+class Routes {
+  @PollRoute()
+  poll(): void {}
+  plain(): void {}
+}
+
+function contextFor(caller: Caller | undefined, handler: keyof Routes = 'plain') {
   const headers: Record<string, string> = {};
   const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
   const context = {
     switchToHttp: () => ({ getRequest: () => ({ caller }), getResponse: () => response }),
+    getHandler: () => Routes.prototype[handler],
+    getClass: () => Routes,
   } as unknown as ExecutionContext;
   return { context, headers };
 }
@@ -18,7 +28,7 @@ const user = (rateLimitPerMinute: number): Caller => ({ keyId: 'k1', role: 'user
 
 describe('RateLimitGuard', () => {
   const consume = jest.fn<Promise<RateDecision>, [string, number]>();
-  const guard = new RateLimitGuard({ consume } as unknown as RequestRateLimiter);
+  const guard = new RateLimitGuard({ consume } as unknown as RequestRateLimiter, new Reflector());
   beforeEach(() => consume.mockReset());
 
   it('charges the caller and reports its budget in RateLimit headers', async () => {
@@ -49,6 +59,11 @@ describe('RateLimitGuard', () => {
     await expect(guard.canActivate(contextFor(user(0)).context)).resolves.toBe(true);
     await expect(guard.canActivate(contextFor(undefined).context)).resolves.toBe(true);
     await expect(guard.canActivate(contextFor({ keyId: 'k', role: 'admin' }).context)).resolves.toBe(true);
+    expect(consume).not.toHaveBeenCalled();
+  });
+
+  it('does not charge poll routes (clients poll them every 0.1 s)', async () => {
+    await expect(guard.canActivate(contextFor(user(1), 'poll').context)).resolves.toBe(true);
     expect(consume).not.toHaveBeenCalled();
   });
 

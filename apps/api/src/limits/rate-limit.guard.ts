@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { DomainError } from '#contracts';
 import type { AuthenticatedRequest } from '../auth/caller';
+import { IS_POLL_ROUTE } from './poll-route.decorator';
 import { RequestRateLimiter } from './request-rate-limiter';
 
 const WARN_EVERY_MS = 60_000;
@@ -9,16 +11,20 @@ const WARN_EVERY_MS = 60_000;
 /**
  * Per-key request budget, after ApiKeyGuard has named the caller. Answers carry
  * `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` (seconds) and `RateLimit-Policy`;
- * past the budget, 429 with `Retry-After`. Unauthenticated (public) routes are not counted.
+ * past the budget, 429 with `Retry-After`. Unauthenticated (public) routes and poll routes (PollRoute) are not counted.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly logger = new Logger('RateLimit');
   private lastWarning = 0;
 
-  constructor(private readonly limiter: RequestRateLimiter) {}
+  constructor(
+    private readonly limiter: RequestRateLimiter,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_POLL_ROUTE, [context.getHandler(), context.getClass()])) return true;
     const http = context.switchToHttp();
     const limit = http.getRequest<AuthenticatedRequest>().caller?.limits?.rateLimitPerMinute ?? 0;
     if (limit <= 0) return true;

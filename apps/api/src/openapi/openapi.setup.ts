@@ -26,6 +26,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('webhooks', 'Signing secret for job callbacks')
     .addTag('operations', 'Health, readiness and metrics')
     .addTag('original shapes', 'The request shapes of the services runq replaces (errors as `{"error": "…"}`)')
+    .addTag(
+      'Judge0 compatible',
+      'Judge0 CE 1.13.1 at /judge0, for unchanged Judge0 clients: its fields, units and error format (`{"error"}`, ' +
+        '422 `{"attr": ["message"]}`, 401 and 404 without a body); the key also as `X-Auth-Token` (header or query)',
+    )
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (`rq_…`, from POST /keys or `npm run keys`)' },
       API_KEY_SCHEME,

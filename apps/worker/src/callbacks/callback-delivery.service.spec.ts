@@ -79,6 +79,7 @@ describe('CallbackDeliveryService', () => {
     expect(send).toHaveBeenCalledTimes(1);
     const request = send.mock.calls[0][0] as WebhookRequest;
     expect(request.url).toBe('https://hooks.example.com/runq');
+    expect(request.method).toBe('POST');
     const body = JSON.parse(request.body);
     expect(body).toMatchObject({ id: JOB_ID, status: 'completed', outcome: 'ok', run: { stdout: '1\n' } });
     expect(body).not.toHaveProperty('files');
@@ -90,6 +91,24 @@ describe('CallbackDeliveryService', () => {
 
     expect(states()).toEqual([{ status: 'delivered', attempts: 1, lastError: null, lastStatus: 200, deliveredAt: expect.any(String) }]);
     expect(Date.parse(states()[0].deliveredAt)).not.toBeNaN();
+  });
+
+  it('calls a Judge0 submission back as Judge0 does: a PUT of its 8 default fields, base64', async () => {
+    const { service, send } = setup({ job: row({ callbackFormat: 'judge0', run: { ...row().run!, cpuMs: 2, memoryBytes: 2048 } }) });
+    await expect(service.deliver(attempt(1))).resolves.toBe('delivered');
+    const request = send.mock.calls[0][0] as WebhookRequest;
+    expect(request.method).toBe('PUT');
+    expect(JSON.parse(request.body)).toEqual({
+      token: JOB_ID,
+      time: '0.002',
+      memory: 2,
+      stdout: 'MQo=',
+      stderr: null,
+      compile_output: null,
+      message: null,
+      status: { id: 3, description: 'Accepted' },
+    });
+    expect(request.headers['Content-Type']).toBe('application/json');
   });
 
   it("creates the key's secret when it has none yet", async () => {

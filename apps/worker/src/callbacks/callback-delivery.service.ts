@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import type { CallbackState } from '#contracts';
 import { ApiKeyRepository } from '#keys';
-import { JobRepository, presentJob, type Job } from '#jobs';
+import { judge0CallbackBody, JobRepository, presentJob, type Job } from '#jobs';
 import { WebhookClient, WebhookDeliveryError, webhookHeaders, WebhookSigningError } from '#webhooks';
 
 export interface DeliveryAttempt {
@@ -38,9 +38,11 @@ export class CallbackDeliveryService {
     let status: number;
     try {
       const secret = found.secret ?? (job.apiKeyId ? await this.keys.webhookSecret(job.apiKeyId) : '');
-      const body = JSON.stringify(presentJob(job, { artifactBodies: false }));
+      // A Judge0 submission is called back as Judge0 does; the signature headers come along all the same.
+      const judge0 = job.callbackFormat === 'judge0';
+      const body = JSON.stringify(judge0 ? judge0CallbackBody(job) : presentJob(job, { artifactBodies: false }));
       const headers = webhookHeaders(secret, job.id, body, Math.floor(sentAt.getTime() / 1000));
-      status = await this.client.send({ url, body, headers });
+      status = await this.client.send({ url, body, headers, method: judge0 ? 'PUT' : 'POST' });
     } catch (error) {
       return this.failed(job, attempt, maxAttempts, error as Error);
     }

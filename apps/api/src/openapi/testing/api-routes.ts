@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { getMetadataStorage } from 'class-validator';
 import { IS_ADMIN_ONLY } from '../../auth/admin-only.decorator';
 import { IS_PUBLIC } from '../../auth/public.decorator';
+import { IS_POLL_ROUTE } from '../../limits/poll-route.decorator';
 
 /** One HTTP route as the code declares it (decorators), to hold the OpenAPI document against. */
 export interface ApiRoute {
@@ -12,6 +13,8 @@ export interface ApiRoute {
   controller: Type;
   public: boolean;
   adminOnly: boolean;
+  /** Not charged to the key's request rate (@PollRoute()): documents no 429. */
+  poll: boolean;
   /** The controller is left out of the document on purpose (@ApiExcludeController: pages, dashboard JSON). */
   excluded: boolean;
   /** Query parameters the route accepts: the properties of its @Query() DTO, or the names of its @Query('name') arguments. */
@@ -74,6 +77,7 @@ export function apiRoutes(controllers: Type[]): ApiRoute[] {
           controller,
           public: flag(IS_PUBLIC),
           adminOnly: flag(IS_ADMIN_ONLY),
+          poll: flag(IS_POLL_ROUTE),
           excluded,
           query: queryOf(controller, name),
           hasBody: hasBody(controller, name),
