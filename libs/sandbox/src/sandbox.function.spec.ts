@@ -71,7 +71,7 @@ describe('SandboxService in function mode', () => {
     if (outcome.cancelled) throw new Error('cancelled');
     expect(outcome.outcome).toBe('ok');
     expect(outcome.function).toEqual({
-      result: { sum: 15, png: 'data:application/octet-stream;base64,iVBORw0KGgo=' },
+      result: { sum: 15, png: 'data:image/png;base64,iVBORw0KGgo=' },
       logs: [],
       logsTruncated: false,
       error: null,
