@@ -11,6 +11,7 @@ import { bullConnection, FAIL_FAST, MessagingModule } from '#messaging';
 import { AdminModule } from './admin/admin.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
+import { PistonModule } from './compat/piston/piston.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -46,6 +47,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     MetricsModule,
     AdminModule,
     PagesModule,
+    PistonModule,
   ],
   controllers: [HealthController],
   providers: [

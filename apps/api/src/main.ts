@@ -8,6 +8,7 @@ import { exitCleanlyOnSignals } from '#process';
 import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
 import { jsonBodyOptions } from './common/json-body';
+import { PISTON_PREFIX, pistonBody } from './compat/piston/piston-body';
 import { corsOptions } from './common/cors-options';
 import { jsonDepthGuard } from './common/json-depth.guard';
 import { RequestValidationPipe } from './common/request-validation.pipe';
@@ -25,6 +26,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.disable('x-powered-by');
   app.use(securityHeaders(DOCS_PATH));
   app.set('trust proxy', false);
+  app.use(PISTON_PREFIX, pistonBody(config.maxBodyBytes)); // JSON whatever the Content-Type, as Piston clients send it
   app.useBodyParser('json', jsonBodyOptions(config.maxBodyBytes));
   app.use(jsonDepthGuard(config.function.maxInputsDepth));
   app.useGlobalPipes(new RequestValidationPipe());

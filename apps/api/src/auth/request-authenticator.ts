@@ -6,8 +6,8 @@ import { sessionIdOf } from './session-cookie';
 import { SessionStore } from './session.store';
 
 /**
- * Who sent a request: an API key (X-API-Key or Bearer) or, failing that, a dashboard session
- * cookie. Shared by the guard and by plain Express middleware (bull-board) that guards never see.
+ * Who sent a request: an API key (X-API-Key, Bearer or Basic) or, failing that, a dashboard
+ * session cookie, or failing both the anonymous key when the server names one. Shared by the guard and by plain Express middleware (bull-board) that guards never see.
  */
 @Injectable()
 export class RequestAuthenticator {
@@ -34,6 +34,8 @@ export class RequestAuthenticator {
       if (!caller || !(await this.keys.isActive(caller.keyId))) throw new UnauthorizedException('the session has expired; log in again');
       return caller;
     }
+    const anonymous = await this.keys.anonymous();
+    if (anonymous) return anonymous;
     throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
   }
 }
@@ -43,5 +45,19 @@ export function presentedKey(request: Pick<IncomingMessage, 'headers'>): string 
   if (typeof header === 'string' && header.trim()) return header.trim();
   const auth = request.headers.authorization;
   const match = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
-  return match ? match[1] : null;
+  if (match) return match[1];
+  return typeof auth === 'string' ? basicKey(auth) : null;
+}
+
+/**
+ * The key in `Authorization: Basic` (what clients send for URL userinfo, e.g. piston-client's
+ * `http://runq:KEY@host/piston`): the password, or the user name when the password is empty.
+ */
+export function basicKey(authorization: string): string | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization);
+  if (!match) return null;
+  const credentials = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = credentials.indexOf(':');
+  const [user, password] = colon < 0 ? [credentials, ''] : [credentials.slice(0, colon), credentials.slice(colon + 1)];
+  return password.trim() || user.trim() || null;
 }

@@ -5,6 +5,7 @@ import { errors } from './examples';
 
 export const API_KEY_SCHEME = 'apiKey';
 export const BEARER_SCHEME = 'bearer';
+export const BASIC_SCHEME = 'basic';
 export const METRICS_TOKEN_SCHEME = 'metricsToken';
 
 export const ADMIN_ONLY = 'Admin keys only: a user key gets 403.';
