@@ -1,14 +1,10 @@
+import type { PistonClient } from 'piston-client';
 import { Stack } from './support/stack';
 
 jest.setTimeout(300_000);
 
-/** piston-client is an ES module: loaded once, as a Piston user's program would. */
-type PistonClient = {
-  runtimes(): Promise<any>;
-  execute(language: string, code: string, config?: object): Promise<any>;
-  execute(config: object): Promise<any>;
-};
-let piston: (options: { server: string }) => PistonClient;
+/** piston-client is an ES module: loaded in beforeAll, as a Piston user's program would load it. */
+let piston: (typeof import('piston-client'))['piston'];
 
 let stack: Stack;
 let anonymousStack: Stack;
@@ -28,7 +24,7 @@ const keyed = () => ({ 'X-API-Key': stack.userKey });
 const post = (body: object, headers: Record<string, string> = keyed()) => raw(stack, 'POST', '/execute', JSON.stringify(body), headers);
 
 beforeAll(async () => {
-  ({ piston } = (await import('piston-client')) as unknown as { piston: typeof piston });
+  ({ piston } = await import('piston-client'));
   stack = await Stack.start('piston');
   // Same Redis and Postgres: the first stack's worker runs this API's jobs too.
   const name = `piston-anon-${process.pid}`;
@@ -121,6 +117,18 @@ describe('POST /piston/api/v2/execute through piston-client (SPEC ยง4 Piston 2โ€
     expect(result.run.output).toContain('out\n');
     expect(result.run.output).toContain('err\n');
     expect(result.compile).toBeUndefined();
+  });
+
+  it('interleaves stdout and stderr in output in the order the program wrote them', async () => {
+    // Each write is flushed and followed by a pause, so the two pipes cannot deliver out of order.
+    const code = [
+      'import sys, time',
+      'for i in range(3):',
+      '    print(f"o{i}", flush=True); time.sleep(0.05)',
+      '    print(f"e{i}", file=sys.stderr, flush=True); time.sleep(0.05)',
+    ].join('\n');
+    const result = await client.execute('python', code);
+    expect(result.run).toMatchObject({ stdout: 'o0\no1\no2\n', stderr: 'e0\ne1\ne2\n', output: 'o0\ne0\no1\ne1\no2\ne2\n' });
   });
 
   it('kills a run past run_timeout (TO, SIGKILL) and one past run_memory_limit (SG, SIGKILL)', async () => {

@@ -27,14 +27,13 @@ export class RequestAuthenticator {
     const sessionId = sessionIdOf(request);
     if (sessionId) {
       // SameSite=Strict already keeps the cookie off other sites' requests; this refuses any that still arrive.
-      const site = request.headers['sec-fetch-site'];
-      if (site === 'cross-site' || site === 'same-site')
-        throw new ForbiddenException('the session cookie is not accepted from another site');
+      if (crossSite(request)) throw new ForbiddenException('the session cookie is not accepted from another site');
       const caller = await this.sessions.find(sessionId);
       if (!caller || !(await this.keys.isActive(caller.keyId))) throw new UnauthorizedException('the session has expired; log in again');
       return caller;
     }
-    const anonymous = await this.keys.anonymous();
+    // A page on another site must not make a visitor's browser run code here as the anonymous key.
+    const anonymous = crossSite(request) ? null : await this.keys.anonymous();
     if (anonymous) return anonymous;
     throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
   }
@@ -60,4 +59,10 @@ export function basicKey(authorization: string): string | null {
   const colon = credentials.indexOf(':');
   const [user, password] = colon < 0 ? [credentials, ''] : [credentials.slice(0, colon), credentials.slice(colon + 1)];
   return password.trim() || user.trim() || null;
+}
+
+/** A browser's request from another site (Sec-Fetch-Site), which neither a session cookie nor anonymous access serves. */
+function crossSite(request: Pick<IncomingMessage, 'headers'>): boolean {
+  const site = request.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
 }

@@ -64,6 +64,11 @@ describe('toPistonResponse', () => {
     expect(result.run).toMatchObject({ status: 'XX', message: 'worker lost', code: null, stdout: '' });
   });
 
+  it('interleaves output in arrival order when it was recorded', () => {
+    const run = stage({ stdout: 'a\nc\n', stderr: 'b\n', outputOrder: [2, -2, 2] });
+    expect(toPistonResponse(job({ run }), runtime, false).run.output).toBe('a\nb\nc\n');
+  });
+
   it('decodes output kept as base64', () => {
     const run = stage({ encoding: 'base64', stdout: Buffer.from('hi\n').toString('base64'), stderr: '' });
     expect(toPistonResponse(job({ run }), runtime, false).run.stdout).toBe('hi\n');

@@ -1,5 +1,6 @@
 import type { StageResult } from '#contracts';
 import type { Job } from '#jobs';
+import { interleaved } from './output-interleaving';
 import type { PistonRuntime } from './piston-runtimes';
 
 /** Piston's two-letter stage status: runtime error, signal, timeout, stdout/stderr limit, internal. */
@@ -64,12 +65,12 @@ function runStage(job: Job): PistonStage {
 }
 
 function stage(result: StageResult | null, status: PistonStatus | null, message: string | null, signal?: string): PistonStage {
-  const stdout = text(result?.stdout ?? '', result);
-  const stderr = text(result?.stderr ?? '', result);
+  const stdout = bytes(result?.stdout, result);
+  const stderr = bytes(result?.stderr, result);
   return {
-    stdout,
-    stderr,
-    output: stdout + stderr,
+    stdout: stdout.toString('utf8'),
+    stderr: stderr.toString('utf8'),
+    output: interleaved(stdout, stderr, result?.outputOrder).toString('utf8'),
     code: result?.exitCode ?? null,
     signal: signal ?? result?.signal ?? null,
     message,
@@ -81,8 +82,8 @@ function stage(result: StageResult | null, status: PistonStatus | null, message:
 }
 
 /** Piston answers text: output runq kept as base64 (not UTF-8) is decoded, invalid bytes replaced. */
-function text(value: string, result: StageResult | null): string {
-  return result?.encoding === 'base64' ? Buffer.from(value, 'base64').toString('utf8') : value;
+function bytes(value: string | undefined, result: StageResult | null): Buffer {
+  return Buffer.from(value ?? '', result?.encoding === 'base64' ? 'base64' : 'utf8');
 }
 
 function rounded(ms: number | null | undefined): number | null {
