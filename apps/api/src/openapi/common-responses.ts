@@ -39,6 +39,7 @@ export const ApiKeyed = ({ activeJobsCap = false, backpressure = false }: KeyedO
   applyDecorators(
     ApiSecurity(API_KEY_SCHEME),
     ApiSecurity(BEARER_SCHEME),
+    ApiSecurity(BASIC_SCHEME),
     ApiResponse({
       status: 401,
       description: 'No API key, or an unknown or revoked one',

@@ -5,16 +5,24 @@ import { PistonErrorDoc, PistonExecuteDoc, PistonExecuteResultDoc, PistonPackage
 
 export const PISTON_TAG = 'Piston compatible';
 
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } };
+
 const error = (status: number, description: string, message: string) =>
-  ApiResponse({ status, description, type: PistonErrorDoc, examples: { error: { summary: description, value: { message } } } });
+  ApiResponse({
+    status,
+    description,
+    type: PistonErrorDoc,
+    ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
+    examples: { error: { summary: description, value: { message } } },
+  });
 
 /** The surface: its tag, its key carriers (Basic is what piston-client sends from URL userinfo) and errors every route may answer. */
 export const ApiPiston = () =>
   applyDecorators(
     ApiTags(PISTON_TAG),
-    ApiSecurity(BASIC_SCHEME),
     ApiSecurity(API_KEY_SCHEME),
     ApiSecurity(BEARER_SCHEME),
+    ApiSecurity(BASIC_SCHEME),
     error(401, 'No API key (and no anonymous key configured), or an unknown one', 'the API key is not valid'),
     error(
       429,
@@ -71,5 +79,10 @@ export const ApiPistonExecute = () =>
       type: PistonExecuteResultDoc,
       examples: { ran: { summary: 'Ran', value: { language: 'python', version: '3.13.5', run: stage('hi\n') } } },
     }),
-    error(400, "A field is missing or wrong, or the runtime is unknown (Piston's messages)", 'python-9.x runtime is unknown'),
+    error(
+      400,
+      "A field is missing or wrong, the runtime is unknown (Piston's messages), or the body is not JSON",
+      'python-9.x runtime is unknown',
+    ),
+    error(413, 'The body is larger than RUNQ_MAX_BODY_BYTES', 'request entity too large'),
   );
