@@ -50,10 +50,15 @@ describe('GET /piston/api/v2/runtimes and /packages (SPEC §4 Piston 1, 7)', () 
     expect(runtimes.some((r) => r.language === 'cpp')).toBe(false);
   });
 
-  it('lists every runtime as an installed package', async () => {
+  it('lists every runtime as an installed package, and refuses to install or remove one', async () => {
     const res = await raw(stack, 'GET', '/packages', undefined, keyed());
     expect(res.status).toBe(200);
     expect(res.body).toContainEqual({ language: 'python', language_version: python, installed: true });
+    // Installing is the operator's: Piston's package manager is refused in Piston's format.
+    for (const method of ['POST', 'DELETE']) {
+      const refused = await raw(stack, method, '/packages', JSON.stringify({ language: 'python', version: '*' }), keyed());
+      expect(refused).toEqual({ status: 501, body: { message: expect.stringContaining('cannot be installed') } });
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, NotImplementedException, Post, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from '../../auth/caller';
 import { ApiPiston, ApiPistonExecute, ApiPistonPackages, ApiPistonRuntimes } from './piston.api-docs';
 import { PISTON_PREFIX } from './piston-body';
@@ -33,3 +34,25 @@ export class PistonController {
     return this.piston.execute(body, caller);
   }
 }
+
+/**
+ * Piston's package manager (install, uninstall): runq's languages are its images, installed
+ * by the operator. Answered in Piston's format rather than left to 404; not part of the API document.
+ */
+@ApiExcludeController()
+@UseFilters(PistonExceptionFilter)
+@Controller(`${PISTON_PREFIX}/api/v2/packages`)
+export class PistonPackageManagerController {
+  @Post()
+  install(): never {
+    throw refusal();
+  }
+
+  @Delete()
+  uninstall(): never {
+    throw refusal();
+  }
+}
+
+const refusal = () =>
+  new NotImplementedException("packages cannot be installed or removed here: runq's languages are its images, installed by the operator");
