@@ -1,4 +1,5 @@
 import type { PistonClient } from 'piston-client';
+import { pistonHello, pistonServer } from '../../bench/piston-scenario';
 import { Stack } from './support/stack';
 
 jest.setTimeout(300_000);
@@ -10,9 +11,6 @@ let stack: Stack;
 let anonymousStack: Stack;
 let client: PistonClient;
 let python = '';
-
-/** The server as a piston-client user writes it: the key in the URL's userinfo. */
-const server = (target: Stack, key: string, user = 'runq') => `${target.url.replace('://', `://${user}:${key}@`)}/piston`;
 
 /** A raw request to /piston with exactly these headers (no X-API-Key unless given). */
 async function raw(target: Stack, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
@@ -29,8 +27,8 @@ beforeAll(async () => {
   // Same Redis and Postgres: the first stack's worker runs this API's jobs too.
   const name = `piston-anon-${process.pid}`;
   anonymousStack = await Stack.start(name, { worker: false, env: { RUNQ_ANONYMOUS_KEY: `e2e-${name}-user` } });
-  client = piston({ server: server(stack, stack.userKey) });
-  python = (await client.runtimes()).find((r: { language: string }) => r.language === 'python').version;
+  client = piston({ server: pistonServer(stack.url, stack.userKey) });
+  python = (await client.runtimes()).find((r) => r.language === 'python')!.version;
 });
 afterAll(async () => {
   await anonymousStack?.stop();
@@ -39,7 +37,7 @@ afterAll(async () => {
 
 describe('GET /piston/api/v2/runtimes and /packages (SPEC §4 Piston 1, 7)', () => {
   it('lists installed languages under Piston names and aliases, with semver versions', async () => {
-    const runtimes: { language: string; version: string; aliases: string[]; runtime?: string }[] = await client.runtimes();
+    const runtimes = await client.runtimes();
     for (const runtime of runtimes) expect(runtime.version).toMatch(/^\d+\.\d+\.\d+$/);
     const byName = (language: string) => runtimes.find((r) => r.language === language)!;
     expect(byName('python').aliases).toEqual(expect.arrayContaining(['py', 'py3', 'python3']));
@@ -93,9 +91,8 @@ describe('POST /piston/api/v2/execute through piston-client (SPEC §4 Piston 2�
     expect(ok.compile).toMatchObject({ code: 0, status: null });
     expect(ok.run).toMatchObject({ stdout: '2 x\n', code: 3, status: 'RE', signal: null });
     const failed = await client.execute('c', 'int main( { return 0; }');
-    expect(failed.compile).toMatchObject({ code: expect.any(Number), status: 'RE' });
-    expect(failed.compile.code).not.toBe(0);
-    expect(failed.compile.stderr).toMatch(/error/);
+    expect(failed.compile).toMatchObject({ code: expect.any(Number), status: 'RE', stderr: expect.stringMatching(/error/) });
+    expect(failed.compile!.code).not.toBe(0);
     expect(failed.run).toEqual(failed.compile);
   });
 
@@ -211,7 +208,7 @@ describe('keys on /piston (SPEC §4 Piston 3) and the anonymous key', () => {
       Authorization: `Basic ${Buffer.from(`${stack.userKey}:`).toString('base64')}`,
     });
     expect(asUser.status).toBe(200);
-    const viaUserinfo = piston({ server: server(stack, stack.userKey, 'anything') });
+    const viaUserinfo = piston({ server: pistonServer(stack.url, stack.userKey, 'anything') });
     expect((await viaUserinfo.execute('python', 'print(6 * 7)')).run.stdout).toBe('42\n');
     // Basic is a carrier on every surface, not only /piston.
     const native = await fetch(`${stack.url}/languages`, {
@@ -241,15 +238,9 @@ describe('keys on /piston (SPEC §4 Piston 3) and the anonymous key', () => {
 });
 
 describe('latency', () => {
-  it('measures the p50 of a piston-client Python hello (20 sequential executes)', async () => {
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const start = performance.now();
-      const result = await client.execute('python', 'print("hello")');
-      times.push(performance.now() - start);
-      expect(result.run.stdout).toBe('hello\n');
-    }
-    times.sort((a, b) => a - b);
+  it('measures the p50 of a piston-client Python hello (20 sequential executes, the bench scenario)', async () => {
+    const times = (await pistonHello(pistonServer(stack.url, stack.userKey), 20)).sort((a, b) => a - b);
+    expect(times).toHaveLength(20);
     console.log(`piston execute python hello: p50 ${Math.round(times[9])} ms, p90 ${Math.round(times[17])} ms`);
   });
 });
