@@ -78,6 +78,14 @@ describe('ApiKeyGuard', () => {
     await expect(guard.canActivate(contextFor('keys', {}).context)).rejects.toThrow(ForbiddenException);
     await expect(guard.canActivate(contextFor('jobs', { 'x-api-key': 'nope' }).context)).rejects.toThrow('not valid');
     await expect(guard.canActivate(contextFor('jobs', { 'sec-fetch-site': 'cross-site' }).context)).rejects.toThrow(UnauthorizedException);
+    for (const malformed of [{ authorization: 'Basic Og==' }, { authorization: 'Token x' }, { 'x-api-key': ' ' }] as Record<
+      string,
+      string
+    >[])
+      await expect(guard.canActivate(contextFor('jobs', malformed).context)).rejects.toThrow(UnauthorizedException);
+    // An admin key as the anonymous key opens admin routes: the operator's choice, documented.
+    (keys.anonymous as jest.Mock).mockResolvedValue(KEYS.a);
+    await expect(guard.canActivate(contextFor('keys', {}).context)).resolves.toBe(true);
     (keys.anonymous as jest.Mock).mockResolvedValue(null);
   });
 

@@ -18,7 +18,7 @@ describe('ApiKeyService', () => {
   const service = new ApiKeyService(repo as unknown as ApiKeyRepository, config, events as unknown as ApiKeyEvents);
   service.onModuleInit();
 
-  it('acts key-less requests as the anonymous key only when it names exactly one active key', async () => {
+  it('gives key-less requests the anonymous key only when it names exactly one active key', async () => {
     const named = new ApiKeyService(
       {
         findActiveByReference: jest.fn(async (ref: string) => (ref === 'open' ? [row({ id: 'ko' })] : [row({}), row({ id: 'k2' })])),

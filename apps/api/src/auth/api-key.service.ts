@@ -58,6 +58,8 @@ export class ApiKeyService implements OnModuleInit {
         `RUNQ_ANONYMOUS_KEY "${reference}" names ${rows.length ? 'several keys' : 'no active key'}: key-less requests are refused`,
       );
     const caller: Caller | null = row ? { keyId: row.id, role: row.role, limits: this.effectiveLimits(row) } : null;
+    if (caller?.role === 'admin' && this.anonymousEntry?.caller?.keyId !== caller.keyId)
+      this.logger.warn('RUNQ_ANONYMOUS_KEY names an admin key: every admin route is open to requests without a key');
     this.anonymousEntry = { caller, until: now + AUTH_CACHE_MS };
     return caller;
   }

@@ -7,7 +7,8 @@ import { SessionStore } from './session.store';
 
 /**
  * Who sent a request: an API key (X-API-Key, Bearer or Basic) or, failing that, a dashboard
- * session cookie, or failing both the anonymous key when the server names one. Shared by the guard and by plain Express middleware (bull-board) that guards never see.
+ * session cookie, or failing both the anonymous key when the server names one. Shared by the
+ * guard and by plain Express middleware (bull-board) that guards never see.
  */
 @Injectable()
 export class RequestAuthenticator {
@@ -32,8 +33,10 @@ export class RequestAuthenticator {
       if (!caller || !(await this.keys.isActive(caller.keyId))) throw new UnauthorizedException('the session has expired; log in again');
       return caller;
     }
-    // A page on another site must not make a visitor's browser run code here as the anonymous key.
-    const anonymous = crossSite(request) ? null : await this.keys.anonymous();
+    // Only a request without credentials is anonymous (a malformed one is refused as a wrong key is),
+    // and a page on another site must not make a visitor's browser run code here as the anonymous key.
+    const sentCredentials = request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
+    const anonymous = sentCredentials || crossSite(request) ? null : await this.keys.anonymous();
     if (anonymous) return anonymous;
     throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
   }
