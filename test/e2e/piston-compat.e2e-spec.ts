@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { PistonClient } from 'piston-client';
 import { pistonHello, pistonServer } from '../../bench/piston-scenario';
 import { Stack } from './support/stack';
@@ -199,6 +200,51 @@ describe("Piston's 400 messages and content types (SPEC §4 Piston 2, 6)", () =>
     });
     const native = await stack.request('POST', '/execute', { raw: body, headers: { 'Content-Type': 'text/plain' } });
     expect(native.status).toBe(415);
+  });
+});
+
+describe('bad input, drawn by fast-check', () => {
+  // Each field mostly right, else wrong in type or absent; a fixed seed, so a failure reproduces.
+  const anything = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.integer(),
+    fc.string({ maxLength: 8 }),
+    fc.constant([]),
+    fc.constant({}),
+  );
+  const mostly = <T>(right: fc.Arbitrary<T>) => fc.oneof({ arbitrary: right, weight: 15 }, { arbitrary: anything, weight: 1 });
+  const file = fc.record({
+    name: mostly(fc.constantFrom(undefined, 'main.py', 'a/b.py', '../x.py', '-o.py', '')),
+    content: mostly(fc.constant('print(1)')),
+    encoding: mostly(fc.constantFrom(undefined, 'utf8', 'hex', 'utf16')),
+  });
+  const body = fc.record({
+    language: mostly(fc.constantFrom('python', 'py', 'cobra')),
+    version: mostly(fc.constantFrom('*', '3.x', '>=1 <2', 'x.y')),
+    files: mostly(fc.array(file, { minLength: 1, maxLength: 2 })),
+    stdin: mostly(fc.constantFrom(undefined, 'in')),
+    args: mostly(fc.constantFrom(undefined, ['a'], [1])),
+    run_timeout: mostly(fc.constantFrom(undefined, -1, -2, 0, 1000, 1e9, 2500.5)),
+    run_memory_limit: mostly(fc.constantFrom(undefined, -1, 64e6, 1e12)),
+    compile_cpu_time: mostly(fc.constantFrom(undefined, -1, 10_000, 10_001)),
+  });
+
+  it('answers 200 or 400 {message}, never 5xx, and writes a job exactly for each 200', async () => {
+    const created = await stack.request('POST', '/keys', {
+      body: { name: `piston-fuzz-${process.pid}`, maxActiveJobs: 0, rateLimitPerMinute: 0 },
+    });
+    const headers = { 'X-API-Key': created.body.key as string };
+    let ran = 0;
+    for (const sample of fc.sample(body, { seed: 18, numRuns: 100 })) {
+      const res = await post(sample, headers);
+      if (res.status === 200) ran++;
+      else expect({ sample, status: res.status, body: res.body }).toEqual({ sample, status: 400, body: { message: expect.any(String) } });
+    }
+    const jobs = await stack.request('GET', '/jobs?limit=100', { key: headers['X-API-Key'] });
+    expect(ran).toBeGreaterThan(0);
+    expect(jobs.body.items).toHaveLength(ran);
+    console.log(`piston bad-input sample: ${ran} of 100 ran`);
   });
 });
 
