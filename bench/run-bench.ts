@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { dockerRun, hostRun } from './baselines';
 import { writeChart, type ChartRow } from './chart';
+import { pistonHello, pistonServer } from './piston-scenario';
 import { PROGRAMS, type BenchProgram } from './programs';
 import { closedLoop, ms, percentile, ratio, summarize, type Summary } from './stats';
 
@@ -112,6 +113,9 @@ async function main(): Promise<void> {
     if (b) chart.push({ program: program.id, system: 'B: bare process', p50: b.p50 });
   }
   report.sequential = seq;
+  process.stdout.write('  python-hello through /piston (piston-client)…\n');
+  const piston = summarize(await pistonHello(pistonServer(url, key), Math.min(SEQUENTIAL, 50)));
+  report.piston = piston;
 
   const python = PROGRAMS[0];
   const concurrent: Record<string, { perSecond: number; p99: number }> = {};
@@ -148,6 +152,7 @@ async function main(): Promise<void> {
       `| ${clients} | ${r.perSecond.toFixed(1)} | ${ms(r.p99)} | ${d.perSecond.toFixed(1)} | ${ms(d.p99)} | ${ratio(r.perSecond, d.perSecond)} |`,
     );
   }
+  rows.push('', `Python hello through /piston with piston-client: p50 ${ms(piston.p50)}, p95 ${ms(piston.p95)}, p99 ${ms(piston.p99)}.`);
   const rss = report.peakRssMb as Record<string, number>;
   const db = Object.entries(report).filter(([k]) => k.startsWith('dbTransactionsPerJob_'));
   rows.push('');

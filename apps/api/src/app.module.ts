@@ -12,6 +12,7 @@ import { AdminModule } from './admin/admin.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { OriginalShapesModule } from './compat/original/original-shapes.module';
+import { PistonModule } from './compat/piston/piston.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { Judge0Module } from './compat/judge0/judge0.module';
 import { HealthController } from './health/health.controller';
@@ -50,6 +51,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PagesModule,
     OriginalShapesModule,
     Judge0Module,
+    PistonModule,
   ],
   controllers: [HealthController],
   providers: [

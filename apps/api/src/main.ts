@@ -9,6 +9,7 @@ import { finishDisconnectWhileReconnecting } from '#messaging';
 import { AppModule } from './app.module';
 import { originalErrorBodies } from './compat/original/original-error-bodies';
 import { jsonBodyOptions } from './common/json-body';
+import { PISTON_PREFIX, pistonBody } from './compat/piston/piston-body';
 import { corsOptions } from './common/cors-options';
 import { jsonDepthGuard } from './common/json-depth.guard';
 import { RequestValidationPipe } from './common/request-validation.pipe';
@@ -28,6 +29,7 @@ function configureApp(app: NestExpressApplication, config: RunqConfig): void {
   app.set('trust proxy', false);
   // Before the body parser, so its refusals on those paths take their format too.
   app.use(originalErrorBodies);
+  app.use(PISTON_PREFIX, pistonBody(config.maxBodyBytes)); // JSON whatever the Content-Type, as Piston clients send it
   app.useBodyParser('json', jsonBodyOptions(config.maxBodyBytes));
   app.use(jsonDepthGuard(config.function.maxInputsDepth));
   app.useGlobalPipes(new RequestValidationPipe());

@@ -64,6 +64,8 @@ export class EnvironmentVariables {
   // Access control (see docs/access-control.md): server defaults for keys without their own limits, 0 = unlimited.
   @Transform(toNumber) @IsInt() @Min(0) @Max(1_000_000) RUNQ_RATE_LIMIT_PER_MINUTE = 600;
   @Transform(toNumber) @IsInt() @Min(0) @Max(1_000_000) RUNQ_MAX_ACTIVE_JOBS = 100;
+  /** A key (id or unique name) whose role and limits key-less requests get; unset: every request needs a key. */
+  @IsOptional() @IsString() RUNQ_ANONYMOUS_KEY?: string;
   /** Backpressure: POST /jobs answers 503 once this many jobs wait in the queue (0 = never). */
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_QUEUE_DEPTH = 10_000;
   @Transform(toNumber) @IsInt() @Min(1) @Max(3600) RUNQ_BACKPRESSURE_RETRY_AFTER_S = 5;

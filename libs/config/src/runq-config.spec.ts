@@ -48,6 +48,12 @@ describe('loadConfig', () => {
     expect(configError({ RUNQ_MAX_QUEUE_DEPTH: 'many' }).message).toMatch(/RUNQ_MAX_QUEUE_DEPTH/);
   });
 
+  it('leaves anonymous access off unless RUNQ_ANONYMOUS_KEY names a key', () => {
+    expect(loadConfig(BASE).access.anonymousKey).toBeUndefined();
+    expect(loadConfig({ ...BASE, RUNQ_ANONYMOUS_KEY: '  ' }).access.anonymousKey).toBeUndefined();
+    expect(loadConfig({ ...BASE, RUNQ_ANONYMOUS_KEY: ' anonymous ' }).access.anonymousKey).toBe('anonymous');
+  });
+
   it('sizes the worker from the host when no concurrency is configured', () => {
     expect(loadConfig(BASE).worker.concurrency).toBe(defaultConcurrency(128));
   });

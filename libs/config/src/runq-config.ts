@@ -21,7 +21,12 @@ export interface RunqConfig {
   maxBodyBytes: number;
   wait: { defaultMs: number; maxMs: number };
   /** Defaults for user keys without limits of their own; 0 = unlimited. */
-  access: { rateLimitPerMinute: number; maxActiveJobs: number };
+  access: {
+    rateLimitPerMinute: number;
+    maxActiveJobs: number;
+    /** RUNQ_ANONYMOUS_KEY: the key (id or name) key-less requests act as; undefined: none do. */
+    anonymousKey: string | undefined;
+  };
   backpressure: { maxQueueDepth: number; retryAfterSeconds: number };
   judging: { maxTests: number; testParallelism: number; maxBatch: number };
   webhooks: { attempts: number; timeoutMs: number; allowedNetworks: string[] };
@@ -180,7 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
     maxStdinBytes: vars.RUNQ_MAX_STDIN_BYTES,
     maxBodyBytes: vars.RUNQ_MAX_BODY_BYTES,
     wait: { defaultMs: vars.RUNQ_DEFAULT_WAIT_MS, maxMs: vars.RUNQ_MAX_WAIT_MS },
-    access: { rateLimitPerMinute: vars.RUNQ_RATE_LIMIT_PER_MINUTE, maxActiveJobs: vars.RUNQ_MAX_ACTIVE_JOBS },
+    access: {
+      rateLimitPerMinute: vars.RUNQ_RATE_LIMIT_PER_MINUTE,
+      maxActiveJobs: vars.RUNQ_MAX_ACTIVE_JOBS,
+      anonymousKey: vars.RUNQ_ANONYMOUS_KEY?.trim() || undefined,
+    },
     backpressure: { maxQueueDepth: vars.RUNQ_MAX_QUEUE_DEPTH, retryAfterSeconds: vars.RUNQ_BACKPRESSURE_RETRY_AFTER_S },
     judging: { maxTests: vars.RUNQ_MAX_TESTS, testParallelism: vars.RUNQ_TEST_PARALLELISM, maxBatch: vars.RUNQ_MAX_BATCH },
     function: {

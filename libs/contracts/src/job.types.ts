@@ -76,6 +76,12 @@ export interface StageResult {
   timeLimit?: TimeLimit | null;
   /** A wrong answer: where the output first differs from the expected output. */
   diff?: OutputDiff;
+  /**
+   * Run stage, when both streams had output: how they interleaved as they arrived, as runs of
+   * bytes, positive from stdout and negative from stderr (the output as kept, before any cut
+   * the runner's own report made).
+   */
+  outputOrder?: number[];
 }
 
 export interface ExecutionTimings {

@@ -4,6 +4,8 @@ import { Prisma, PrismaService, type ApiKeyRecord, type ApiKeyRole } from '#db';
 
 export type ApiKeyRow = ApiKeyRecord;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Per-key limits as stored: null = the server default, 0 = unlimited. */
 export interface ApiKeyLimits {
   rateLimitPerMinute?: number | null;
@@ -20,6 +22,12 @@ export class ApiKeyRepository {
 
   async isActive(id: string): Promise<boolean> {
     return (await this.prisma.apiKey.count({ where: { id, revokedAt: null } })) === 1;
+  }
+
+  /** Active keys whose id (when `reference` is a UUID) or name is `reference`; at most two, enough to tell a unique one. */
+  findActiveByReference(reference: string): Promise<ApiKeyRow[]> {
+    const byId = UUID.test(reference) ? [{ id: reference }] : [];
+    return this.prisma.apiKey.findMany({ where: { revokedAt: null, OR: [...byId, { name: reference }] }, take: 2 });
   }
 
   findById(id: string): Promise<ApiKeyRow | null> {

@@ -31,6 +31,7 @@ describe('ApiKeyGuard', () => {
   const keys = {
     authenticate: jest.fn(async (key: string) => KEYS[key] ?? null),
     isActive: jest.fn(async (keyId: string) => !revoked.has(keyId)),
+    anonymous: jest.fn(async (): Promise<Caller | null> => null),
   } as unknown as ApiKeyService;
   const sessionId = 's'.repeat(43);
   const sessions = { find: jest.fn(async (id: string) => (id === sessionId ? KEYS.a : null)) } as unknown as SessionStore;
@@ -52,6 +53,40 @@ describe('ApiKeyGuard', () => {
     const viaBearer = contextFor('jobs', { authorization: 'Bearer a' });
     await expect(guard.canActivate(viaBearer.context)).resolves.toBe(true);
     expect(viaBearer.request.caller).toEqual(KEYS.a);
+  });
+
+  it('accepts Basic credentials: the key as the password, or as the user name with an empty password', async () => {
+    const basic = (credentials: string) => ({ authorization: `Basic ${Buffer.from(credentials).toString('base64')}` });
+    for (const [credentials, caller] of [
+      ['runq:u', KEYS.u],
+      ['a:', KEYS.a],
+      ['a', KEYS.a],
+    ] as const) {
+      const viaBasic = contextFor('jobs', basic(credentials));
+      await expect(guard.canActivate(viaBasic.context)).resolves.toBe(true);
+      expect(viaBasic.request.caller).toEqual(caller);
+    }
+    await expect(guard.canActivate(contextFor('jobs', basic('u:nope')).context)).rejects.toThrow('not valid');
+    await expect(guard.canActivate(contextFor('jobs', basic(':')).context)).rejects.toThrow(UnauthorizedException);
+  });
+
+  it('takes key-less requests as the anonymous key when there is one, with its role', async () => {
+    (keys.anonymous as jest.Mock).mockResolvedValue(KEYS.u);
+    const anonymous = contextFor('jobs', {});
+    await expect(guard.canActivate(anonymous.context)).resolves.toBe(true);
+    expect(anonymous.request.caller).toEqual(KEYS.u);
+    await expect(guard.canActivate(contextFor('keys', {}).context)).rejects.toThrow(ForbiddenException);
+    await expect(guard.canActivate(contextFor('jobs', { 'x-api-key': 'nope' }).context)).rejects.toThrow('not valid');
+    await expect(guard.canActivate(contextFor('jobs', { 'sec-fetch-site': 'cross-site' }).context)).rejects.toThrow(UnauthorizedException);
+    for (const malformed of [{ authorization: 'Basic Og==' }, { authorization: 'Token x' }, { 'x-api-key': ' ' }] as Record<
+      string,
+      string
+    >[])
+      await expect(guard.canActivate(contextFor('jobs', malformed).context)).rejects.toThrow(UnauthorizedException);
+    // An admin key as the anonymous key opens admin routes: the operator's choice, documented.
+    (keys.anonymous as jest.Mock).mockResolvedValue(KEYS.a);
+    await expect(guard.canActivate(contextFor('keys', {}).context)).resolves.toBe(true);
+    (keys.anonymous as jest.Mock).mockResolvedValue(null);
   });
 
   it('keeps @AdminOnly routes to admin keys', async () => {

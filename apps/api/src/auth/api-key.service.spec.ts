@@ -18,6 +18,24 @@ describe('ApiKeyService', () => {
   const service = new ApiKeyService(repo as unknown as ApiKeyRepository, config, events as unknown as ApiKeyEvents);
   service.onModuleInit();
 
+  it('gives key-less requests the anonymous key only when it names exactly one active key', async () => {
+    const named = new ApiKeyService(
+      {
+        findActiveByReference: jest.fn(async (ref: string) => (ref === 'open' ? [row({ id: 'ko' })] : [row({}), row({ id: 'k2' })])),
+      } as never,
+      { access: { ...config.access, anonymousKey: 'open' } } as RunqConfig,
+      events as unknown as ApiKeyEvents,
+    );
+    expect(await named.anonymous()).toEqual({ keyId: 'ko', role: 'user', limits: { rateLimitPerMinute: 600, maxActiveJobs: 100 } });
+    const ambiguous = new ApiKeyService(
+      { findActiveByReference: jest.fn(async () => [row({}), row({ id: 'k2' })]) } as never,
+      { access: { ...config.access, anonymousKey: 'shared' } } as RunqConfig,
+      events as unknown as ApiKeyEvents,
+    );
+    expect(await ambiguous.anonymous()).toBeNull();
+    expect(await service.anonymous()).toBeNull();
+  });
+
   it('gives user keys the server defaults unless they have their own limits', () => {
     expect(service.effectiveLimits(row({}))).toEqual({ rateLimitPerMinute: 600, maxActiveJobs: 100 });
     expect(service.effectiveLimits(row({ rateLimitPerMinute: 5, maxActiveJobs: 0 }))).toEqual({ rateLimitPerMinute: 5, maxActiveJobs: 0 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import { ApiKeyRepository, hashApiKey, type ApiKeyRow } from '#keys';
 import { ApiKeyEvents } from '#messaging';
@@ -17,6 +17,8 @@ const CACHE_MAX = 10_000;
 export class ApiKeyService implements OnModuleInit {
   private readonly cache = new Map<string, { caller: Caller | null; until: number }>();
   private readonly active = new Map<string, { active: boolean; until: number }>();
+  private anonymousEntry: { caller: Caller | null; until: number } | null = null;
+  private readonly logger = new Logger(ApiKeyService.name);
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -37,6 +39,28 @@ export class ApiKeyService implements OnModuleInit {
     const caller: Caller | null = row ? { keyId: row.id, role: row.role, limits: this.effectiveLimits(row) } : null;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(hash, { caller, until: now + AUTH_CACHE_MS });
+    return caller;
+  }
+
+  /**
+   * The caller key-less requests act as (RUNQ_ANONYMOUS_KEY): that key's role and limits, or
+   * null when none is configured, or it names no active key, or its name is not unique.
+   */
+  async anonymous(): Promise<Caller | null> {
+    const reference = this.config.access.anonymousKey;
+    if (!reference) return null;
+    const now = Date.now();
+    if (this.anonymousEntry && this.anonymousEntry.until > now) return this.anonymousEntry.caller;
+    const rows = await this.keys.findActiveByReference(reference);
+    const row = rows.length === 1 ? rows[0] : null;
+    if (!row)
+      this.logger.warn(
+        `RUNQ_ANONYMOUS_KEY "${reference}" names ${rows.length ? 'several keys' : 'no active key'}: key-less requests are refused`,
+      );
+    const caller: Caller | null = row ? { keyId: row.id, role: row.role, limits: this.effectiveLimits(row) } : null;
+    if (caller?.role === 'admin' && this.anonymousEntry?.caller?.keyId !== caller.keyId)
+      this.logger.warn('RUNQ_ANONYMOUS_KEY names an admin key: every admin route is open to requests without a key');
+    this.anonymousEntry = { caller, until: now + AUTH_CACHE_MS };
     return caller;
   }
 
@@ -72,5 +96,6 @@ export class ApiKeyService implements OnModuleInit {
   forget(keyId: string): void {
     for (const [hash, entry] of this.cache) if (entry.caller?.keyId === keyId) this.cache.delete(hash);
     this.active.delete(keyId);
+    this.anonymousEntry = null; // the anonymous key may be this one, renamed or revoked
   }
 }

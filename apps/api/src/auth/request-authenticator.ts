@@ -6,8 +6,9 @@ import { sessionIdOf } from './session-cookie';
 import { SessionStore } from './session.store';
 
 /**
- * Who sent a request: an API key (X-API-Key or Bearer) or, failing that, a dashboard session
- * cookie. Shared by the guard and by plain Express middleware (bull-board) that guards never see.
+ * Who sent a request: an API key (X-API-Key, Bearer or Basic) or, failing that, a dashboard
+ * session cookie, or failing both the anonymous key when the server names one. Shared by the
+ * guard and by plain Express middleware (bull-board) that guards never see.
  */
 @Injectable()
 export class RequestAuthenticator {
@@ -27,13 +28,16 @@ export class RequestAuthenticator {
     const sessionId = sessionIdOf(request);
     if (sessionId) {
       // SameSite=Strict already keeps the cookie off other sites' requests; this refuses any that still arrive.
-      const site = request.headers['sec-fetch-site'];
-      if (site === 'cross-site' || site === 'same-site')
-        throw new ForbiddenException('the session cookie is not accepted from another site');
+      if (crossSite(request)) throw new ForbiddenException('the session cookie is not accepted from another site');
       const caller = await this.sessions.find(sessionId);
       if (!caller || !(await this.keys.isActive(caller.keyId))) throw new UnauthorizedException('the session has expired; log in again');
       return caller;
     }
+    // Only a request without credentials is anonymous (a malformed one is refused as a wrong key is),
+    // and a page on another site must not make a visitor's browser run code here as the anonymous key.
+    const sentCredentials = request.headers.authorization !== undefined || request.headers['x-api-key'] !== undefined;
+    const anonymous = sentCredentials || crossSite(request) ? null : await this.keys.anonymous();
+    if (anonymous) return anonymous;
     throw new UnauthorizedException('an API key is required: send it in the X-API-Key header');
   }
 }
@@ -45,7 +49,27 @@ export function presentedKey(request: Pick<IncomingMessage, 'headers' | 'url'>):
   if (judge0) return judge0;
   const auth = request.headers.authorization;
   const match = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
-  return match ? match[1] : null;
+  if (match) return match[1];
+  return typeof auth === 'string' ? basicKey(auth) : null;
+}
+
+/**
+ * The key in `Authorization: Basic` (what clients send for URL userinfo, e.g. piston-client's
+ * `http://runq:KEY@host/piston`): the password, or the user name when the password is empty.
+ */
+export function basicKey(authorization: string): string | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization);
+  if (!match) return null;
+  const credentials = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = credentials.indexOf(':');
+  const [user, password] = colon < 0 ? [credentials, ''] : [credentials.slice(0, colon), credentials.slice(colon + 1)];
+  return password.trim() || user.trim() || null;
+}
+
+/** A browser's request from another site (Sec-Fetch-Site), which neither a session cookie nor anonymous access serves. */
+function crossSite(request: Pick<IncomingMessage, 'headers'>): boolean {
+  const site = request.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
 }
 
 /** Judge0's carrier (its clients' AUTHN_HEADER): the X-Auth-Token header, or the same name as a query parameter. */

@@ -5,6 +5,7 @@ import { errors } from './examples';
 
 export const API_KEY_SCHEME = 'apiKey';
 export const BEARER_SCHEME = 'bearer';
+export const BASIC_SCHEME = 'basic';
 export const METRICS_TOKEN_SCHEME = 'metricsToken';
 
 export const ADMIN_ONLY = 'Admin keys only: a user key gets 403.';
@@ -22,6 +23,9 @@ const rateLimitHeaders = {
   'RateLimit-Policy': { description: '`<limit>;w=60`', schema: { type: 'string' } },
 };
 
+/** The key's carriers every keyed route takes: X-API-Key, Bearer and Basic credentials. */
+export const ApiKeySecurity = () => applyDecorators(ApiSecurity(API_KEY_SCHEME), ApiSecurity(BEARER_SCHEME), ApiSecurity(BASIC_SCHEME));
+
 export interface KeyedOptions {
   /** Creates jobs one at a time: the key's active-jobs cap can refuse it (429). */
   activeJobsCap?: boolean;
@@ -36,8 +40,7 @@ export interface KeyedOptions {
  */
 export const ApiKeyed = ({ activeJobsCap = false, backpressure = false }: KeyedOptions = {}) =>
   applyDecorators(
-    ApiSecurity(API_KEY_SCHEME),
-    ApiSecurity(BEARER_SCHEME),
+    ApiKeySecurity(),
     ApiResponse({
       status: 401,
       description: 'No API key, or an unknown or revoked one',

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { API_KEY_SCHEME, BEARER_SCHEME, METRICS_TOKEN_SCHEME } from './common-responses';
+import { API_KEY_SCHEME, BASIC_SCHEME, BEARER_SCHEME, METRICS_TOKEN_SCHEME } from './common-responses';
 
 export const DOCS_PATH = 'docs';
 export const OPENAPI_JSON_PATH = `${DOCS_PATH}/openapi.json`;
@@ -31,12 +31,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Judge0 CE 1.13.1 at /judge0, for unchanged Judge0 clients: its fields, units and error format (`{"error"}`, ' +
         '422 `{"attr": ["message"]}`, 401 and 404 without a body); the key also as `X-Auth-Token` (header or query)',
     )
+    .addTag('Piston compatible', 'Piston v2 at /piston (piston-client): errors are `{message}`, bodies JSON whatever their Content-Type')
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (`rq_…`, from POST /keys or `npm run keys`)' },
       API_KEY_SCHEME,
     )
     // Not addBearerAuth: it would claim `bearerFormat: JWT`, and both tokens are opaque.
     .addSecurity(BEARER_SCHEME, { type: 'http', scheme: 'bearer', description: 'The same API key, as `Authorization: Bearer <key>`' })
+    .addSecurity(BASIC_SCHEME, {
+      type: 'http',
+      scheme: 'basic',
+      description: 'The same API key as the password (any user name), or as the user name with an empty password',
+    })
     .addSecurity(METRICS_TOKEN_SCHEME, {
       type: 'http',
       scheme: 'bearer',

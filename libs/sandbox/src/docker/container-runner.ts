@@ -2,6 +2,7 @@ import Docker from 'dockerode';
 import type { ContainerCreateOptions } from 'dockerode';
 import { performance } from 'node:perf_hooks';
 import { removeContainer } from './container-removal';
+import { ArrivalOrder } from './arrival-order';
 import { OutputCapture } from './output-capture';
 
 export interface ContainerRunRequest {
@@ -31,6 +32,8 @@ export interface ContainerRunResult {
   stderr: Buffer;
   stdoutOverflow: boolean;
   stderrOverflow: boolean;
+  /** How stdout and stderr bytes interleaved (see ArrivalOrder); absent when only one stream had output. */
+  order?: number[];
   wallMs: number;
   /** Whether a warm (pre-started) container served the request. */
   warm?: boolean;
@@ -47,6 +50,7 @@ export interface PreparedContainer {
   stream: NodeJS.ReadWriteStream;
   stdout: OutputCapture;
   stderr: OutputCapture;
+  order: ArrivalOrder;
   drained: Promise<void>;
   /** performance.now() when it was started. */
   startedAt: number;
@@ -104,11 +108,20 @@ export class DockerContainerRunner implements ContainerRunner {
         stream.on('close', resolve);
         stream.on('error', () => resolve());
       });
-      const stdout = new OutputCapture(UNARMED_CAP, () => undefined);
-      const stderr = new OutputCapture(UNARMED_CAP, () => undefined);
+      const order = new ArrivalOrder();
+      const stdout = new OutputCapture(
+        UNARMED_CAP,
+        () => undefined,
+        (bytes) => order.record('stdout', bytes),
+      );
+      const stderr = new OutputCapture(
+        UNARMED_CAP,
+        () => undefined,
+        (bytes) => order.record('stderr', bytes),
+      );
       this.docker.modem.demuxStream(stream, stdout, stderr);
       await container.start();
-      return { container, stream, stdout, stderr, drained, startedAt: performance.now() };
+      return { container, stream, stdout, stderr, order, drained, startedAt: performance.now() };
     } catch (error) {
       this.removeLater(container);
       throw error;
@@ -116,7 +129,7 @@ export class DockerContainerRunner implements ContainerRunner {
   }
 
   async execute(prepared: PreparedContainer, request: ContainerRunRequest): Promise<ContainerRunResult> {
-    const { container, stream, stdout, stderr, drained } = prepared;
+    const { container, stream, stdout, stderr, order, drained } = prepared;
     let killedFor: KillReason | null = null;
     const kill = (reason: KillReason) => {
       if (killedFor) return;
@@ -144,12 +157,16 @@ export class DockerContainerRunner implements ContainerRunner {
       });
       const first = await Promise.race([settled, waiting.then(() => 'exited' as const)]);
       stdout.onChunk = stderr.onChunk = null;
-      const output = () => ({
-        stdout: stdout.bytes(),
-        stderr: stderr.bytes(),
-        stdoutOverflow: stdout.overflowed,
-        stderrOverflow: stderr.overflowed,
-      });
+      const output = () => {
+        const interleaving = order.list();
+        return {
+          stdout: stdout.bytes(),
+          stderr: stderr.bytes(),
+          stdoutOverflow: stdout.overflowed,
+          stderrOverflow: stderr.overflowed,
+          ...(interleaving ? { order: interleaving } : {}),
+        };
+      };
       if (first === 'settled' && !killedFor) {
         waiting.catch(() => undefined);
         return { statusCode: null, oomKilled: false, killedFor, ...output(), wallMs: performance.now() - started };

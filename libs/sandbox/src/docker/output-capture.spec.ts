@@ -63,3 +63,16 @@ describe('OutputCapture', () => {
     capture.destroy();
   });
 });
+
+describe('OutputCapture arrival reports', () => {
+  it('reports the bytes it keeps of each chunk, none past the cap', async () => {
+    const kept: number[] = [];
+    const capture = new OutputCapture(
+      5,
+      () => undefined,
+      (bytes) => kept.push(bytes),
+    );
+    await feed(capture, ['abc', 'defgh', 'ij']);
+    expect(kept).toEqual([3, 2]);
+  });
+});

@@ -15,6 +15,8 @@ export class OutputCapture extends Writable {
   constructor(
     private cap: number,
     private onOverflow: () => void,
+    /** Told how many bytes of each chunk were kept, in arrival order (see ArrivalOrder). */
+    private readonly onKept: (bytes: number) => void = () => undefined,
   ) {
     super();
   }
@@ -45,12 +47,14 @@ export class OutputCapture extends Writable {
       const room = this.cap - this.size;
       if (chunk.length > room) {
         if (room > 0) this.chunks.push(chunk.subarray(0, room));
+        this.onKept(Math.max(0, room));
         this.size = this.cap;
         this.overflowed = true;
         this.onOverflow();
       } else {
         this.chunks.push(chunk);
         this.size += chunk.length;
+        this.onKept(chunk.length);
       }
     }
     callback();

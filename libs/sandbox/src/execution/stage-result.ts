@@ -77,6 +77,7 @@ export function interpretRun(
     throw new SandboxError(`run stage runner failed: ${stderr.toString().slice(0, 500)}`);
   }
   const run = toStageResult(stdout, stderr, split.usage, result.statusCode, result.wallMs, outputExceeded);
+  if (result.order) run.outputOrder = result.order;
 
   let outcome: Outcome;
   let message: string | null = null;

@@ -1,16 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ALL_FIELDS, DEFAULT_FIELDS } from '#jobs';
-import {
-  ApiBody,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiQuery,
-  ApiResponse,
-  ApiSecurity,
-  type ApiResponseSchemaHost,
-} from '@nestjs/swagger';
-import { API_KEY_SCHEME, BEARER_SCHEME } from '../../openapi/common-responses';
+import { ApiBody, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, type ApiResponseSchemaHost } from '@nestjs/swagger';
+import { ApiKeySecurity } from '../../openapi/common-responses';
 
 const TOKEN = '2e5b1a60-5f0c-4c7e-9a57-8c1b0d0f9e21';
 const error = (message: string) => ({ type: 'object', properties: { error: { type: 'string' } }, example: { error: message } });
@@ -59,8 +50,7 @@ const fieldsQuery = ApiQuery({ name: 'fields', required: false, description: 'Co
  */
 const judge0Keyed = (poll = false) =>
   applyDecorators(
-    ApiSecurity(API_KEY_SCHEME),
-    ApiSecurity(BEARER_SCHEME),
+    ApiKeySecurity(),
     ApiResponse({ status: 401, description: 'No valid key (X-Auth-Token, X-API-Key or Bearer): an empty body, as Judge0' }),
     ...(poll
       ? []

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiSecurity } from '@nestjs/swagger';
-import { API_KEY_SCHEME, BEARER_SCHEME } from '../../openapi/common-responses';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { ApiKeySecurity } from '../../openapi/common-responses';
 import { ANY_JSON } from '../../openapi/any-json';
 import { ApiExecuteDto, RunProgramDto, ScriptCallDto } from './original-requests.dto';
 import {
@@ -61,8 +61,7 @@ const CONSOLE_ANSWER = {
 /** Keyed like the native API, every error as `{"error": "…"}`. */
 const keyed = (runs: boolean) =>
   applyDecorators(
-    ApiSecurity(API_KEY_SCHEME),
-    ApiSecurity(BEARER_SCHEME),
+    ApiKeySecurity(),
     ApiResponse({
       status: 401,
       description: 'No API key, or an unknown or revoked one',

@@ -70,6 +70,13 @@ export class StageResultDoc {
   timeLimit?: string | null;
   @ApiPropertyOptional({ type: OutputDiffDoc, description: 'On a wrong_answer: where the output first differs from the expected output' })
   diff?: OutputDiffDoc;
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [6, -4, 3],
+    description:
+      'Run stage, when both streams had output: the order they arrived in, as runs of bytes (positive: stdout, negative: stderr)',
+  })
+  outputOrder?: number[];
 }
 
 export class TestCaseResultDoc extends StageResultDoc {
