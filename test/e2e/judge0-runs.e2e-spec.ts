@@ -1,4 +1,5 @@
 import { b64, runLikeSdk, unb64 } from './support/judge0-sdk';
+import { INTERLEAVED_OUTPUT, INTERLEAVED_PYTHON } from './support/interleaved-program';
 import { Stack } from './support/stack';
 
 jest.setTimeout(300_000);
@@ -20,28 +21,17 @@ const streamBytes = (text: string, encoding: string) => Buffer.from(text, encodi
 
 describe('Judge0: redirect_stderr_to_stdout', () => {
   it('gives stderr inside stdout in the order the program wrote them, stored with the job', async () => {
-    // Each write is flushed and followed by a pause, so the two pipes cannot deliver out of order.
-    const code = [
-      'import sys, time',
-      'for i in range(3):',
-      '    print(f"o{i}", flush=True); time.sleep(0.05)',
-      '    print(f"e{i}", file=sys.stderr, flush=True); time.sleep(0.05)',
-    ].join('\n');
-    const result = await run({ language_id: 71, source_code: b64(code), redirect_stderr_to_stdout: true });
-    expect([result.status.id, unb64(result.stdout), result.stderr, result.redirect_stderr_to_stdout]).toEqual([
-      3,
-      'o0\ne0\no1\ne1\no2\ne2\n',
-      null,
-      true,
-    ]);
+    const { stdout, stderr, merged } = INTERLEAVED_OUTPUT;
+    const result = await run({ language_id: 71, source_code: b64(INTERLEAVED_PYTHON), redirect_stderr_to_stdout: true });
+    expect([result.status.id, unb64(result.stdout), result.stderr, result.redirect_stderr_to_stdout]).toEqual([3, merged, null, true]);
     // Read back later, as text: the view applies the stored flag; runq's view keeps the streams apart.
     const text = await stack.request('GET', `/judge0/submissions/${result.token}?fields=stdout,stderr,redirect_stderr_to_stdout`, {
       key: stack.userKey,
     });
-    expect(text.body).toEqual({ stdout: 'o0\ne0\no1\ne1\no2\ne2\n', stderr: null, redirect_stderr_to_stdout: true });
-    expect((await job(result.token)).run).toMatchObject({ stdout: 'o0\no1\no2\n', stderr: 'e0\ne1\ne2\n' });
-    const plain = await run({ language_id: 71, source_code: b64(code) });
-    expect([unb64(plain.stdout), unb64(plain.stderr), plain.redirect_stderr_to_stdout]).toEqual(['o0\no1\no2\n', 'e0\ne1\ne2\n', false]);
+    expect(text.body).toEqual({ stdout: merged, stderr: null, redirect_stderr_to_stdout: true });
+    expect((await job(result.token)).run).toMatchObject({ stdout, stderr });
+    const plain = await run({ language_id: 71, source_code: b64(INTERLEAVED_PYTHON) });
+    expect([unb64(plain.stdout), unb64(plain.stderr), plain.redirect_stderr_to_stdout]).toEqual([stdout, stderr, false]);
   });
 
   it('keeps binary stderr byte-exact in base64, and asks for base64 without it', async () => {

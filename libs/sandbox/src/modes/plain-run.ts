@@ -1,6 +1,6 @@
 import type { ExecutionResult, StageResult } from '#contracts';
 import type { ExecutionOutcome, ExecutionRequest } from '../execution/execution.types';
-import type { Cancelled, InterpretedRun, Program } from '../execution/run.types';
+import type { Cancelled, Program } from '../execution/run.types';
 import type { StageRunner } from '../execution/stage-runner';
 import type { ExecutionMode } from './execution-mode';
 import { outputMatches } from './output-comparator';
@@ -32,7 +32,7 @@ export class PlainRun implements ExecutionMode {
   private async once({ work, argv, compile }: Program): Promise<(ExecutionResult & { run: StageResult }) | Cancelled> {
     const { request } = this;
     const input = { stdin: request.stdin, args: request.args, limits: request.limits };
-    const ran: InterpretedRun | Cancelled = await this.stages.run(request, [...argv, ...input.args], work, input);
+    const ran = await this.stages.run(request, [...argv, ...input.args], work, input);
     if ('cancelled' in ran) return { cancelled: true };
     const { stdoutBytes, warm, ...result } = ran;
     const timings = { sandboxMs: 0, warm };
