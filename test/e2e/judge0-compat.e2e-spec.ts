@@ -119,16 +119,14 @@ describe('Judge0: programs run as an unchanged SDK client runs them (SPEC §4 it
         language_id: 71,
         source_code: 'print(1)',
         compiler_options: '-O2',
-        redirect_stderr_to_stdout: true,
-        number_of_runs: 2,
+        enable_network: true,
         additional_files: b64('not a zip'),
       },
     });
     expect(refused.status).toBe(422);
     expect(refused.body).toEqual({
       compiler_options: ['setting compiler options is only allowed for compiled languages'],
-      redirect_stderr_to_stdout: ['redirecting stderr to stdout is not supported'],
-      number_of_runs: ['must be less than or equal to 1'],
+      enable_network: ['enabling network is not allowed'],
       additional_files: ['is not a valid zip archive'],
     });
     const shellish = await stack.request('POST', '/judge0/submissions', {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { PistonClient } from 'piston-client';
 import { pistonHello, pistonServer } from '../../bench/piston-scenario';
+import { INTERLEAVED_OUTPUT, INTERLEAVED_PYTHON } from './support/interleaved-program';
 import { Stack } from './support/stack';
 
 jest.setTimeout(300_000);
@@ -123,15 +124,9 @@ describe('POST /piston/api/v2/execute through piston-client (SPEC ยง4 Piston 2โ€
   });
 
   it('interleaves stdout and stderr in output in the order the program wrote them', async () => {
-    // Each write is flushed and followed by a pause, so the two pipes cannot deliver out of order.
-    const code = [
-      'import sys, time',
-      'for i in range(3):',
-      '    print(f"o{i}", flush=True); time.sleep(0.05)',
-      '    print(f"e{i}", file=sys.stderr, flush=True); time.sleep(0.05)',
-    ].join('\n');
-    const result = await client.execute('python', code);
-    expect(result.run).toMatchObject({ stdout: 'o0\no1\no2\n', stderr: 'e0\ne1\ne2\n', output: 'o0\ne0\no1\ne1\no2\ne2\n' });
+    const result = await client.execute('python', INTERLEAVED_PYTHON);
+    const { stdout, stderr, merged } = INTERLEAVED_OUTPUT;
+    expect(result.run).toMatchObject({ stdout, stderr, output: merged });
   });
 
   it('kills a run past run_timeout (TO, SIGKILL) and one past run_memory_limit (SG, SIGKILL)', async () => {

@@ -82,6 +82,16 @@ export interface StageResult {
    * the runner's own report made).
    */
   outputOrder?: number[];
+  /** Run stage of a job run several times (`runs` > 1): the other figures are the last run's, these the means over the runs made. */
+  repeated?: RunRepetition;
+}
+
+/** The runs a repeated job made (it stops at the first that is not ok) and their mean time and memory. */
+export interface RunRepetition {
+  runs: number;
+  wallMs: number | null;
+  cpuMs: number | null;
+  memoryBytes: number | null;
 }
 
 export interface ExecutionTimings {

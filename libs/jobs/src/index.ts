@@ -3,6 +3,7 @@ export * from './job-record.mapper';
 export * from './job.repository';
 export * from './job.presenter';
 export * from './job-finisher';
+export * from './output-interleaving';
 export * from './jobs.module';
 export * from './judge0/judge0-fields';
 export * from './judge0/judge0-status';

@@ -51,6 +51,10 @@ export interface Job {
   callbackUrl: string | null;
   /** Absent or null: runq's own webhook. */
   callbackFormat?: CallbackFormat | null;
+  /** How many times the program runs, stopping at the first run that is not ok (absent: once). */
+  runs?: number;
+  /** Shown with stderr merged into stdout in arrival order (Judge0's redirect_stderr_to_stdout; absent: false). */
+  redirectStderr?: boolean;
   callback: CallbackState | null;
   message: string | null;
   attempts: number;
@@ -78,7 +82,7 @@ export type NewJob = Pick<
   | 'tests'
   | 'callbackUrl'
 > &
-  Partial<Pick<Job, 'functionCall' | 'network' | 'artifactPatterns' | 'callbackFormat'>>;
+  Partial<Pick<Job, 'functionCall' | 'network' | 'artifactPatterns' | 'callbackFormat' | 'runs' | 'redirectStderr'>>;
 
 /** What a job needs for "finished": who waits for it and whether a webhook is due. */
 export type FinishedJobRef = Pick<Job, 'id' | 'callbackUrl'>;

@@ -73,7 +73,8 @@ export class JobRequestFactory {
    * egress policy) is refused with a 400 naming the field, not accepted and failed.
    */
   rebuild(source: Job, apiKeyId: string | null): NewJob {
-    return this.build(rerunRequest(source), apiKeyId);
+    // How often it runs and how its output is shown belong to the request, though no native field carries them.
+    return { ...this.build(rerunRequest(source), apiKeyId), runs: source.runs, redirectStderr: source.redirectStderr };
   }
 
   /** The installed version the job runs on; refuses a language no live worker has, or a version it does not. */

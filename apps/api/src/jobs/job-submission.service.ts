@@ -16,7 +16,7 @@ import { JobWaiter } from './job-waiter';
 export type BatchItem = { job: Job } | { error: DomainError };
 
 /** Request facts a compatible surface records on its jobs beside the request itself (e.g. how its webhook is sent). */
-export type JobExtras = Pick<NewJob, 'callbackFormat'>;
+export type JobExtras = Pick<NewJob, 'callbackFormat' | 'runs' | 'redirectStderr'>;
 
 export interface WaitResult {
   job: Job;
@@ -136,14 +136,21 @@ export class JobSubmissionService {
    * `results` holds the items already handled (a batch resumed under its Idempotency-Key) and
    * receives each new one as it is handled, so a caller sees how far a failed batch got.
    */
-  async createBatch(items: unknown[], caller: Caller, results: BatchItem[] = [], extras: JobExtras = {}): Promise<BatchItem[]> {
+  /** `extras` apply to every item, or one per item (by index) when a list. */
+  async createBatch(
+    items: unknown[],
+    caller: Caller,
+    results: BatchItem[] = [],
+    extras: JobExtras | readonly JobExtras[] = {},
+  ): Promise<BatchItem[]> {
     const { maxBatch } = this.config.judging;
     if (items.length > maxBatch) throw DomainError.invalid(`jobs must contain no more than ${maxBatch} items`, 'jobs');
     // Admitted as a whole: a batch is refused before any item is created, never half-way through.
     await this.intake.admit();
     for (const item of items.slice(results.length)) {
+      const itemExtras = Array.isArray(extras) ? extras[results.length] : (extras as JobExtras);
       try {
-        const draft = { ...this.requests.build(await validateJobBody(item), caller.keyId), ...extras };
+        const draft = { ...this.requests.build(await validateJobBody(item), caller.keyId), ...itemExtras };
         results.push({ job: await this.intake.place(draft, caller, true) });
       } catch (error) {
         // Only what is wrong with this item stays in place; a service that cannot take work fails the batch.

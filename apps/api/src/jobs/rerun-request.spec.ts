@@ -51,6 +51,8 @@ const REQUEST_FIELDS = [
   'functionCall',
   'network',
   'artifactPatterns',
+  'runs',
+  'redirectStderr',
 ] as const satisfies readonly (keyof NewJob)[];
 /** Fails to compile when NewJob gains a field this list (or the three a re-run changes) does not name. */
 const listsEveryField: [

@@ -94,6 +94,7 @@ export class ExecutionService {
         compileOptions: row.compileOptions,
         limits: row.limits,
         expectedOutput: row.expectedOutput === null ? undefined : decode(row.expectedOutput, row.encoding),
+        runs: row.runs,
         tests: row.tests ? toExecutionTests(row.tests) : undefined,
         comparison: row.comparison ?? undefined,
         function: functionSpec(row),

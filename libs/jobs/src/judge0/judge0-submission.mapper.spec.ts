@@ -122,6 +122,43 @@ describe('renderSubmission', () => {
       body: { status: { id: 1, description: 'In Queue' }, finished_at: null, time: null },
     });
   });
+
+  it('merges stderr into stdout in arrival order for redirect_stderr_to_stdout, bytes exact', () => {
+    const binary = Buffer.from([0xff, 0x00, 0x0a]);
+    const run = stage({
+      stdout: Buffer.from('a\nb\n').toString('base64'),
+      stderr: Buffer.concat([Buffer.from('E1\n'), binary]).toString('base64'),
+      encoding: 'base64',
+      outputOrder: [2, -3, 2, -3],
+    });
+    const fields = ['stdout', 'stderr', 'redirect_stderr_to_stdout'] as const;
+    const merged = render(job({ run, redirectStderr: true }), fields, true);
+    expect(merged).toEqual({
+      ok: true,
+      body: {
+        stdout: Buffer.concat([Buffer.from('a\nE1\nb\n'), binary]).toString('base64'),
+        stderr: null,
+        redirect_stderr_to_stdout: true,
+      },
+    });
+    // The same run without the flag keeps the streams apart; the binary stderr needs base64 either way.
+    expect(render(job({ run }), fields, true)).toMatchObject({
+      body: { stdout: Buffer.from('a\nb\n').toString('base64'), stderr: expect.any(String) },
+    });
+    expect(render(job({ run, redirectStderr: true }), fields)).toEqual({ ok: false, token: job().id });
+  });
+
+  it('gives the means of a repeated run for time, wall_time and memory, and its number_of_runs', () => {
+    const run = stage({ stdout: 'last\n', repeated: { runs: 3, wallMs: 20.5, cpuMs: 10.3, memoryBytes: 3 * 1024 * 1024 } });
+    expect(render(job({ run, runs: 3 }), ['number_of_runs', 'time', 'wall_time', 'memory', 'stdout'])).toEqual({
+      ok: true,
+      body: { number_of_runs: 3, time: '0.0103', wall_time: '0.0205', memory: 3072, stdout: 'last\n' },
+    });
+    expect(render(job(), ['number_of_runs', 'redirect_stderr_to_stdout', 'time'])).toEqual({
+      ok: true,
+      body: { number_of_runs: 1, redirect_stderr_to_stdout: false, time: '0.002' },
+    });
+  });
 });
 
 describe('judge0CallbackBody', () => {

@@ -3,6 +3,7 @@ import { zipSync } from 'fflate';
 import { quote } from 'shell-quote';
 import type { StageResult } from '#contracts';
 import type { Job } from '../job';
+import { interleaved } from '../output-interleaving';
 import { DEFAULT_FIELDS, type SubmissionField } from './judge0-fields';
 import { classifyJob, signalNumber } from './judge0-status';
 import { kilobytes, seconds } from './judge0-units';
@@ -32,6 +33,13 @@ function stream(stage: StageResult | null, name: 'stdout' | 'stderr'): Buffer | 
   return stage ? nonEmpty(bytes(stage[name], stage.encoding)) : null;
 }
 
+/** The run's stdout and stderr as Judge0 shows them: with `redirect_stderr_to_stdout`, one stream in arrival order (as `2>&1`). */
+function runOutput(job: Job, run: StageResult | null): { stdout: Buffer | null; stderr: Buffer | null } {
+  if (!run || !job.redirectStderr) return { stdout: stream(run, 'stdout'), stderr: stream(run, 'stderr') };
+  const merged = interleaved(bytes(run.stdout, run.encoding), bytes(run.stderr, run.encoding), run.outputOrder);
+  return { stdout: nonEmpty(merged), stderr: null };
+}
+
 /** What Judge0 would say in `message`: isolate's words for an exit or a time limit, runq's own otherwise. */
 function message(job: Job, statusId: number): string | null {
   const run = job.run;
@@ -59,6 +67,9 @@ function submissionRecord(job: Job, language: Judge0LanguageRef): Record<Submiss
   const compileOutput = compile
     ? nonEmpty(Buffer.concat([stream(compile, 'stdout') ?? Buffer.alloc(0), stream(compile, 'stderr') ?? Buffer.alloc(0)]))
     : null;
+  const output = runOutput(job, run);
+  // Repeated runs: Judge0 gives the means of time, wall time and memory, the rest from the last run.
+  const figures = run?.repeated ?? run;
   const source = job.files[0];
   const note = finished ? message(job, status.id) : null;
   return {
@@ -66,15 +77,15 @@ function submissionRecord(job: Job, language: Judge0LanguageRef): Record<Submiss
     language_id: language.id,
     stdin: nonEmpty(bytes(job.stdin, job.encoding)),
     expected_output: job.expectedOutput === null ? null : bytes(job.expectedOutput, job.encoding),
-    stdout: stream(run, 'stdout'),
+    stdout: output.stdout,
     status_id: status.id,
     created_at: job.createdAt.toISOString(),
     finished_at: finished ? (job.finishedAt?.toISOString() ?? null) : null,
-    time: seconds(run?.cpuMs),
-    memory: kilobytes(run?.memoryBytes),
-    stderr: stream(run, 'stderr'),
+    time: seconds(figures?.cpuMs),
+    memory: kilobytes(figures?.memoryBytes),
+    stderr: output.stderr,
     token: job.id,
-    number_of_runs: 1,
+    number_of_runs: job.runs ?? 1,
     cpu_time_limit: seconds(job.limits.cpuTimeMs),
     cpu_extra_time: '0.0',
     wall_time_limit: seconds(job.limits.timeoutMs),
@@ -88,10 +99,10 @@ function submissionRecord(job: Job, language: Judge0LanguageRef): Record<Submiss
     exit_code: run && finished ? (run.exitCode ?? 0) : null,
     exit_signal: run ? signalNumber(run.signal) : null,
     message: note ? Buffer.from(note) : null,
-    wall_time: seconds(run?.wallMs),
+    wall_time: seconds(figures?.wallMs),
     compiler_options: job.compileOptions.length ? job.compileOptions.join(' ') : null,
     command_line_arguments: job.args.length ? quote(job.args) : null,
-    redirect_stderr_to_stdout: false,
+    redirect_stderr_to_stdout: job.redirectStderr ?? false,
     callback_url: job.callbackUrl,
     // Zipped only when asked for: polls ask for other fields.
     additional_files: () => additionalFiles(job),

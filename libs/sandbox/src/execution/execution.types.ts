@@ -21,6 +21,8 @@ export interface ExecutionRequest {
   signal?: AbortSignal;
   /** With a plain run: stdout is compared with it (outcome wrong_answer when it differs). */
   expectedOutput?: Buffer;
+  /** A plain run: how many times the program runs, stopping at the first run that is not ok (default 1). */
+  runs?: number;
   /** Test cases: one compile, then one fresh sandbox per case. */
   tests?: ExecutionTestCase[];
   comparison?: Comparison;

@@ -1,18 +1,35 @@
+import type { ExecutionResult, StageResult } from '#contracts';
 import type { ExecutionOutcome, ExecutionRequest } from '../execution/execution.types';
-import type { Program } from '../execution/run.types';
+import type { Cancelled, Program } from '../execution/run.types';
 import type { StageRunner } from '../execution/stage-runner';
 import type { ExecutionMode } from './execution-mode';
 import { outputMatches } from './output-comparator';
 import { describeDifference, firstDifference } from './output-diff';
+import { repetitionOf } from './run-repetition';
 
-/** A single run of the program; with an expected output, stdout is compared with it. */
+/**
+ * The program run once, or `runs` times in fresh containers, stopping at the first run that is
+ * not ok; with an expected output, stdout is compared with it (a difference is not ok). A
+ * repeated run reports its last run, with the means over the runs made in `run.repeated`.
+ */
 export class PlainRun implements ExecutionMode {
   constructor(
     private readonly stages: StageRunner,
     private readonly request: ExecutionRequest,
   ) {}
 
-  async run({ work, argv, compile }: Program): Promise<ExecutionOutcome> {
+  async run(program: Program): Promise<ExecutionOutcome> {
+    const times = this.request.runs ?? 1;
+    const made: StageResult[] = [];
+    for (;;) {
+      const outcome = await this.once(program);
+      if ('cancelled' in outcome || times === 1) return outcome;
+      made.push(outcome.run);
+      if (outcome.outcome !== 'ok' || made.length === times) return { ...outcome, run: { ...outcome.run, repeated: repetitionOf(made) } };
+    }
+  }
+
+  private async once({ work, argv, compile }: Program): Promise<(ExecutionResult & { run: StageResult }) | Cancelled> {
     const { request } = this;
     const input = { stdin: request.stdin, args: request.args, limits: request.limits };
     const ran = await this.stages.run(request, [...argv, ...input.args], work, input);

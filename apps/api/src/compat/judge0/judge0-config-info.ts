@@ -36,6 +36,7 @@ export function judge0ConfigInfo(config: RunqConfig): Record<string, unknown> {
     max_max_file_size: l.maxMemoryKb,
     number_of_runs: 1,
     max_number_of_runs: l.maxNumberOfRuns,
+    // Defaults: a submission may set both, its number_of_runs up to max_number_of_runs.
     redirect_stderr_to_stdout: false,
     max_extract_size: Math.floor(l.maxExtractBytes / 1024),
     enable_batched_submissions: true,

@@ -19,6 +19,8 @@ export interface Judge0Limits {
 
 /** Judge0's own batch cap; runq's RUNQ_MAX_BATCH lowers it when smaller. */
 const JUDGE0_MAX_BATCH = 20;
+/** Judge0's own cap on number_of_runs; runq's RUNQ_MAX_TESTS (runs of one program, like test cases) lowers it when smaller. */
+const JUDGE0_MAX_NUMBER_OF_RUNS = 20;
 /** Judge0's own extra-time cap: added to the CPU time limit, within runq's maximum. */
 const JUDGE0_MAX_CPU_EXTRA_TIME = 5;
 
@@ -34,8 +36,7 @@ export function judge0Limits(config: RunqConfig): Judge0Limits {
     maxMemoryKb: maxima.memoryMb * 1024,
     processes: defaults.processes,
     maxProcesses: maxima.processes,
-    // Each submission runs once: repeated runs are not offered.
-    maxNumberOfRuns: 1,
+    maxNumberOfRuns: Math.min(JUDGE0_MAX_NUMBER_OF_RUNS, config.judging.maxTests),
     maxBatch: Math.min(JUDGE0_MAX_BATCH, config.judging.maxBatch),
     maxExtractBytes: config.maxCodeBytes,
   };

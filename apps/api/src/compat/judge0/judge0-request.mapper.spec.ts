@@ -11,7 +11,7 @@ const limits: Judge0Limits = {
   maxMemoryKb: 524288,
   processes: 64,
   maxProcesses: 128,
-  maxNumberOfRuns: 1,
+  maxNumberOfRuns: 20,
   maxBatch: 20,
   maxExtractBytes: 65536,
 };
@@ -42,6 +42,7 @@ describe('mapJudge0Request', () => {
     );
     expect(mapped).toEqual({
       ok: true,
+      extras: { callbackFormat: 'judge0', runs: 1, redirectStderr: false },
       dto: {
         language: 'c',
         files: [{ name: 'main.c', content: b64('int main(){}'), encoding: 'base64' }],
@@ -65,7 +66,7 @@ describe('mapJudge0Request', () => {
 
   it("collects Judge0's 422 messages per attribute", () => {
     const mapped = mapJudge0Request(
-      { language_id: 3, wall_time_limit: 0.5, memory_limit: 'lots', cpu_time_limit: 16, number_of_runs: 2, enable_network: 'true' },
+      { language_id: 3, wall_time_limit: 0.5, memory_limit: 'lots', cpu_time_limit: 16, number_of_runs: 21, enable_network: 'true' },
       context(),
     );
     expect(mapped).toEqual({
@@ -76,7 +77,7 @@ describe('mapJudge0Request', () => {
         cpu_time_limit: ['must be less than or equal to 15.0'],
         wall_time_limit: ['must be greater than or equal to 1.0'],
         memory_limit: ['is not a number'],
-        number_of_runs: ['must be less than or equal to 1'],
+        number_of_runs: ['must be less than or equal to 20'],
         enable_network: ['enabling network is not allowed'],
       },
     });
@@ -96,6 +97,24 @@ describe('mapJudge0Request', () => {
     expect(shell.ok ? null : Object.keys(shell.errors)).toEqual(['command_line_arguments']);
     const long = mapJudge0Request({ language_id: 50, source_code: 'x', compiler_options: 'a'.repeat(513) }, context());
     expect(long.ok ? null : long.errors.compiler_options).toEqual(['is too long (maximum is 512 characters)']);
+  });
+
+  it('keeps number_of_runs and redirect_stderr_to_stdout beside the request, as Rails casts them', () => {
+    const extras = (body: Record<string, unknown>) => {
+      const mapped = mapJudge0Request({ language_id: 71, source_code: 'x', ...body }, context());
+      return mapped.ok ? mapped.extras : mapped.errors;
+    };
+    expect(extras({ number_of_runs: 3, redirect_stderr_to_stdout: true })).toEqual({
+      callbackFormat: 'judge0',
+      runs: 3,
+      redirectStderr: true,
+    });
+    expect(extras({ number_of_runs: '20', redirect_stderr_to_stdout: 'false' })).toMatchObject({ runs: 20, redirectStderr: false });
+    // An integer column keeps the whole part, never less than one run.
+    expect(extras({ number_of_runs: 2.7 })).toMatchObject({ runs: 2 });
+    expect(extras({ number_of_runs: 0.5 })).toMatchObject({ runs: 1 });
+    expect(extras({ number_of_runs: 0 })).toEqual({ number_of_runs: ['must be greater than 0'] });
+    expect(extras({ number_of_runs: 'x' })).toEqual({ number_of_runs: ['is not a number'] });
   });
 
   it('treats a body that is not an object as empty', () => {

@@ -5,6 +5,7 @@ import { MAX_FILES, type CreateJobDto, type LimitsDto } from '../../jobs/dto/cre
 import { extractAdditionalFiles } from './judge0-additional-files';
 import { Judge0Attributes } from './judge0-attributes';
 import { JUDGE0_ARCHIVED_MAX_ID, judge0Language } from './judge0-languages';
+import type { JobExtras } from '../../jobs/job-submission.service';
 import type { Judge0Limits } from './judge0-limits';
 
 /** What the mapper needs to know of a runq language. */
@@ -19,8 +20,8 @@ export interface MappingContext {
   language: (runqId: string) => RunqLanguageFacts | undefined;
 }
 
-/** A Judge0 submission as a runq job request, or Judge0's 422 errors. */
-export type MappedRequest = { ok: true; dto: CreateJobDto } | { ok: false; errors: Record<string, string[]> };
+/** A Judge0 submission as a runq job request (and what its job records beside it), or Judge0's 422 errors. */
+export type MappedRequest = { ok: true; dto: CreateJobDto; extras: JobExtras } | { ok: false; errors: Record<string, string[]> };
 
 const MAX_OPTION_LENGTH = 512;
 /** runq's file count per job, less the source itself. */
@@ -77,11 +78,10 @@ export function mapJudge0Request(body: unknown, context: MappingContext): Mapped
   attrs.number('stack_limit', { min: 0, max: limits.maxMemoryKb });
   const processes = attrs.number('max_processes_and_or_threads', { min: 0, max: limits.maxProcesses, greaterThan: true });
   attrs.number('max_file_size', { min: 0, max: limits.maxMemoryKb });
-  attrs.number('number_of_runs', { min: 0, max: limits.maxNumberOfRuns, greaterThan: true });
+  const runs = attrs.number('number_of_runs', { min: 0, max: limits.maxNumberOfRuns, greaterThan: true });
   for (const option of ['enable_per_process_and_thread_time_limit', 'enable_per_process_and_thread_memory_limit'])
     if (attrs.flag(option)) attrs.add(option, 'this option cannot be enabled');
   if (attrs.flag('enable_network')) attrs.add('enable_network', 'enabling network is not allowed');
-  if (attrs.flag('redirect_stderr_to_stdout')) attrs.add('redirect_stderr_to_stdout', 'redirecting stderr to stdout is not supported');
   const callbackUrl = attrs.text('callback_url');
   const archive = attrs.text('additional_files');
   const extracted =
@@ -100,6 +100,8 @@ export function mapJudge0Request(body: unknown, context: MappingContext): Mapped
   const entry = judge0Language(languageId!)!;
   return {
     ok: true,
+    // Judge0's jobs call back as Judge0 does (a PUT of the 8 default fields); its integer column keeps a count's whole part.
+    extras: { callbackFormat: 'judge0', runs: Math.max(1, Math.floor(runs ?? 1)), redirectStderr: attrs.flag('redirect_stderr_to_stdout') },
     dto: {
       language: entry.runq,
       files: [

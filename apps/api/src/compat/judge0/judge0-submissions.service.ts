@@ -5,7 +5,7 @@ import { classifyJob, renderSubmission, type Job, type SubmissionField } from '#
 import type { Caller } from '../../auth/caller';
 import { isPlainObject } from '../../common/body-validation';
 import { JobQueryService } from '../../jobs/job-query.service';
-import { JobSubmissionService, type JobExtras } from '../../jobs/job-submission.service';
+import { JobSubmissionService } from '../../jobs/job-submission.service';
 import { Judge0Catalog } from './judge0-catalog.service';
 import { Judge0Error } from './judge0-error';
 import { judge0Attribute } from './judge0-error.mapper';
@@ -24,9 +24,6 @@ export interface Judge0Query {
 }
 
 type Body = Record<string, unknown>;
-
-/** Judge0's jobs call back as Judge0 does (a PUT of the 8 default fields). */
-const JUDGE0_JOB: JobExtras = { callbackFormat: 'judge0' };
 
 const UTF8_ONE = 'some attributes for this submission cannot be converted to UTF-8, use base64_encoded=true query parameter';
 const UTF8_MANY = 'some attributes for one or more submissions cannot be converted to UTF-8, use base64_encoded=true query parameter';
@@ -48,8 +45,8 @@ export class Judge0SubmissionsService {
     const fields = wait ? parseFields(query.fields) : null;
     const mapped = this.map(body, query);
     if (!mapped.ok) throw Judge0Error.unprocessable(mapped.errors);
-    if (!fields) return { token: (await this.submissions.create(mapped.dto, caller, JUDGE0_JOB)).id };
-    const { job } = await this.submissions.createAndWait(mapped.dto, caller, this.config.wait.maxMs, null, JUDGE0_JOB);
+    if (!fields) return { token: (await this.submissions.create(mapped.dto, caller, mapped.extras)).id };
+    const { job } = await this.submissions.createAndWait(mapped.dto, caller, this.config.wait.maxMs, null, mapped.extras);
     const view = this.render(job, fields, query);
     return view ?? { token: job.id, error: UTF8_ONE };
   }
@@ -102,8 +99,15 @@ export class Judge0SubmissionsService {
     const items = isPlainObject(body) && Array.isArray(body.submissions) ? body.submissions : [];
     this.checkBatchSize(items.length);
     const mapped = items.map((item) => this.map(item, query));
-    const valid = mapped.flatMap((m) => (m.ok ? [m.dto] : []));
-    const created = valid.length ? await this.submissions.createBatch(valid, caller, [], JUDGE0_JOB) : [];
+    const valid = mapped.flatMap((m) => (m.ok ? [m] : []));
+    const created = valid.length
+      ? await this.submissions.createBatch(
+          valid.map((m) => m.dto),
+          caller,
+          [],
+          valid.map((m) => m.extras),
+        )
+      : [];
     let next = 0;
     const results = mapped.map((m): Body => {
       if (!m.ok) return m.errors;

@@ -29,7 +29,19 @@ const submission = {
 const createBody = {
   type: 'object',
   required: ['source_code', 'language_id'],
-  properties: Object.fromEntries(ALL_FIELDS.filter((f) => !['token', 'status', 'language', 'status_id'].includes(f)).map((f) => [f, {}])),
+  properties: {
+    ...Object.fromEntries(ALL_FIELDS.filter((f) => !['token', 'status', 'language', 'status_id'].includes(f)).map((f) => [f, {}])),
+    number_of_runs: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'Runs of the program (at most `max_number_of_runs` of /config_info, else 422), stopping at the first that is not Accepted; `time`, `wall_time` and `memory` are the means over the runs made, the rest is the last run',
+    },
+    redirect_stderr_to_stdout: {
+      type: 'boolean',
+      description: '`true`: stderr is shown in `stdout`, in the order the bytes arrived (as `2>&1`), and `stderr` is null',
+    },
+  },
 };
 const createExample = { source_code: 'print("hello")', language_id: 71, stdin: null };
 
@@ -85,7 +97,11 @@ export const ApiJudge0Create = () =>
   applyDecorators(
     ApiOperation({ summary: 'Judge0: create a submission (`{token}`; with wait=true, the finished submission)' }),
     base64Query,
-    ApiQuery({ name: 'wait', required: false, description: '`true`: answer when the run is finished (bounded by RUNQ_MAX_WAIT_MS)' }),
+    ApiQuery({
+      name: 'wait',
+      required: false,
+      description: '`true`: answer when the run (all its number_of_runs) is finished, bounded by RUNQ_MAX_WAIT_MS (then status 1 or 2)',
+    }),
     fieldsQuery,
     ApiBody({ schema: createBody, examples: { python: { summary: 'Python hello', value: createExample } } }),
     success({

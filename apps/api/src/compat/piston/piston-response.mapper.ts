@@ -1,6 +1,5 @@
 import type { StageResult } from '#contracts';
-import type { Job } from '#jobs';
-import { interleaved } from './output-interleaving';
+import { interleaved, type Job } from '#jobs';
 import type { PistonRuntime } from './piston-runtimes';
 
 /** Piston's two-letter stage status: runtime error, signal, timeout, stdout/stderr limit, internal. */

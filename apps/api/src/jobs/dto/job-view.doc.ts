@@ -14,6 +14,7 @@ import {
   type JudgeSummary,
   type NetworkRequest,
   type OutputDiff,
+  type RunRepetition,
   type StageResult,
   type TestCaseResult,
 } from '#contracts';
@@ -40,6 +41,13 @@ export class OutputDiffDoc {
   actual!: string | null;
   @ApiProperty({ enum: ['utf8', 'base64'], description: '`base64` when either line is not text: both are then base64 of the bytes' })
   encoding!: string;
+}
+
+export class RunRepetitionDoc {
+  @ApiProperty({ type: 'integer', example: 3 }) runs!: number;
+  @ApiProperty({ type: Number, nullable: true, example: 21.4 }) wallMs!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 12.1 }) cpuMs!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 4329472 }) memoryBytes!: number | null;
 }
 
 export class StageResultDoc {
@@ -77,6 +85,12 @@ export class StageResultDoc {
       'Run stage, when both streams had output: the order they arrived in, as runs of bytes (positive: stdout, negative: stderr)',
   })
   outputOrder?: number[];
+  @ApiPropertyOptional({
+    type: RunRepetitionDoc,
+    description:
+      "Run stage of a job run several times: the runs made (the first that was not ok ends them) and their means; the other figures are the last run's",
+  })
+  repeated?: RunRepetitionDoc;
 }
 
 export class TestCaseResultDoc extends StageResultDoc {
@@ -224,6 +238,7 @@ export class JobViewDoc {
 type _DocumentedFields = [
   NoneDiffer<FieldsDiffer<OutputDiffDoc, OutputDiff>>,
   NoneDiffer<FieldsDiffer<StageResultDoc, StageResult>>,
+  NoneDiffer<FieldsDiffer<RunRepetitionDoc, RunRepetition>>,
   NoneDiffer<FieldsDiffer<TestCaseResultDoc, TestCaseResult>>,
   NoneDiffer<FieldsDiffer<JudgeSummaryDoc, JudgeSummary>>,
   NoneDiffer<FieldsDiffer<LimitsViewDoc, JobLimits>>,
