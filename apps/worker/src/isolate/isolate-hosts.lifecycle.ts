@@ -39,7 +39,8 @@ export class IsolateHostsLifecycle implements OnApplicationShutdown {
       labels: this.labels,
       readyTimeoutMs: READY_TIMEOUT_MS,
     });
-    this.hosts.warm();
+    // Started ahead only where isolates are the default; else the first isolate job starts them.
+    if (isolate.mode === 'default') this.hosts.warm();
     this.logger.log(`isolate mode ${isolate.mode}: ${isolate.hosts} sandbox host(s), recycled after ${isolate.recycleAfterJobs} jobs`);
     return this.hosts;
   }

@@ -9,6 +9,7 @@ import type { DoneMessage, HostMessage, HttpAnswer, HttpRequestMessage, RunMessa
 /** Results and logs are capped in the host; a frame much larger than that is a broken host. */
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 const STDERR_KEPT = 4096;
+const NETWORK_OFF = "network access is off for this job: ask for it with network.allow (within the server's egress policy)";
 
 export type HttpRelay = (request: HttpRequestMessage['request']) => Promise<HttpAnswer>;
 
@@ -128,9 +129,7 @@ export class IsolateHost {
 
   private async relay({ id, call, request }: HttpRequestMessage): Promise<void> {
     const relay = this.inFlight.get(id)?.relay;
-    const answer: HttpAnswer = relay
-      ? await relay(request).catch((error: Error) => ({ error: error.message }))
-      : { error: 'this job has no network access' };
+    const answer: HttpAnswer = relay ? await relay(request).catch((error: Error) => ({ error: error.message })) : { error: NETWORK_OFF };
     if (!this.stopped) this.send({ t: 'http', call, answer });
   }
 

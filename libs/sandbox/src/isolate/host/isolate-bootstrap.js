@@ -62,11 +62,9 @@
     for (const key of Object.keys(given)) headers[String(key).toLowerCase()] = String(given[key]);
     return { url: String(url), method: o.method ? String(o.method).toUpperCase() : 'GET', headers, body };
   }
-  function egressError(message) {
-    const error = new Error(message);
-    error.name = 'EgressError';
-    return error;
-  }
+  class EgressError extends Error {}
+  EgressError.prototype.name = 'EgressError';
+  const egressError = (message) => new EgressError(message);
   function parsed(answer) {
     if (answer.error) throw egressError(answer.error);
     const type = answer.headers['content-type'] || '';

@@ -48,8 +48,10 @@ function describe(error) {
   const stack = lines.filter((line) => !/^\s+at /.test(line) || user(line)).join('\n');
   const at = lines.find((line) => /^\s+at /.test(line) && user(line));
   const position = at && /:(\d+):(\d+)\)?\s*$/.exec(at);
+  // Errors cross the isolate boundary as their built-in type: the stack's first line keeps the name (EgressError, a user's class).
+  const header = /^([A-Za-z_$][\w$]*): /.exec(all[0]);
   return {
-    name: error.name || 'Error',
+    name: (error.name === 'Error' && header ? header[1] : error.name) || 'Error',
     message: error.message,
     stack,
     line: position ? Number(position[1]) : null,
