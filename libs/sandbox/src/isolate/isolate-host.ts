@@ -9,6 +9,8 @@ import type { DoneMessage, HostMessage, HttpAnswer, HttpRequestMessage, RunMessa
 /** Results and logs are capped in the host; a frame much larger than that is a broken host. */
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 const STDERR_KEPT = 4096;
+/** How long past a job's wall-clock limit the host may take to report it before it counts as stuck. */
+const DEADLINE_GRACE_MS = 5000;
 const NETWORK_OFF = "network access is off for this job: ask for it with network.allow (within the server's egress policy)";
 
 export type HttpRelay = (request: HttpRequestMessage['request']) => Promise<HttpAnswer>;
@@ -74,11 +76,27 @@ export class IsolateHost {
     return this.inFlight.size;
   }
 
+  /**
+   * Runs one job. The host ends it at its limits; should the host miss that by DEADLINE_GRACE_MS
+   * (stuck), the job is a timeout and the host is stopped (its other jobs are retried elsewhere).
+   */
   run(message: RunMessage, relay: HttpRelay | null): Promise<DoneMessage> {
     if (this.stopped) return Promise.reject(new SandboxError(`sandbox host ${this.id} ${this.stopped}`));
     this.served++;
     return new Promise<DoneMessage>((resolve, reject) => {
-      this.inFlight.set(message.id, { resolve, reject, relay });
+      const timer = setTimeout(() => {
+        this.inFlight.delete(message.id);
+        resolve({ t: 'done', id: message.id, status: 'timeout', timeLimit: 'wall', logs: [], logsTruncated: false });
+        this.end(`missed the deadline of job ${message.id}`);
+        void removeContainer(this.container);
+      }, message.timeoutMs + DEADLINE_GRACE_MS);
+      const settle =
+        <T>(fn: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          fn(value);
+        };
+      this.inFlight.set(message.id, { resolve: settle(resolve), reject: settle(reject), relay });
       this.send(message);
     });
   }

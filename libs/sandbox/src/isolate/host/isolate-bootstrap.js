@@ -4,14 +4,18 @@
  * and gets back the runtime the job uses. The bridge stays in closures, never on globalThis.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the script's completion value is the setup function
-(function setup(log, schedule, http, inputsJson, maxResultBytes) {
+(function setup(log, schedule, http, inputsJson, maxResultBytes, maxLogBytes) {
   'use strict';
   const MAX_DEPTH = 256;
+  // Taken before user code runs: code that replaces them changes nothing in how its result is read.
+  const { stringify, parse } = JSON;
+  const { keys } = Object;
+  const { from: arrayFrom, isArray } = Array;
   const MAX_LOG_MESSAGE = 8192;
   delete globalThis.WebAssembly; // its memories live outside the isolate's heap limit
 
   function inspect(value, depth) {
-    if (typeof value === 'string') return depth ? JSON.stringify(value) : value;
+    if (typeof value === 'string') return depth ? stringify(value) : value;
     if (typeof value === 'bigint') return `${value}n`;
     if (typeof value === 'function') return `[Function: ${value.name || '(anonymous)'}]`;
     if (typeof value === 'symbol' || value === undefined || value === null || typeof value !== 'object') return String(value);
@@ -19,7 +23,7 @@
     if (depth > 2) return Array.isArray(value) ? '[Array]' : '[Object]';
     try {
       if (Array.isArray(value)) return `[ ${value.map((v) => inspect(v, depth + 1)).join(', ')} ]`;
-      const entries = Object.keys(value).map((k) => `${k}: ${inspect(value[k], depth + 1)}`);
+      const entries = keys(value).map((k) => `${k}: ${inspect(value[k], depth + 1)}`);
       return entries.length ? `{ ${entries.join(', ')} }` : '{}';
     } catch {
       return '[Object]';
@@ -32,9 +36,17 @@
     return message;
   }
 
+  // Counted here too, so a log flood past the cap costs the host nothing.
+  let logBytes = 0;
+  function record(level, args) {
+    if (logBytes > maxLogBytes) return;
+    const message = format(args);
+    logBytes += message.length + 40;
+    log(level, message);
+  }
   const console = {};
-  for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = (...args) => log(level, format(args));
-  console.trace = (...args) => log('debug', format(args));
+  for (const level of ['log', 'info', 'warn', 'error', 'debug']) console[level] = (...args) => record(level, args);
+  console.trace = (...args) => record('debug', args);
   Object.defineProperty(globalThis, 'console', { value: Object.freeze(console), writable: true, configurable: true });
 
   // Timers: the host keeps the clock; it calls fire(id) back when one is due.
@@ -56,10 +68,10 @@
   // Outbound HTTP goes to the worker's egress proxy; the host relays, the worker applies the policy.
   function toRequest(url, options) {
     const o = options || {};
-    const body = o.body === undefined || o.body === null ? null : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+    const body = o.body === undefined || o.body === null ? null : typeof o.body === 'string' ? o.body : stringify(o.body);
     const headers = {};
     const given = o.headers && typeof o.headers.entries === 'function' ? Object.fromEntries(o.headers.entries()) : o.headers || {};
-    for (const key of Object.keys(given)) headers[String(key).toLowerCase()] = String(given[key]);
+    for (const key of keys(given)) headers[String(key).toLowerCase()] = String(given[key]);
     return { url: String(url), method: o.method ? String(o.method).toUpperCase() : 'GET', headers, body };
   }
   class EgressError extends Error {}
@@ -71,7 +83,7 @@
     let data = answer.text;
     if (/json/i.test(type)) {
       try {
-        data = JSON.parse(answer.text);
+        data = parse(answer.text);
       } catch {
         // Not JSON after all: the text.
       }
@@ -84,9 +96,9 @@
       data,
     };
   }
-  globalThis.httpGet = (url, options) => parsed(JSON.parse(http.applySyncPromise(undefined, [JSON.stringify(toRequest(url, options))])));
+  globalThis.httpGet = (url, options) => parsed(parse(http.applySyncPromise(undefined, [stringify(toRequest(url, options))])));
   globalThis.fetch = async (url, options) => {
-    const answer = JSON.parse(await http.apply(undefined, [JSON.stringify(toRequest(url, options))], { result: { promise: true } }));
+    const answer = parse(await http.apply(undefined, [stringify(toRequest(url, options))], { result: { promise: true } }));
     const result = parsed(answer);
     return {
       ok: result.ok,
@@ -94,11 +106,11 @@
       statusText: result.statusText,
       headers: { get: (name) => answer.headers[String(name).toLowerCase()] ?? null },
       text: async () => answer.text,
-      json: async () => JSON.parse(answer.text),
+      json: async () => parse(answer.text),
     };
   };
 
-  const INPUTS = JSON.parse(inputsJson);
+  const INPUTS = parse(inputsJson);
   Object.defineProperty(globalThis, 'INPUTS', { value: INPUTS, writable: true, configurable: true });
 
   class ResultError extends Error {}
@@ -148,14 +160,14 @@
     }
     seen.add(value);
     let out;
-    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-      out = Array.from(value, (item, i) => {
+    if (isArray(value) || ArrayBuffer.isView(value)) {
+      out = arrayFrom(value, (item, i) => {
         const encoded = encode(item, `${where}[${i}]`, seen, depth + 1);
         return encoded === undefined ? null : encoded;
       });
     } else {
       out = {};
-      for (const key of Object.keys(value)) {
+      for (const key of keys(value)) {
         const encoded = encode(value[key], `${where}.${key}`, seen, depth + 1);
         if (encoded !== undefined) out[key] = encoded;
       }
@@ -170,14 +182,14 @@
     let result;
     try {
       result = settled === undefined ? null : encode(settled, 'result', new Set(), 0);
-      const json = JSON.stringify(result === undefined ? null : result);
+      const json = stringify(result === undefined ? null : result);
       if (json.length > maxResultBytes) {
         throw new ResultError(`the result is at least ${json.length} bytes of JSON, more than the limit of ${maxResultBytes}`);
       }
       return `{"status":"ok","result":${json}}`;
     } catch (error) {
       if (!(error instanceof ResultError)) throw error;
-      return JSON.stringify({
+      return stringify({
         status: 'error',
         error: { name: 'ResultError', message: error.message, stack: null, line: null, column: null },
       });
@@ -198,9 +210,9 @@
     call(exported, name, entry) {
       const fn = exported && (exported[name] ?? (exported.default && exported.default[name]));
       if (typeof fn !== 'function') {
-        const names = exported ? Object.keys(exported).filter((k) => typeof exported[k] === 'function') : [];
+        const names = exported ? keys(exported).filter((k) => typeof exported[k] === 'function') : [];
         const message = `${entry} exports no function named "${name}"` + (names.length ? ` (it exports: ${names.join(', ')})` : '');
-        return JSON.stringify({ status: 'error', error: { name: 'FunctionNotFound', message, stack: null, line: null, column: null } });
+        return stringify({ status: 'error', error: { name: 'FunctionNotFound', message, stack: null, line: null, column: null } });
       }
       return finish(fn(INPUTS));
     },

@@ -153,10 +153,11 @@ class Job {
     const context = await isolate.createContext();
     const setup = await (await isolate.compileScript(BOOTSTRAP, { filename: 'runq:bootstrap' })).run(context, { reference: true });
     let runtime = null;
-    const log = new ivm.Callback((level, message) => this.log(String(level), String(message)));
+    const log = new ivm.Callback((level, message) => this.log(String(level), String(message)), { ignored: true });
     const schedule = new ivm.Callback((id, ms) => this.schedule(runtime, id, ms));
     const http = new ivm.Reference((payload) => relayHttp(request.id, String(payload)));
-    runtime = await setup.apply(undefined, [log, schedule, http, request.inputs, request.maxResultBytes], { result: { reference: true } });
+    const args = [log, schedule, http, request.inputs, request.maxResultBytes, request.maxLogBytes];
+    runtime = await setup.apply(undefined, args, { result: { reference: true } });
     const fn = (name) => runtime.get(name, { reference: true });
     const filename = `/work/${request.entry}`;
     const timeout = request.timeoutMs;
