@@ -81,9 +81,11 @@ export class IsolateHostPool {
       this.replaced++;
       if (!this.closed) void this.slot(index).catch(() => undefined);
     }
-    if (this.draining.has(host) && host.running === 0) {
-      this.draining.delete(host);
-      void host.retire();
+    if (this.draining.has(host)) {
+      void host.whenIdle().then(() => {
+        if (!this.draining.delete(host)) return;
+        return host.retire();
+      });
     }
   }
 

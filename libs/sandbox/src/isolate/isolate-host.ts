@@ -28,6 +28,7 @@ interface InFlight {
  */
 export class IsolateHost {
   private readonly inFlight = new Map<string, InFlight>();
+  private idleWaiters: (() => void)[] = [];
   private stderr = '';
   private stopped: string | null = null;
   /** Jobs handed to this host so far (recycling counts them). */
@@ -101,6 +102,12 @@ export class IsolateHost {
     });
   }
 
+  /** Resolves when no job is left in the host (or it has stopped). */
+  whenIdle(): Promise<void> {
+    if (!this.inFlight.size || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   cancel(jobId: string): void {
     if (this.inFlight.has(jobId)) this.send({ t: 'cancel', id: jobId });
   }
@@ -143,6 +150,13 @@ export class IsolateHost {
     const job = this.inFlight.get(done.id);
     this.inFlight.delete(done.id);
     job?.resolve(done);
+    if (!this.inFlight.size) this.wakeIdle();
+  }
+
+  private wakeIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   private async relay({ id, call, request }: HttpRequestMessage): Promise<void> {
@@ -158,6 +172,7 @@ export class IsolateHost {
     const detail = this.stderr.trim() ? `: ${this.stderr.trim().split('\n').slice(-3).join(' | ')}` : '';
     for (const job of this.inFlight.values()) job.reject(new SandboxError(`sandbox host ${this.id} ${why}${detail}`));
     this.inFlight.clear();
+    this.wakeIdle();
   }
 }
 

@@ -40,10 +40,18 @@ export class IsolateRun {
       );
     const session = spec.network && this.egress ? this.egress.open(spec.network) : null;
     const host = await this.hosts.acquire();
-    const onAbort = () => host.cancel(request.jobId);
+    // A cancel answers at once; the host stops the isolate as soon as its running code yields (at the latest at its limit).
+    let onAbort = () => undefined as void;
+    const aborted = new Promise<'aborted'>((resolve) => {
+      onAbort = () => {
+        host.cancel(request.jobId);
+        resolve('aborted');
+      };
+    });
     request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (request.signal?.aborted) onAbort();
     try {
-      const done = await host.run(
+      const running = host.run(
         {
           t: 'run',
           id: request.jobId,
@@ -59,7 +67,9 @@ export class IsolateRun {
         },
         session && this.egress ? relayTo(this.egress, session.token) : null,
       );
-      if (done.status === 'cancelled' || request.signal?.aborted) return { cancelled: true };
+      const done = await Promise.race([running, aborted]);
+      if (done === 'aborted') running.catch(() => undefined);
+      if (done === 'aborted' || done.status === 'cancelled' || request.signal?.aborted) return { cancelled: true };
       const error = done.error && remapError(done.error, entry, prepared.map);
       const outcome = await this.judge(request, { ...done, error }, session?.close() ?? []);
       return 'cancelled' in outcome && outcome.cancelled

@@ -116,6 +116,21 @@ class Job {
     }
   }
 
+  /**
+   * How long code may still run without a break. Disposing an isolate takes effect only
+   * between tasks, so running code is bounded by the engine's own timeout: the smaller of
+   * the two limits, less the time already spent.
+   */
+  budget() {
+    const { timeoutMs, cpuTimeMs } = this.request;
+    const elapsed = Number(process.hrtime.bigint() - this.started) / 1e6;
+    return Math.max(1, Math.ceil(Math.min(timeoutMs, cpuTimeMs) - elapsed));
+  }
+
+  get syncLimit() {
+    return this.request.cpuTimeMs < this.request.timeoutMs ? 'cpu' : 'wall';
+  }
+
   /** CPU time and heap of the isolate, while it still exists. */
   measure() {
     if (this.isolate.isDisposed) return { cpuMs: null, memoryBytes: null };
@@ -137,7 +152,7 @@ class Job {
     if (this.ended === 'cancel') return { status: 'cancelled' };
     if (this.ended === 'thrown') return { status: 'error', error: describe(this.thrown) };
     const message = String(error && error.message);
-    if (/^Script execution timed out/.test(message)) return { status: 'timeout', timeLimit: 'wall' };
+    if (/^Script execution timed out/.test(message)) return { status: 'timeout', timeLimit: this.syncLimit };
     if (/memory limit/.test(message) || (this.isolate.isDisposed && !this.ended)) return { status: 'memory_limit' };
     if (/Promise was abandoned/.test(message)) {
       const text = 'the function returned a promise that never settled';
@@ -160,8 +175,8 @@ class Job {
     runtime = await setup.apply(undefined, args, { result: { reference: true } });
     const fn = (name) => runtime.get(name, { reference: true });
     const filename = `/work/${request.entry}`;
-    const timeout = request.timeoutMs;
-    const promised = { timeout, result: { promise: true, copy: true } };
+    const timeout = this.budget();
+    const promised = { timeout: this.budget(), result: { promise: true, copy: true } };
     let frame;
     if (request.kind === 'script') {
       const script = await isolate.compileScript(request.code, { filename });
@@ -193,7 +208,7 @@ class Job {
       if (this.isolate.isDisposed || !runtime) return;
       runtime
         .get('fire', { reference: true })
-        .then((fire) => fire.apply(undefined, [id], { timeout: this.request.timeoutMs }))
+        .then((fire) => fire.apply(undefined, [id], { timeout: this.budget() }))
         .catch((error) => this.uncaught(error));
     }, ms);
     this.timers.add(timer);
