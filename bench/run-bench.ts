@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { dockerRun, hostRun } from './baselines';
+import { isolateLoad } from './isolate-bench';
 import { writeChart, type ChartRow } from './chart';
 import { PROGRAMS, type BenchProgram } from './programs';
 import { closedLoop, ms, percentile, ratio, summarize, type Summary } from './stats';
@@ -28,20 +29,27 @@ interface Job {
   result?: unknown;
 }
 
-async function execute(program: BenchProgram): Promise<Job> {
+async function post(body: Record<string, unknown>): Promise<{ status: number; job: Job }> {
   const res = await fetch(`${url}/execute`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-API-Key': key },
-    body: JSON.stringify({
-      language: program.language,
-      code: program.code,
-      limits: { cpus: program.cpus, timeoutMs: 20_000 },
-      ...program.request,
-    }),
+    body: JSON.stringify(body),
   });
-  const job = (await res.json()) as Job;
-  const wrong = res.status !== 200 || job.outcome !== 'ok' || (program.result !== undefined && job.result !== program.result);
-  if (wrong) throw new Error(`runq ${program.id}: ${res.status} ${JSON.stringify(job).slice(0, 300)}`);
+  return { status: res.status, job: (await res.json()) as Job };
+}
+
+async function execute(program: BenchProgram): Promise<Job> {
+  const body = { language: program.language, code: program.code, limits: { cpus: program.cpus, timeoutMs: 20_000 }, ...program.request };
+  const { status, job } = await post(body);
+  const wrong = status !== 200 || job.outcome !== 'ok' || (program.result !== undefined && job.result !== program.result);
+  if (wrong) throw new Error(`runq ${program.id}: ${status} ${JSON.stringify(job).slice(0, 300)}`);
+  return job;
+}
+
+/** A job that must complete ok (the isolate load checks each result itself). */
+async function executeOk(body: Record<string, unknown>): Promise<Job> {
+  const { status, job } = await post(body);
+  if (status !== 200 || job.outcome !== 'ok') throw new Error(`runq: ${status} ${JSON.stringify(job).slice(0, 300)}`);
   return job;
 }
 
@@ -124,6 +132,9 @@ async function main(): Promise<void> {
     concurrent[`dockerRun_${clients}`] = { perSecond: d.perSecond, p99: percentile(d.latencies, 99) };
   }
   report.concurrent = concurrent;
+  process.stdout.write('  isolate, 16 concurrent clients…\n');
+  const isolate = await isolateLoad(executeOk);
+  report.isolate = isolate;
   report.peakRssMb = peakRss();
   report.seconds = (Date.now() - started) / 1000;
 
@@ -148,6 +159,17 @@ async function main(): Promise<void> {
       `| ${clients} | ${r.perSecond.toFixed(1)} | ${ms(r.p99)} | ${d.perSecond.toFixed(1)} | ${ms(d.p99)} | ${ratio(r.perSecond, d.perSecond)} |`,
     );
   }
+  const container = seq['node-function'];
+  const fast = seq['node-function-isolate'];
+  rows.push(
+    '',
+    `Isolate vs container (function \`INPUTS.x + INPUTS.y\`, p50): ${ms(fast.runq.p50)} vs ${ms(container.runq.p50)}, ${ratio(container.runq.p50, fast.runq.p50)} faster; bare \`node -e\` ${ms(fast.b?.p50 ?? NaN)}.`,
+    `Isolate, ${isolate.clients} concurrent clients: ${isolate.perSecond.toFixed(0)} jobs/s (${isolate.jobs} jobs, every answer checked), p50 ${ms(isolate.p50)}, p99 ${ms(isolate.p99)}; RSS at the end: ${Object.entries(
+      isolate.rssMb,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
+      .join(', ')}.`,
+  );
   const rss = report.peakRssMb as Record<string, number>;
   const db = Object.entries(report).filter(([k]) => k.startsWith('dbTransactionsPerJob_'));
   rows.push('');
