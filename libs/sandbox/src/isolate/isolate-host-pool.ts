@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildContainerSpec, type SandboxProfile } from '../docker/container-spec';
+import { harnessSourceDir } from '../function/function-harness';
 import { IsolateHost } from './isolate-host';
 
 export interface IsolateHostSettings {
@@ -27,6 +28,7 @@ export interface IsolateHostStats {
 
 const HOST_DIR_IN_SANDBOX = '/opt/runq-isolate/host';
 const ENGINE_DIR_IN_SANDBOX = '/opt/runq-isolate/isolated-vm';
+const HARNESS_DIR_IN_SANDBOX = '/opt/runq-isolate/harness';
 
 /** The host program: next to this module in a source checkout, or in libs/ when running from dist/. */
 function hostSourceDir(): string {
@@ -141,12 +143,13 @@ export class IsolateHostPool {
     return buildContainerSpec({
       image: this.settings.image,
       cmd: ['node', '--no-node-snapshot', `${HOST_DIR_IN_SANDBOX}/isolate-host.js`],
-      env: [`RUNQ_ISOLATE_ENGINE=${ENGINE_DIR_IN_SANDBOX}`],
+      env: [`RUNQ_ISOLATE_ENGINE=${ENGINE_DIR_IN_SANDBOX}`, `RUNQ_ISOLATE_HARNESS=${HARNESS_DIR_IN_SANDBOX}`],
       profile: this.settings.profile,
       labels: { ...this.settings.labels, 'runq.stage': 'isolate-host' },
       readOnlyMounts: [
         { source: hostSourceDir(), target: HOST_DIR_IN_SANDBOX },
         { source: engine, target: ENGINE_DIR_IN_SANDBOX },
+        { source: harnessSourceDir(), target: HARNESS_DIR_IN_SANDBOX },
       ],
     });
   }

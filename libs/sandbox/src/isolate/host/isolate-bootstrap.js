@@ -3,14 +3,13 @@
  * built-ins). Its value is a setup function; the host calls it with the bridge callbacks
  * and gets back the runtime the job uses. The bridge stays in closures, never on globalThis.
  */
+/* global createResultEncoder */
 // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the script's completion value is the setup function
 (function setup(log, schedule, http, inputsJson, maxResultBytes, maxLogBytes) {
   'use strict';
-  const MAX_DEPTH = 256;
   // Taken before user code runs: code that replaces them changes nothing in how its result is read.
   const { stringify, parse } = JSON;
   const { keys } = Object;
-  const { from: arrayFrom, isArray } = Array;
   const MAX_LOG_MESSAGE = 8192;
   delete globalThis.WebAssembly; // its memories live outside the isolate's heap limit
 
@@ -113,9 +112,6 @@
   const INPUTS = parse(inputsJson);
   Object.defineProperty(globalThis, 'INPUTS', { value: INPUTS, writable: true, configurable: true });
 
-  class ResultError extends Error {}
-  ResultError.prototype.name = 'ResultError';
-
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   function base64(bytes) {
     let out = '';
@@ -128,60 +124,15 @@
     return out;
   }
 
-  /** The same encoding as the container harness: JSON values, byte arrays tagged {"$bytes": base64}. */
-  function encode(value, where, seen, depth) {
-    switch (typeof value) {
-      case 'string':
-      case 'boolean':
-        return value;
-      case 'number':
-        if (!Number.isFinite(value)) throw new ResultError(`${where} is ${value}, which JSON cannot represent`);
-        return value;
-      case 'undefined':
-        return undefined;
-      case 'bigint':
-        throw new ResultError(`${where} is a BigInt (${value}n), which JSON cannot represent; convert it to a string or a number`);
-      case 'function':
-        throw new ResultError(`${where} is a function, which JSON cannot represent`);
-      case 'symbol':
-        throw new ResultError(`${where} is a Symbol, which JSON cannot represent`);
-    }
-    if (value === null) return null;
-    if (depth > MAX_DEPTH) throw new ResultError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
-    if (value instanceof Uint8Array || value instanceof Uint8ClampedArray || value instanceof DataView) {
-      return { $bytes: base64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
-    }
-    if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return { $bytes: base64(new Uint8Array(value)) };
-    if (seen.has(value)) throw new ResultError(`${where} refers back to an object that contains it (a cycle), which JSON cannot represent`);
-    if (typeof value.toJSON === 'function') return encode(value.toJSON(), where, seen, depth + 1);
-    if (value instanceof Map || value instanceof Set) {
-      const kind = value instanceof Map ? 'a Map' : 'a Set';
-      throw new ResultError(`${where} is ${kind}, which JSON cannot represent; convert it to an object or an array first`);
-    }
-    seen.add(value);
-    let out;
-    if (isArray(value) || ArrayBuffer.isView(value)) {
-      out = arrayFrom(value, (item, i) => {
-        const encoded = encode(item, `${where}[${i}]`, seen, depth + 1);
-        return encoded === undefined ? null : encoded;
-      });
-    } else {
-      out = {};
-      for (const key of keys(value)) {
-        const encoded = encode(value[key], `${where}.${key}`, seen, depth + 1);
-        if (encoded !== undefined) out[key] = encoded;
-      }
-    }
-    seen.delete(value);
-    return out;
-  }
+  // createResultEncoder comes from result-encoder.js, evaluated just before this script.
+  const { encode, ResultError } = createResultEncoder(base64);
 
   /** The result as JSON text, or a ResultError frame; the size is checked here, before anything leaves the isolate. */
   async function finish(value) {
     const settled = await value;
     let result;
     try {
-      result = settled === undefined ? null : encode(settled, 'result', new Set(), 0);
+      result = settled === undefined ? null : encode(settled);
       const json = stringify(result === undefined ? null : result);
       if (json.length > maxResultBytes) {
         throw new ResultError(`the result is at least ${json.length} bytes of JSON, more than the limit of ${maxResultBytes}`);

@@ -13,7 +13,11 @@ const ENGINE_DIR = process.env.RUNQ_ISOLATE_ENGINE || '/opt/runq-isolate/isolate
 const ivm = require(
   path.join(ENGINE_DIR, 'prebuilds', `linux-${process.arch}`, `isolated-vm.abi${process.versions.modules}.glibc.node`),
 ).ivm;
-const BOOTSTRAP = fs.readFileSync(path.join(__dirname, 'isolate-bootstrap.js'), 'utf8');
+const HARNESS_DIR = process.env.RUNQ_ISOLATE_HARNESS || path.resolve(__dirname, '../../function/harness');
+// The result encoder is the container harness's own, evaluated as part of the bootstrap script.
+const BOOTSTRAP = [path.join(HARNESS_DIR, 'result-encoder.js'), path.join(__dirname, 'isolate-bootstrap.js')]
+  .map((file) => fs.readFileSync(file, 'utf8').replace(/^'use strict';$/m, ''))
+  .join('\n');
 const MAX_FRAME = 64 * 1024 * 1024;
 const CPU_CHECK_MS = 10;
 const MAX_LOG_MESSAGE_BYTES = 8192 + 64;
