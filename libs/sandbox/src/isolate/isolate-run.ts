@@ -1,5 +1,4 @@
-import { performance } from 'node:perf_hooks';
-import type { StageResult } from '#contracts';
+import type { FunctionLog, StageResult } from '#contracts';
 import type { EgressGateway } from '../egress/egress-proxy';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings, FunctionSpec } from '../execution/execution.types';
 import type { InterpretedRun } from '../execution/run.types';
@@ -29,27 +28,19 @@ export class IsolateRun {
   ) {}
 
   async run(request: ExecutionRequest, spec: FunctionSpec): Promise<ExecutionOutcome> {
-    const started = performance.now();
     const entry = request.files[0].name;
     const prepared = await prepareCode(request.language.id, entry, request.files[0].data.toString('utf8'), spec.name);
-    if (!('kind' in prepared))
+    if (!('kind' in prepared)) {
       return this.judge(
         request,
         { t: 'done', id: request.jobId, status: 'compile_error', error: prepared, logs: [], logsTruncated: false },
         [],
       );
-    const session = spec.network && this.egress ? this.egress.open(spec.network) : null;
+    }
     const host = await this.hosts.acquire();
+    const session = spec.network && this.egress ? this.egress.open(spec.network) : null;
     // A cancel answers at once; the host stops the isolate as soon as its running code yields (at the latest at its limit).
-    let onAbort = () => undefined as void;
-    const aborted = new Promise<'aborted'>((resolve) => {
-      onAbort = () => {
-        host.cancel(request.jobId);
-        resolve('aborted');
-      };
-    });
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    if (request.signal?.aborted) onAbort();
+    const cancel = cancelled(request.signal, () => host.cancel(request.jobId));
     try {
       const running = host.run(
         {
@@ -67,35 +58,29 @@ export class IsolateRun {
         },
         session && this.egress ? relayTo(this.egress, session.token) : null,
       );
-      const done = await Promise.race([running, aborted]);
-      if (done === 'aborted') running.catch(() => undefined);
-      if (done === 'aborted' || done.status === 'cancelled' || request.signal?.aborted) return { cancelled: true };
+      const done = await Promise.race([running, cancel.promise]);
+      if (done === 'cancelled') running.catch(() => undefined);
+      if (done === 'cancelled' || done.status === 'cancelled') return { cancelled: true };
       const error = done.error && remapError(done.error, entry, prepared.map);
-      const outcome = await this.judge(request, { ...done, error }, session?.close() ?? []);
-      return 'cancelled' in outcome && outcome.cancelled
-        ? outcome
-        : { ...outcome, timings: { sandboxMs: performance.now() - started, warm: true } };
+      return await this.judge(request, { ...done, error }, session?.close() ?? []);
     } finally {
-      request.signal?.removeEventListener('abort', onAbort);
+      cancel.dispose();
       session?.close();
       this.hosts.release(host);
     }
   }
 
-  private async judge(
-    request: ExecutionRequest,
-    done: DoneMessage,
-    egressLogs: Parameters<typeof functionOutcome>[2],
-  ): Promise<ExecutionOutcome> {
-    const limit = done.status === 'memory_limit' ? 'memory_limit' : done.status === 'timeout' ? 'timeout' : null;
+  /** The host's report as a run stage and a harness frame, judged like a container run. */
+  private async judge(request: ExecutionRequest, done: DoneMessage, egressLogs: FunctionLog[]): Promise<ExecutionOutcome> {
+    const limit = done.status === 'memory_limit' || done.status === 'timeout' ? done.status : null;
     const run: StageResult = {
       stdout: '',
       stderr: '',
       encoding: 'utf8',
       exitCode: done.status === 'ok' ? 0 : 1,
       signal: null,
-      wallMs: done.wallMs === undefined ? null : Math.round(done.wallMs * 10) / 10,
-      cpuMs: done.cpuMs === undefined || done.cpuMs === null ? null : Math.round(done.cpuMs * 10) / 10,
+      wallMs: tenths(done.wallMs),
+      cpuMs: tenths(done.cpuMs),
       memoryBytes: done.memoryBytes ?? null,
       truncated: false,
       timeLimit: done.timeLimit ?? null,
@@ -103,21 +88,28 @@ export class IsolateRun {
     const message =
       limit === 'memory_limit' ? LIMIT_MESSAGES.memory_limit(request) : limit ? LIMIT_MESSAGES[done.timeLimit ?? 'wall'](request) : null;
     const ran: InterpretedRun = { outcome: limit ?? 'ok', run, message, stdoutBytes: Buffer.alloc(0), warm: true };
-    const frame: HarnessFrame | null = limit
-      ? null
-      : {
-          status: done.status as HarnessFrame['status'],
-          result: done.result,
-          error: done.error,
-          logs: done.logs,
-          logsTruncated: done.logsTruncated,
-        };
+    // At a limit the frame only carries the logs so far (functionOutcome reads nothing else then).
+    const status: HarnessFrame['status'] = done.status === 'ok' || done.status === 'compile_error' ? done.status : 'error';
+    const frame: HarnessFrame = { status, result: done.result, error: done.error, logs: done.logs, logsTruncated: done.logsTruncated };
     const judged = await functionOutcome(ran, frame, egressLogs);
-    const logs = limit
-      ? { logs: [...done.logs, ...judged.function.logs].sort((a, b) => (a.ts < b.ts ? -1 : 1)), logsTruncated: done.logsTruncated }
-      : {};
-    return { run, compile: null, ...judged, function: { ...judged.function, ...logs } };
+    return { run, compile: null, ...judged, timings: { sandboxMs: 0, warm: true } };
   }
+}
+
+const tenths = (value: number | null | undefined) => (value === undefined || value === null ? null : Math.round(value * 10) / 10);
+
+/** Resolves with 'cancelled' when the job's signal aborts (after telling the host); dispose() stops listening. */
+function cancelled(signal: AbortSignal | undefined, onAbort: () => void) {
+  let listener = () => undefined as void;
+  const promise = new Promise<'cancelled'>((resolve) => {
+    listener = () => {
+      onAbort();
+      resolve('cancelled');
+    };
+  });
+  signal?.addEventListener('abort', listener, { once: true });
+  if (signal?.aborted) listener();
+  return { promise, dispose: () => signal?.removeEventListener('abort', listener) };
 }
 
 /** The job's outbound HTTP through the worker's egress proxy (policy, counters and request log of its session). */

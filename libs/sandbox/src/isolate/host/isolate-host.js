@@ -22,6 +22,15 @@ const MAX_FRAME = 64 * 1024 * 1024;
 const CPU_CHECK_MS = 10;
 const MAX_LOG_MESSAGE_BYTES = 8192 + 64;
 
+// V8's code cache of the bootstrap, made by the first isolate: later ones skip parsing it.
+let bootstrapCache = null;
+async function compileBootstrap(isolate) {
+  const options = { filename: 'runq:bootstrap', ...(bootstrapCache ? { cachedData: bootstrapCache } : { produceCachedData: true }) };
+  const script = await isolate.compileScript(BOOTSTRAP, options);
+  if (!bootstrapCache && script.cachedData) bootstrapCache = script.cachedData;
+  return script;
+}
+
 function send(message) {
   const body = Buffer.from(JSON.stringify(message));
   const head = Buffer.alloc(4);
@@ -170,7 +179,7 @@ class Job {
   async evaluate() {
     const { request, isolate } = this;
     const context = await isolate.createContext();
-    const setup = await (await isolate.compileScript(BOOTSTRAP, { filename: 'runq:bootstrap' })).run(context, { reference: true });
+    const setup = await (await compileBootstrap(isolate)).run(context, { reference: true });
     let runtime = null;
     const log = new ivm.Callback((level, message) => this.log(String(level), String(message)), { ignored: true });
     const schedule = new ivm.Callback((id, ms) => this.schedule(runtime, id, ms));
