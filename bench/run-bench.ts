@@ -164,7 +164,7 @@ async function main(): Promise<void> {
   rows.push(
     '',
     `Isolate vs container (function \`INPUTS.x + INPUTS.y\`, p50): ${ms(fast.runq.p50)} vs ${ms(container.runq.p50)}, ${ratio(container.runq.p50, fast.runq.p50)} faster; bare \`node -e\` ${ms(fast.b?.p50 ?? NaN)}.`,
-    `Isolate, ${isolate.clients} concurrent clients: ${isolate.perSecond.toFixed(0)} jobs/s (${isolate.jobs} jobs, every answer checked), p50 ${ms(isolate.p50)}, p99 ${ms(isolate.p99)}; RSS at the end: ${Object.entries(
+    `Isolate, ${isolate.clients} concurrent clients (worker slots: ${process.env.RUNQ_WORKER_CONCURRENCY ?? 'default'}, adaptive: ${process.env.RUNQ_WORKER_ADAPTIVE ?? 'true'}): ${isolate.perSecond.toFixed(0)} jobs/s (${isolate.jobs} jobs, every answer checked), p50 ${ms(isolate.p50)}, p99 ${ms(isolate.p99)}; RSS at the end: ${Object.entries(
       isolate.rssMb,
     )
       .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
