@@ -32,16 +32,16 @@ export async function isolateLoad(execute: Execute, clients = 16, jobs = 1600): 
     perSecond: run.perSecond,
     p50: percentile(run.latencies, 50),
     p99: percentile(run.latencies, 99),
-    rssMb: { ...processRss(), hosts: hostsMemoryMb() },
+    rssMb: { ...processMemoryMb('VmRSS'), hosts: hostsMemoryMb() },
   };
 }
 
-/** VmRSS of the processes in RUNQ_BENCH_PIDS ("api=1,worker=2"), now. */
-function processRss(): Record<string, number> {
+/** Resident memory (VmRSS, now) or its peak (VmHWM) of the processes in RUNQ_BENCH_PIDS ("api=1,worker=2"), MB. */
+export function processMemoryMb(field: 'VmRSS' | 'VmHWM'): Record<string, number> {
   const rss: Record<string, number> = {};
   for (const pair of (process.env.RUNQ_BENCH_PIDS ?? '').split(',').filter(Boolean)) {
     const [name, pid] = pair.split('=');
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     if (kb) rss[name] = Number(kb) / 1024;
   }
   return rss;

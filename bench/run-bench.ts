@@ -5,11 +5,11 @@
  * and latest.png. Bounded: a few minutes on a 2-core machine.
  * Env: RUNQ_URL, RUNQ_BENCH_KEY; optional RUNQ_BENCH_PIDS ("api=1,worker=2"), DATABASE_URL.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { dockerRun, hostRun } from './baselines';
-import { isolateLoad } from './isolate-bench';
+import { isolateLoad, processMemoryMb } from './isolate-bench';
 import { writeChart, type ChartRow } from './chart';
 import { PROGRAMS, type BenchProgram } from './programs';
 import { closedLoop, ms, percentile, ratio, summarize, type Summary } from './stats';
@@ -77,16 +77,6 @@ async function transactions(): Promise<number | null> {
   }
 }
 
-function peakRss(): Record<string, number> {
-  const rss: Record<string, number> = {};
-  for (const pair of (process.env.RUNQ_BENCH_PIDS ?? '').split(',').filter(Boolean)) {
-    const [name, pid] = pair.split('=');
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) rss[name] = Number(kb) / 1024;
-  }
-  return rss;
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const report: Record<string, unknown> = { date: new Date().toISOString(), url, sequentialCalls: SEQUENTIAL };
@@ -135,7 +125,7 @@ async function main(): Promise<void> {
   process.stdout.write('  isolate, 16 concurrent clients…\n');
   const isolate = await isolateLoad(executeOk);
   report.isolate = isolate;
-  report.peakRssMb = peakRss();
+  report.peakRssMb = processMemoryMb('VmHWM');
   report.seconds = (Date.now() - started) / 1000;
 
   rows.push(
