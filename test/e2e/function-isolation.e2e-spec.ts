@@ -242,7 +242,7 @@ describe('isolate mode', () => {
       },
       { timeoutMs: 15_000, intervalMs: 500 },
     );
-    expect(worker.isolates).toMatchObject({ hosts: 1, running: 0 });
+    expect(worker.isolates).toMatchObject({ hosts: 1, replaced: 0 });
     // The host is a hardened container like every sandbox.
     const [host] = await sandboxContainers({ 'runq.stage': 'isolate-host' });
     expect(host).toBeDefined();
