@@ -64,6 +64,18 @@ export const PROGRAMS: BenchProgram[] = [
     hostArgv: [process.execPath, '-e', 'console.log(5 + 10)'],
   },
   {
+    // The same function in isolate mode: a fresh V8 isolate in a warm sandbox host instead of a container.
+    id: 'node-function-isolate',
+    language: 'javascript',
+    code: 'INPUTS.x + INPUTS.y',
+    request: { inputs: { x: 5, y: 10 }, isolation: 'isolate' },
+    result: 15,
+    cpus: 0.5,
+    image: 'node',
+    dockerArgv: ['node', '-e', 'console.log(5 + 10)'],
+    hostArgv: [process.execPath, '-e', 'console.log(5 + 10)'],
+  },
+  {
     id: 'python-fib30',
     language: 'python',
     code: FIB,

@@ -5,10 +5,11 @@
  * and latest.png. Bounded: a few minutes on a 2-core machine.
  * Env: RUNQ_URL, RUNQ_BENCH_KEY; optional RUNQ_BENCH_PIDS ("api=1,worker=2"), DATABASE_URL.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { dockerRun, hostRun } from './baselines';
+import { isolateLoad, processMemoryMb } from './isolate-bench';
 import { writeChart, type ChartRow } from './chart';
 import { pistonHello, pistonServer } from './piston-scenario';
 import { PROGRAMS, type BenchProgram } from './programs';
@@ -29,20 +30,27 @@ interface Job {
   result?: unknown;
 }
 
-async function execute(program: BenchProgram): Promise<Job> {
+async function post(body: Record<string, unknown>): Promise<{ status: number; job: Job }> {
   const res = await fetch(`${url}/execute`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-API-Key': key },
-    body: JSON.stringify({
-      language: program.language,
-      code: program.code,
-      limits: { cpus: program.cpus, timeoutMs: 20_000 },
-      ...program.request,
-    }),
+    body: JSON.stringify(body),
   });
-  const job = (await res.json()) as Job;
-  const wrong = res.status !== 200 || job.outcome !== 'ok' || (program.result !== undefined && job.result !== program.result);
-  if (wrong) throw new Error(`runq ${program.id}: ${res.status} ${JSON.stringify(job).slice(0, 300)}`);
+  return { status: res.status, job: (await res.json()) as Job };
+}
+
+async function execute(program: BenchProgram): Promise<Job> {
+  const body = { language: program.language, code: program.code, limits: { cpus: program.cpus, timeoutMs: 20_000 }, ...program.request };
+  const { status, job } = await post(body);
+  const wrong = status !== 200 || job.outcome !== 'ok' || (program.result !== undefined && job.result !== program.result);
+  if (wrong) throw new Error(`runq ${program.id}: ${status} ${JSON.stringify(job).slice(0, 300)}`);
+  return job;
+}
+
+/** A job that must complete ok (the isolate load checks each result itself). */
+async function executeOk(body: Record<string, unknown>): Promise<Job> {
+  const { status, job } = await post(body);
+  if (status !== 200 || job.outcome !== 'ok') throw new Error(`runq: ${status} ${JSON.stringify(job).slice(0, 300)}`);
   return job;
 }
 
@@ -68,16 +76,6 @@ async function transactions(): Promise<number | null> {
   } finally {
     await client.end();
   }
-}
-
-function peakRss(): Record<string, number> {
-  const rss: Record<string, number> = {};
-  for (const pair of (process.env.RUNQ_BENCH_PIDS ?? '').split(',').filter(Boolean)) {
-    const [name, pid] = pair.split('=');
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) rss[name] = Number(kb) / 1024;
-  }
-  return rss;
 }
 
 async function main(): Promise<void> {
@@ -128,7 +126,10 @@ async function main(): Promise<void> {
     concurrent[`dockerRun_${clients}`] = { perSecond: d.perSecond, p99: percentile(d.latencies, 99) };
   }
   report.concurrent = concurrent;
-  report.peakRssMb = peakRss();
+  process.stdout.write('  isolate, 16 concurrent clients…\n');
+  const isolate = await isolateLoad(executeOk);
+  report.isolate = isolate;
+  report.peakRssMb = processMemoryMb('VmHWM');
   report.seconds = (Date.now() - started) / 1000;
 
   rows.push(
@@ -152,7 +153,18 @@ async function main(): Promise<void> {
       `| ${clients} | ${r.perSecond.toFixed(1)} | ${ms(r.p99)} | ${d.perSecond.toFixed(1)} | ${ms(d.p99)} | ${ratio(r.perSecond, d.perSecond)} |`,
     );
   }
-  rows.push('', `Python hello through /piston with piston-client: p50 ${ms(piston.p50)}, p95 ${ms(piston.p95)}, p99 ${ms(piston.p99)}.`);
+  const container = seq['node-function'];
+  const fast = seq['node-function-isolate'];
+  rows.push(
+    '',
+    `Python hello through /piston with piston-client: p50 ${ms(piston.p50)}, p95 ${ms(piston.p95)}, p99 ${ms(piston.p99)}.`,
+    `Isolate vs container (function \`INPUTS.x + INPUTS.y\`, p50): ${ms(fast.runq.p50)} vs ${ms(container.runq.p50)}, ${ratio(container.runq.p50, fast.runq.p50)} faster; bare \`node -e\` ${ms(fast.b?.p50 ?? NaN)}.`,
+    `Isolate, ${isolate.clients} concurrent clients (worker slots: ${process.env.RUNQ_WORKER_CONCURRENCY ?? 'default'}, adaptive: ${process.env.RUNQ_WORKER_ADAPTIVE ?? 'true'}): ${isolate.perSecond.toFixed(0)} jobs/s (${isolate.jobs} jobs, every answer checked), p50 ${ms(isolate.p50)}, p99 ${ms(isolate.p99)}; RSS at the end: ${Object.entries(
+      isolate.rssMb,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
+      .join(', ')}.`,
+  );
   const rss = report.peakRssMb as Record<string, number>;
   const db = Object.entries(report).filter(([k]) => k.startsWith('dbTransactionsPerJob_'));
   rows.push('');

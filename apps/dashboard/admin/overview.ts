@@ -91,6 +91,7 @@ function renderWorkers(el: HTMLElement, workers: WorkerView[], imageLanguages: R
             'Docker',
             'Warm containers per language',
             'Pool hits/misses',
+            'Sandbox hosts',
             'Last heartbeat',
           ].map((t) => h('th', {}, t)),
         ),
@@ -114,12 +115,19 @@ function renderWorkers(el: HTMLElement, workers: WorkerView[], imageLanguages: R
             ),
             h('td', { class: 'pool' }, poolText(w.pool, imageLanguages)),
             h('td', {}, `${w.poolHits} / ${w.poolMisses}`),
+            h('td', { class: 'isolates' }, isolatesText(w.isolates)),
             h('td', { title: dateTime(w.lastHeartbeat) }, ago(w.heartbeatAgeMs)),
           ),
         ),
       ),
     ),
   );
+}
+
+/** Isolate mode's hosts: up, jobs in them now, jobs served, hosts replaced. */
+function isolatesText(isolates: WorkerView['isolates']): string {
+  if (!isolates) return 'off';
+  return `${isolates.hosts} up, ${isolates.running} running, ${isolates.served} served, ${isolates.replaced} replaced`;
 }
 
 /** Warm containers are per image; an image serves one or more languages (gcc: c, cpp, fortran). */

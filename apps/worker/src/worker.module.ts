@@ -15,11 +15,13 @@ import {
   DockerInventory,
   SandboxService,
   type EgressGateway,
+  type IsolateHostPool,
   WORKER_LABEL,
   FLEET_LABEL,
 } from '#sandbox';
 import { LanguageRegistry } from '#languages';
 import { EGRESS_GATEWAY, EgressLifecycle } from './egress/egress-lifecycle';
+import { ISOLATE_HOSTS, IsolateHostsLifecycle } from './isolate/isolate-hosts.lifecycle';
 import { CallbackDeliveryService } from './callbacks/callback-delivery.service';
 import { CallbackProcessor } from './callbacks/callback.processor';
 import { ConcurrencyGovernor } from './capacity/concurrency-governor';
@@ -96,10 +98,18 @@ const START_GRACE_MS = 1000;
       useFactory: (config: RunqConfig, catalog: LanguageRegistry) => runtimeOverridesFrom(config, catalog),
     },
     RuntimeCheck,
+    IsolateHostsLifecycle,
+    { provide: ISOLATE_HOSTS, inject: [IsolateHostsLifecycle], useFactory: (hosts: IsolateHostsLifecycle) => hosts.start() },
     {
       provide: SandboxService,
-      inject: [ContainerPool, RUNQ_CONFIG, RUNTIME_OVERRIDES, EGRESS_GATEWAY],
-      useFactory: (runner: ContainerPool, config: RunqConfig, runtimeOverrides: Record<string, string>, egress: EgressGateway | null) =>
+      inject: [ContainerPool, RUNQ_CONFIG, RUNTIME_OVERRIDES, EGRESS_GATEWAY, ISOLATE_HOSTS],
+      useFactory: (
+        runner: ContainerPool,
+        config: RunqConfig,
+        runtimeOverrides: Record<string, string>,
+        egress: EgressGateway | null,
+        isolates: IsolateHostPool | null,
+      ) =>
         new SandboxService(
           runner,
           {
@@ -112,6 +122,7 @@ const START_GRACE_MS = 1000;
             function: { maxResultBytes: config.function.maxResultBytes, maxLogBytes: config.function.maxLogBytes },
           },
           egress,
+          isolates,
         ),
     },
     RunningExecutions,

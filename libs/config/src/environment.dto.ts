@@ -90,6 +90,12 @@ export class EnvironmentVariables {
   /** Host directory for the worker's egress socket (the Docker engine must see the same path). */
   @IsOptional() @IsString() RUNQ_EGRESS_SOCKET_DIR?: string;
 
+  // Isolate mode for JavaScript/TypeScript functions (docs/function-mode.md): `off`, `on` (asked per job) or `default`.
+  @IsIn(['off', 'on', 'default']) RUNQ_ISOLATE: 'off' | 'on' | 'default' = 'on';
+  @Transform(toNumber) @IsInt() @Min(1) @Max(16) RUNQ_ISOLATE_HOSTS = 1;
+  @Transform(toNumber) @IsInt() @Min(1) RUNQ_ISOLATE_RECYCLE_JOBS = 1000;
+  @Transform(toNumber) @IsInt() @Min(128) RUNQ_ISOLATE_HOST_MEMORY_MB = 1024;
+
   // Synchronous wait (POST /execute, POST /jobs?wait=true).
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_DEFAULT_WAIT_MS = 30_000;
   @Transform(toNumber) @IsInt() @Min(0) RUNQ_MAX_WAIT_MS = 60_000;

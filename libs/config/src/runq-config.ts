@@ -42,6 +42,8 @@ export interface RunqConfig {
     /** Set per worker when left out (see EgressProxy). */
     socketDir: string | undefined;
   };
+  /** Isolate mode: `mode` off (refused), on (asked per job), default (JavaScript/TypeScript functions without `isolation`); the worker's hosts. */
+  isolate: { mode: 'off' | 'on' | 'default'; hosts: number; recycleAfterJobs: number; hostMemoryMb: number };
   pool: {
     enabled: boolean;
     maxTotal: number;
@@ -210,6 +212,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RunqConfig {
       maxResponseBytes: vars.RUNQ_EGRESS_MAX_RESPONSE_BYTES,
       maxRequests: vars.RUNQ_EGRESS_MAX_REQUESTS,
       socketDir: vars.RUNQ_EGRESS_SOCKET_DIR,
+    },
+    isolate: {
+      mode: vars.RUNQ_ISOLATE,
+      hosts: vars.RUNQ_ISOLATE_HOSTS,
+      recycleAfterJobs: vars.RUNQ_ISOLATE_RECYCLE_JOBS,
+      hostMemoryMb: vars.RUNQ_ISOLATE_HOST_MEMORY_MB,
     },
     pool: {
       enabled: vars.RUNQ_POOL_ENABLED,

@@ -55,6 +55,8 @@ export interface WorkerView {
   pool: Record<string, number>;
   poolHits: number;
   poolMisses: number;
+  /** Isolate mode's sandbox hosts (null: isolates off on this worker). */
+  isolates: { hosts: number; running: number; served: number; replaced: number } | null;
   startedAt: string;
   lastHeartbeat: string;
   heartbeatAgeMs: number;

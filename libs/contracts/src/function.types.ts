@@ -6,10 +6,20 @@ export type FunctionLanguage = (typeof FUNCTION_LANGUAGES)[number];
 /** Where function mode declares the harness's globals for the TypeScript compiler, next to the job's files. */
 export const FUNCTION_TYPESCRIPT_GLOBALS_FILE = 'runq-function.d.ts';
 
+/**
+ * Where a function job runs: `container` (a fresh container per job) or `isolate` (a fresh
+ * V8 isolate in a long-lived hardened sandbox host; JavaScript and TypeScript only).
+ */
+export const ISOLATIONS = ['container', 'isolate'] as const;
+export type Isolation = (typeof ISOLATIONS)[number];
+export const ISOLATE_LANGUAGES: readonly FunctionLanguage[] = ['javascript', 'typescript'];
+
 /** What a job asks for: with `name`, that exported function is called; without, the script's last expression is the result. */
 export interface FunctionCall {
   name: string | null;
   inputs: unknown;
+  /** Absent: container. */
+  isolation?: Isolation;
 }
 
 /** Hosts a function may reach through the egress proxy: "host", "*.example.com", "host:port". */

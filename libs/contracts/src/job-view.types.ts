@@ -1,7 +1,7 @@
 import type { Artifact } from './artifact.types';
 import type { ExecutionTimings, JobLimits, StageResult } from './job.types';
 import type { CallbackState } from './queue.contract';
-import type { FunctionError, FunctionLog, NetworkRequest } from './function.types';
+import type { FunctionError, FunctionLog, Isolation, NetworkRequest } from './function.types';
 import type { Comparison, JudgeSummary, TestCaseResult } from './judging.types';
 
 /** The public JSON shape of a job (GET /jobs/:id). Sources, stdin and expected outputs are not echoed back. */
@@ -37,6 +37,7 @@ export interface JobView {
   /** Function mode only: the function called (inputs are not echoed), the network asked for, and what came back. */
   function?: { name: string | null };
   network?: NetworkRequest | null;
+  isolation?: Isolation;
   result?: unknown;
   logs?: FunctionLog[] | null;
   logsTruncated?: boolean;

@@ -1,5 +1,5 @@
 import type { Artifact } from './artifact.types';
-import type { FunctionResult } from './function.types';
+import type { FunctionResult, Isolation } from './function.types';
 import type { JudgeSummary, TestCaseResult } from './judging.types';
 
 /** The shared vocabulary of a job, used by API, worker, database and docs alike. */
@@ -99,6 +99,8 @@ export interface ExecutionTimings {
   warm: boolean;
   /** The container runtime the job's sandboxes ran under (`runc`, `runsc`). */
   runtime?: string;
+  /** Function jobs: whether the code ran in its own container or in an isolate of a sandbox host. */
+  isolation?: Isolation;
 }
 
 /** What the sandbox reports for one execution. */

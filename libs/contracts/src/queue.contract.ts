@@ -44,6 +44,8 @@ export interface WorkerHeartbeat {
   languages: Record<string, string>;
   /** Warm container pool: hits, misses, and warm containers per profile. */
   pool?: { hits: number; misses: number; sizes: Record<string, number> };
+  /** Isolate mode's sandbox hosts: how many are up, jobs in them now, jobs served, hosts replaced (crash or recycling). */
+  isolates?: { hosts: number; running: number; served: number; replaced: number };
   /** The port of the worker's GET /metrics listener, when it runs. */
   metricsPort?: number;
   startedAt: string;

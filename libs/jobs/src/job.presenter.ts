@@ -8,6 +8,7 @@ function functionFields(row: Job): Partial<JobView> {
   return {
     function: { name: call.name },
     network: row.network,
+    isolation: call.isolation ?? 'container',
     result: done ? done.result : null,
     logs: done ? done.logs : null,
     logsTruncated: done ? done.logsTruncated : false,

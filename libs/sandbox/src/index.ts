@@ -7,3 +7,4 @@ export { EgressProxy, type EgressGateway } from './egress/egress-proxy';
 export type { ExecutionFile, ExecutionOutcome, ExecutionRequest, ExecutionTestCase } from './execution/execution.types';
 export { checkRuntimesAvailable, resolveRuntimeOverrides, RuntimeSelectionError } from './execution/runtime-selection';
 export { SandboxService } from './sandbox.service';
+export { IsolateHostPool, type IsolateHostStats } from './isolate/isolate-host-pool';

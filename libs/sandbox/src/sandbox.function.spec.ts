@@ -91,6 +91,7 @@ describe('SandboxService in function mode', () => {
     const egress: EgressGateway = {
       socketDir: '/var/run/runq-egress/w1',
       timeoutMs: 3000,
+      relay: () => Promise.resolve({ error: 'not used' }),
       open: (allow) => ({
         token: `token-for-${allow.join(',')}`,
         close: () => (

@@ -5,9 +5,11 @@ import type { EgressGateway } from './egress/egress-proxy';
 import type { ExecutionOutcome, ExecutionRequest, ExecutionSettings } from './execution/execution.types';
 import { StageRunner } from './execution/stage-runner';
 import type { CompileInput, ExecutionMode } from './modes/execution-mode';
-import { FunctionRun } from './modes/function-run';
+import { FUNCTION_DEFAULTS, FunctionRun } from './modes/function-run';
 import { JudgedRun } from './modes/judged-run';
 import { PlainRun } from './modes/plain-run';
+import type { IsolateHostPool } from './isolate/isolate-host-pool';
+import { IsolateRun } from './isolate/isolate-run';
 
 /**
  * Runs a job: its sources compiled once (when the language has a compile step), then the
@@ -16,21 +18,29 @@ import { PlainRun } from './modes/plain-run';
  */
 export class SandboxService {
   private readonly stages: StageRunner;
+  private readonly isolate: IsolateRun | null;
 
   constructor(
     runner: ContainerRunner,
     private readonly settings: ExecutionSettings,
     private readonly egress: EgressGateway | null = null,
+    isolates: IsolateHostPool | null = null,
   ) {
     this.stages = new StageRunner(runner, settings);
+    this.isolate = isolates && new IsolateRun(isolates, settings.function ?? FUNCTION_DEFAULTS, egress);
   }
 
   async execute(request: ExecutionRequest): Promise<ExecutionOutcome> {
     const started = performance.now();
-    const outcome = await this.compileAndRun(request);
+    const spec = request.function;
+    // A job queued for isolates that meets a worker without them still runs, in a container.
+    const isolation = spec?.isolation === 'isolate' && this.isolate ? 'isolate' : 'container';
+    const outcome =
+      isolation === 'isolate' && spec && this.isolate ? await this.isolate.run(request, spec) : await this.compileAndRun(request);
     if ('cancelled' in outcome && outcome.cancelled) return outcome;
     const sandboxMs = Math.round((performance.now() - started) * 10) / 10;
-    return { ...outcome, timings: { sandboxMs, warm: outcome.timings?.warm ?? false, runtime: this.runtimeOf(request) } };
+    const timings = { sandboxMs, warm: outcome.timings?.warm ?? false, runtime: this.runtimeOf(request) };
+    return { ...outcome, timings: spec ? { ...timings, isolation } : timings };
   }
 
   /** The container runtime for a job's language: its override, else the worker's runtime. */

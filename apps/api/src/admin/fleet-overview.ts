@@ -20,6 +20,7 @@ export function toWorkerView(beat: WorkerHeartbeat, now: number): WorkerView {
     pool,
     poolHits: beat.pool?.hits ?? 0,
     poolMisses: beat.pool?.misses ?? 0,
+    isolates: beat.isolates ?? null,
     startedAt: beat.startedAt,
     lastHeartbeat: beat.at,
     heartbeatAgeMs: Math.max(0, now - Date.parse(beat.at)),

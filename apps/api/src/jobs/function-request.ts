@@ -3,6 +3,7 @@ import type { RunqConfig } from '#config';
 import { FUNCTION_LANGUAGES, type FunctionCall, type NetworkRequest } from '#contracts';
 import { formatPattern, parseHostPattern, patternWithin, type HostPattern } from '#netpolicy';
 import type { CreateJobDto } from './dto/create-job.dto';
+import { buildIsolation } from './isolation-request';
 
 export interface FunctionFields {
   functionCall: FunctionCall | null;
@@ -20,6 +21,7 @@ export function buildFunction(dto: CreateJobDto, languageId: string, config: Run
   const topLevelInputs = dto.inputs !== undefined;
   if (!dto.function && !topLevelInputs) {
     if (dto.network) throw DomainError.invalid('network needs function mode (send function or inputs)', 'network');
+    if (dto.isolation) throw DomainError.invalid('isolation needs function mode (send function or inputs)', 'isolation');
     return { functionCall: null, network: null };
   }
   const field = dto.function ? 'function' : 'inputs';
@@ -37,7 +39,8 @@ export function buildFunction(dto: CreateJobDto, languageId: string, config: Run
   const inputsField = topLevelInputs ? 'inputs' : 'function.inputs';
   const inputs = topLevelInputs ? dto.inputs : dto.function?.inputs;
   checkInputs(inputs, inputsField, config.function);
-  return { functionCall: { name, inputs: inputs ?? null }, network: buildNetwork(dto, config) };
+  const isolation = buildIsolation(dto, languageId, config);
+  return { functionCall: { name, inputs: inputs ?? null, ...(isolation ? { isolation } : {}) }, network: buildNetwork(dto, config) };
 }
 
 function checkInputs(inputs: unknown, field: string, limits: RunqConfig['function']): void {

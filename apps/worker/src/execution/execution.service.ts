@@ -14,7 +14,7 @@ import { RunningExecutions } from './running-executions';
 /** The stored function request as the sandbox takes it; undefined for a plain program. */
 function functionSpec({ functionCall, network }: Job) {
   if (!functionCall) return undefined;
-  return { name: functionCall.name, inputs: functionCall.inputs, network: network?.allow ?? null };
+  return { name: functionCall.name, inputs: functionCall.inputs, network: network?.allow ?? null, isolation: functionCall.isolation };
 }
 
 export interface AttemptInfo {

@@ -4,7 +4,8 @@ import { hostname } from 'node:os';
 import { RUNQ_CONFIG, type RunqConfig } from '#config';
 import type { WorkerHeartbeat } from '#contracts';
 import { REDIS, settleWithin, WorkerRegistry } from '#messaging';
-import { ContainerPool, DockerInventory } from '#sandbox';
+import { ContainerPool, DockerInventory, type IsolateHostPool } from '#sandbox';
+import { ISOLATE_HOSTS } from '../isolate/isolate-hosts.lifecycle';
 import { ConcurrencyGovernor } from '../capacity/concurrency-governor';
 import { RunningExecutions } from '../execution/running-executions';
 import { WorkerMetricsService } from '../metrics/worker-metrics.service';
@@ -39,6 +40,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(RUNQ_CONFIG) private readonly config: RunqConfig,
     @Inject(RUNTIME_OVERRIDES) private readonly runtimeOverrides: Record<string, string>,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(ISOLATE_HOSTS) private readonly isolates: IsolateHostPool | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -88,6 +90,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       docker,
       languages: this.versions.all(),
       pool: this.pool.stats(),
+      ...(this.isolates ? { isolates: this.isolates.stats() } : {}),
       ...(this.metrics.port === null ? {} : { metricsPort: this.metrics.port }),
       startedAt: this.startedAt,
       at: new Date().toISOString(),

@@ -30,6 +30,11 @@ export interface EgressGateway {
   readonly socketDir: string;
   readonly timeoutMs: number;
   open(allow: string[]): EgressSession;
+  /** Isolate mode: a request relayed by the worker for the session with this token. */
+  relay(
+    token: string,
+    request: { url: unknown; method?: unknown; headers?: unknown; body?: string | null },
+  ): Promise<EgressAnswer | { error: string }>;
 }
 
 interface Session {
@@ -121,20 +126,44 @@ export class EgressProxy implements EgressGateway {
     } catch (error) {
       return reply(400, { error: (error as Error).message });
     }
+    reply(200, await this.forward(session, request));
+  }
+
+  /**
+   * A request from a sandbox host (isolate mode), which reaches the worker over its own
+   * channel instead of this socket: the same session, allow-list, counters and log.
+   */
+  async relay(
+    token: string,
+    request: { url: unknown; method?: unknown; headers?: unknown; body?: string | null },
+  ): Promise<EgressAnswer | { error: string }> {
+    const session = this.sessions.get(token);
+    if (!session) return { error: 'this sandbox has no network access' };
+    let parsed: EgressRequest;
+    try {
+      const body = typeof request.body === 'string' ? Buffer.from(request.body).toString('base64') : null;
+      parsed = parseRequest(Buffer.from(JSON.stringify({ ...request, body })));
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    return this.forward(session, parsed);
+  }
+
+  private async forward(session: Session, request: EgressRequest): Promise<EgressAnswer | { error: string }> {
     const started = Date.now();
     const line = `${request.method} ${request.url}`;
     if (++session.requests > this.settings.maxRequests) {
       this.log(session, started, 'warn', `${line} refused: more than ${this.settings.maxRequests} requests in one job`);
-      return reply(200, { error: `${line} refused: a job may make at most ${this.settings.maxRequests} requests` });
+      return { error: `${line} refused: a job may make at most ${this.settings.maxRequests} requests` };
     }
     try {
       const answer = await this.fetcher.fetch(request, session.allow);
       this.log(session, started, 'info', `${line} → ${answer.status} (${Date.now() - started} ms)`);
-      reply(200, answer);
+      return answer;
     } catch (error) {
       const message = error instanceof EgressRefusal ? `refused: ${error.message}` : `failed: ${(error as Error).message}`;
       this.log(session, started, 'warn', `${line} ${message} (${Date.now() - started} ms)`);
-      reply(200, { error: `${line} ${message}` });
+      return { error: `${line} ${message}` };
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ArtifactRequest, Comparison, ExecutionResult, JobLimits } from '#contracts';
+import type { ArtifactRequest, Comparison, ExecutionResult, Isolation, JobLimits } from '#contracts';
 import type { LanguageDefinition } from '#languages';
 
 export interface ExecutionFile {
@@ -37,6 +37,8 @@ export interface FunctionSpec {
   inputs: unknown;
   /** Host patterns the function may reach through the egress proxy; null: no network. */
   network: string[] | null;
+  /** `isolate`: run in a sandbox host's isolate when the worker has them (else in a container). */
+  isolation?: Isolation;
 }
 
 export interface ExecutionTestCase {

@@ -8,7 +8,7 @@ export const HARNESS_DIR_IN_SANDBOX = '/tmp/runq/fn';
 export const EGRESS_DIR_IN_SANDBOX = '/run/runq-egress';
 export const EGRESS_SOCKET_NAME = 'egress.sock';
 
-const HARNESS_FILES = ['harness.js', 'egress-client.js', 'egress-worker.js', 'harness.py'];
+const HARNESS_FILES = ['harness.js', 'result-encoder.js', 'egress-client.js', 'egress-worker.js', 'harness.py'];
 
 /** Globals the harness defines, for the TypeScript compile stage. */
 export const TYPESCRIPT_GLOBALS = `// runq function mode (generated)
@@ -18,7 +18,7 @@ declare function httpGet(url: string, options?: { method?: string; headers?: Rec
 `;
 
 /** The harness sources: next to this module in a source checkout, or in libs/ when running from dist/. */
-function harnessSourceDir(): string {
+export function harnessSourceDir(): string {
   const candidates = [join(__dirname, 'harness'), resolve(__dirname, '../../../../../libs/sandbox/src/function/harness')];
   const found = candidates.find((dir) => existsSync(join(dir, 'harness.js')));
   if (!found) throw new Error(`function harness not found (looked in ${candidates.join(', ')})`);

@@ -17,7 +17,7 @@ import {
 import { functionOutcome, typescriptCompileError } from '../function/function-outcome';
 import type { CompileInput, ExecutionMode } from './execution-mode';
 
-const FUNCTION_DEFAULTS = { maxResultBytes: 1024 * 1024, maxLogBytes: 64 * 1024 };
+export const FUNCTION_DEFAULTS = { maxResultBytes: 1024 * 1024, maxLogBytes: 64 * 1024 };
 
 /** A job's way out through the egress proxy: the gateway and the session opened on it. */
 interface Network {

@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { COMPARISON_MODES, FUNCTION_LANGUAGES, type ComparisonMode, type FileEncoding } from '#contracts';
+import { COMPARISON_MODES, FUNCTION_LANGUAGES, ISOLATIONS, type ComparisonMode, type FileEncoding, type Isolation } from '#contracts';
 import { ANY_JSON } from '../../openapi/any-json';
 import { NullMeansAbsent, RawJson } from '../../common/body-validation';
 import { ENCODINGS, IsArgs, IsEncoding, IsFiniteNumber, IsStringArray, MAX_ARGS, MAX_FILES } from './field-validators';
@@ -286,6 +286,15 @@ export class CreateJobDto {
   @ValidateNested()
   @Type(() => NetworkDto)
   network?: NetworkDto;
+
+  /** Function mode: `isolate` runs JavaScript/TypeScript in a fresh isolate of a sandbox host instead of a container. */
+  @ApiPropertyOptional({
+    enum: ISOLATIONS,
+    description: 'Function mode (javascript, typescript): `container` (default) or `isolate`, the fast path',
+  })
+  @IsOptional()
+  @IsIn(ISOLATIONS)
+  isolation?: Isolation;
 
   /** Receives the finished job as a signed POST. */
   @ApiPropertyOptional({

@@ -1,6 +1,8 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   COMPARISON_MODES,
+  ISOLATIONS,
+  type Isolation,
   JOB_STATUSES,
   OUTCOMES,
   type CallbackState,
@@ -135,6 +137,12 @@ export class TimingsDoc {
   @ApiProperty({ example: true, description: 'Whether a warm container ran the program' }) warm!: boolean;
   @ApiPropertyOptional({ example: 'runc', description: 'The container runtime the sandboxes ran under (`runc`, `runsc` for gVisor)' })
   runtime?: string;
+  @ApiPropertyOptional({
+    enum: ISOLATIONS,
+    example: 'isolate',
+    description: 'Function jobs: where the code ran (its own container, or an isolate of a sandbox host)',
+  })
+  isolation?: Isolation;
 }
 
 const LOG_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const satisfies readonly FunctionLogLevel[];
@@ -216,6 +224,11 @@ export class JobViewDoc {
   function?: FunctionCallViewDoc;
   @ApiPropertyOptional({ type: NetworkViewDoc, nullable: true, description: 'Function mode only: the egress asked for, null for none' })
   network?: NetworkViewDoc | null;
+  @ApiPropertyOptional({
+    enum: ISOLATIONS,
+    description: 'Function mode only: the isolation asked for (see `timings.isolation` for where it ran)',
+  })
+  isolation?: Isolation;
   @ApiPropertyOptional({
     ...ANY_JSON,
     description:

@@ -13,9 +13,9 @@ const vm = require('node:vm');
 const { createRequire } = require('node:module');
 const { pathToFileURL } = require('node:url');
 const { createEgressClient } = require('./egress-client.js');
+const { createResultEncoder } = require('./result-encoder.js');
 
 const HARNESS_DIR = __dirname;
-const MAX_DEPTH = 256;
 const MAX_LOG_MESSAGE = 8192;
 const MAX_LOG_VALUE_DEPTH = 8;
 
@@ -100,57 +100,9 @@ globalThis.INPUTS = inputs;
 globalThis.httpGet = egress.httpGet;
 globalThis.fetch = egress.fetch;
 
-class ResultError extends Error {}
-
-/** The result as JSON can carry it; byte arrays become {"$bytes": base64}, which the host turns into data URIs. */
-function encode(value, where, seen, depth) {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      if (!Number.isFinite(value)) throw new ResultError(`${where} is ${value}, which JSON cannot represent`);
-      return value;
-    case 'undefined':
-      return undefined;
-    case 'bigint':
-      throw new ResultError(`${where} is a BigInt (${value}n), which JSON cannot represent; convert it to a string or a number`);
-    case 'function':
-      throw new ResultError(`${where} is a function, which JSON cannot represent`);
-    case 'symbol':
-      throw new ResultError(`${where} is a Symbol, which JSON cannot represent`);
-  }
-  if (value === null) return null;
-  if (depth > MAX_DEPTH) throw new ResultError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
-  if (value instanceof Uint8Array || value instanceof Uint8ClampedArray || value instanceof DataView) {
-    return { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
-  }
-  if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer)) {
-    return { $bytes: Buffer.from(value).toString('base64') };
-  }
-  if (seen.has(value)) throw new ResultError(`${where} refers back to an object that contains it (a cycle), which JSON cannot represent`);
-  if (typeof value.toJSON === 'function') return encode(value.toJSON(), where, seen, depth + 1);
-  if (value instanceof Map || value instanceof Set) {
-    const kind = value instanceof Map ? 'a Map' : 'a Set';
-    throw new ResultError(`${where} is ${kind}, which JSON cannot represent; convert it to an object or an array first`);
-  }
-  seen.add(value);
-  let out;
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    out = Array.from(value, (item, i) => {
-      const encoded = encode(item, `${where}[${i}]`, seen, depth + 1);
-      return encoded === undefined ? null : encoded;
-    });
-  } else {
-    out = {};
-    for (const key of Object.keys(value)) {
-      const encoded = encode(value[key], `${where}.${key}`, seen, depth + 1);
-      if (encoded !== undefined) out[key] = encoded;
-    }
-  }
-  seen.delete(value);
-  return out;
-}
+const { encode, ResultError } = createResultEncoder((bytes) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+);
 
 /** Stack positions in compiled TypeScript, mapped back to the .ts source (vm scripts get no automatic mapping). */
 function remapStack(stack) {
@@ -293,7 +245,7 @@ run().then(
     settled = true;
     let result;
     try {
-      result = value === undefined ? null : encode(value, 'result', new Set(), 0);
+      result = value === undefined ? null : encode(value);
       if (result === undefined) result = null;
     } catch (error) {
       if (!(error instanceof ResultError)) return fail(error);
