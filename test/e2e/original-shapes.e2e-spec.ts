@@ -78,6 +78,15 @@ describe('POST / {script, fn, payload, timeout, isolation}', () => {
     expect(expression).toEqual({ result: 42, logs: [] });
   });
 
+  it('runs isolation "none" in a V8 isolate (the fastest path) and "process" in a container of its own', async () => {
+    const where = async (isolation: string) => {
+      expect(await ok('POST', '/', { script: 'INPUTS.n + 1', payload: { n: 1 }, isolation })).toEqual({ result: 2, logs: [] });
+      return (await ok('GET', `/jobs/${(await newestJob()).id}`)).timings.isolation;
+    };
+    expect(await where('none')).toBe('isolate');
+    expect(await where('process')).toBe('container');
+  });
+
   it('answers a thrown error and a timeout with HTTP 200 and {"error"}', async () => {
     const [thrown, timeout, syntax] = await Promise.all([
       call('POST', '/', { script: 'function f() { throw new Error("no such user") }', fn: 'f' }),

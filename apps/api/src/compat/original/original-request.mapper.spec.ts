@@ -23,7 +23,7 @@ function refusal(run: () => unknown): DomainError {
 
 describe('original request mappers', () => {
   it('POST /: fn becomes a call after the script, payload the inputs, timeout the wall limit', () => {
-    expect(scriptCallJob({ script: 'function add(p) { return p.a }', fn: 'add', payload: { a: 1 }, timeout: 2500 }, MAX)).toEqual({
+    expect(scriptCallJob({ script: 'function add(p) { return p.a }', fn: 'add', payload: { a: 1 }, timeout: 2500 }, MAX, true)).toEqual({
       language: 'javascript',
       code: 'function add(p) { return p.a }\n;add(INPUTS);\n',
       inputs: { a: 1 },
@@ -32,11 +32,16 @@ describe('original request mappers', () => {
   });
 
   it('POST /: without fn the script is the expression form, and a missing payload is null (still function mode)', () => {
-    expect(scriptCallJob({ script: 'INPUTS', isolation: 'none' }, MAX)).toEqual({ language: 'javascript', code: 'INPUTS', inputs: null });
+    expect(scriptCallJob({ script: 'INPUTS' }, MAX, true)).toEqual({ language: 'javascript', code: 'INPUTS', inputs: null });
   });
 
-  it('maps both isolations onto the one execution path there is today', () => {
-    expect([isolationFields('process'), isolationFields('none'), isolationFields()]).toEqual([{}, {}, {}]);
+  it('maps process onto a container, none onto an isolate while isolates are on, nothing onto the operator default', () => {
+    expect([isolationFields('process', true), isolationFields('none', true), isolationFields(undefined, true)]).toEqual([
+      { isolation: 'container' },
+      { isolation: 'isolate' },
+      {},
+    ]);
+    expect(isolationFields('none', false)).toEqual({ isolation: 'container' });
   });
 
   it('refuses a timeout above the maximum naming timeout, and raises one below runq minimum', () => {

@@ -10,15 +10,18 @@ export const SCRIPT_CALL_FIELDS: Readonly<Record<string, string>> = { code: 'scr
 export const PROGRAM_FIELDS: Readonly<Record<string, string>> = { stdin: 'input' };
 
 /**
- * What each `isolation` of `POST /` asks of the job. runq has one execution path today, the
- * container, so both ask for nothing more; `none` (the fastest path) switches here once runq
- * has an in-process isolate path.
+ * What each `isolation` of `POST /` asks of the job: `process` a container of its own; `none`
+ * the fastest path runq has, a V8 isolate in a sandbox host (the container while the operator
+ * has turned isolates off); absent, the operator's default (RUNQ_ISOLATE).
  */
-export function isolationFields(isolation: Isolation = 'process'): Partial<CreateJobDto> {
+export function isolationFields(isolation: Isolation | undefined, isolateAvailable: boolean): Partial<CreateJobDto> {
   switch (isolation) {
-    case 'process':
-    case 'none':
+    case undefined:
       return {};
+    case 'process':
+      return { isolation: 'container' };
+    case 'none':
+      return isolateAvailable ? { isolation: 'isolate' } : { isolation: 'container' };
   }
 }
 
@@ -34,14 +37,14 @@ export function timeoutLimits(timeout: number | undefined, maxTimeoutMs: number)
  * a call `fn(INPUTS)` follows the script (fn is an identifier, checked by the DTO), so a
  * function the script declares at top level is called and its value (awaited) is the result.
  */
-export function scriptCallJob(dto: ScriptCallDto, maxTimeoutMs: number): CreateJobDto {
+export function scriptCallJob(dto: ScriptCallDto, maxTimeoutMs: number, isolateAvailable: boolean): CreateJobDto {
   const code = dto.fn === undefined ? dto.script : `${dto.script}\n;${dto.fn}(INPUTS);\n`;
   return {
     language: 'javascript',
     code,
     inputs: dto.payload ?? null,
     ...timeoutLimits(dto.timeout, maxTimeoutMs),
-    ...isolationFields(dto.isolation),
+    ...isolationFields(dto.isolation, isolateAvailable),
   };
 }
 

@@ -50,8 +50,9 @@ export class ScriptCallDto {
 
   @ApiPropertyOptional({
     enum: ISOLATIONS,
-    default: 'process',
-    description: '`process`: a container; `none`: the fastest path runq has (today also a container)',
+    description:
+      '`process`: a container of its own; `none`: the fastest path runq has, a V8 isolate in a sandbox host (a container while ' +
+      'RUNQ_ISOLATE=off); absent: the operator default',
   })
   @IsOptional()
   @IsIn(ISOLATIONS)

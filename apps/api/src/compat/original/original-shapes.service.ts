@@ -23,6 +23,11 @@ export class OriginalShapesService {
     return this.config.maxima.timeoutMs;
   }
 
+  /** Whether the operator allows isolate mode (RUNQ_ISOLATE not off). */
+  get isolateAvailable(): boolean {
+    return this.config.isolate.mode !== 'off';
+  }
+
   /** `fields` renames native fields in refusals (`code` → `script`), so messages name what the client sent. */
   async run(dto: CreateJobDto, caller: Caller, fields: Readonly<Record<string, string>> = {}): Promise<JobView> {
     const waitMs = this.config.wait.maxMs;

@@ -17,6 +17,8 @@ export class ScriptCallController {
   @HttpCode(200)
   @ApiScriptCall()
   async call(@Body() dto: ScriptCallDto, @CurrentCaller() caller: Caller): Promise<ScriptCallAnswer> {
-    return scriptCallAnswer(await this.shapes.run(scriptCallJob(dto, this.shapes.maxTimeoutMs), caller, SCRIPT_CALL_FIELDS));
+    return scriptCallAnswer(
+      await this.shapes.run(scriptCallJob(dto, this.shapes.maxTimeoutMs, this.shapes.isolateAvailable), caller, SCRIPT_CALL_FIELDS),
+    );
   }
 }
