@@ -111,6 +111,11 @@ describe('the sandbox host program', () => {
     expect(await cancelled).toMatchObject({ status: 'cancelled' }); // once its code yields: at the latest at its limit
   });
 
+  it('ends a job whose timer callback runs past its limit as a timeout, not as an error of the code', async () => {
+    const done = await host.run('t', 'setTimeout(() => { while (true) {} }, 0); new Promise(() => {})', { timeoutMs: 400, cpuTimeMs: 300 });
+    expect(done).toMatchObject({ status: 'timeout', timeLimit: 'cpu' });
+  });
+
   it('relays outbound HTTP to the worker and hands its answer to the code', async () => {
     host.onHttp = (message) => {
       expect(message.request).toMatchObject({ url: 'https://api.example.com/x', method: 'POST', body: '{"a":1}' });

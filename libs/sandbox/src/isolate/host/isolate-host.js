@@ -230,6 +230,8 @@ class Job {
   /** An exception thrown by a timer callback ends the job, as an uncaught exception ends a process. */
   uncaught(error) {
     if (this.ended || this.isolate.isDisposed) return;
+    // The engine's deadline (the job's remaining budget) ran out inside the callback: a time limit, not the code's exception.
+    if (/^Script execution timed out/.test(String(error && error.message))) return this.stop(this.syncLimit);
     this.thrown = error;
     this.stop('thrown');
   }
