@@ -1,6 +1,7 @@
 import Docker from 'dockerode';
 import type { ContainerCreateOptions } from 'dockerode';
 import { performance } from 'node:perf_hooks';
+import { attachStreams } from './container-attach';
 import { removeContainer } from './container-removal';
 import { ArrivalOrder } from './arrival-order';
 import { OutputCapture } from './output-capture';
@@ -96,13 +97,7 @@ export class DockerContainerRunner implements ContainerRunner {
   private async start(spec: ContainerCreateOptions): Promise<PreparedContainer> {
     const container = await this.docker.createContainer(spec);
     try {
-      const stream = (await container.attach({
-        stream: true,
-        stdin: true,
-        stdout: true,
-        stderr: true,
-        hijack: true,
-      })) as NodeJS.ReadWriteStream;
+      const stream = await attachStreams(container);
       const drained = new Promise<void>((resolve) => {
         stream.on('end', resolve);
         stream.on('close', resolve);

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { ContainerCreateOptions } from 'dockerode';
 import { PassThrough } from 'node:stream';
+import { attachStreams } from '../docker/container-attach';
 import { removeContainer } from '../docker/container-removal';
 import { SandboxError } from '../execution/execution.types';
 import { encodeFrame, FrameDecoder } from './host-frames';
@@ -44,13 +45,7 @@ export class IsolateHost {
   static async start(docker: Docker, spec: ContainerCreateOptions, readyTimeoutMs: number): Promise<IsolateHost> {
     const container = await docker.createContainer(spec);
     try {
-      const stream = (await container.attach({
-        stream: true,
-        stdin: true,
-        stdout: true,
-        stderr: true,
-        hijack: true,
-      })) as NodeJS.ReadWriteStream;
+      const stream = await attachStreams(container);
       const host = new IsolateHost(container.id.slice(0, 12), container, stream);
       const stdout = new PassThrough();
       const stderr = new PassThrough();
