@@ -130,10 +130,60 @@ describe('claim', () => {
 describe('writes of an attempt (complete, fail, release)', () => {
   it('complete by the attempt that runs the job records the result', async () => {
     const id = await running();
-    expect(await jobs.complete(id, 1, RESULT, '3.12.1')).toBe(true);
+    const written = await jobs.complete(id, 1, RESULT, '3.12.1');
     const row = await jobs.findById(id);
-    expect(row).toMatchObject({ status: 'completed', outcome: 'ok', run: RESULT.run, version: '3.12.1', attempts: 1 });
+    expect(row).toMatchObject({ status: 'completed', outcome: 'ok', run: RESULT.run, version: '3.12.1', attempts: 1, callback: null });
     expect(row!.finishedAt).toBeInstanceOf(Date);
+    // The written row is the stored one, so it can stand in for a read.
+    expect(written).toEqual(row);
+  });
+
+  it('complete marks the webhook of a job with a callbackUrl due in the same write', async () => {
+    const id = (await jobs.create({ ...newJob(), callbackUrl: 'https://example.com/hook' })).id;
+    await jobs.claim(id, 'w1', 3);
+    const written = await jobs.complete(id, 1, RESULT, null);
+    expect(written).toMatchObject({ status: 'completed', callback: { status: 'pending', attempts: 0, deliveredAt: null } });
+    expect(await jobs.findById(id)).toEqual(written);
+  });
+
+  it('reads and writes every field as a model query does', async () => {
+    const job: NewJob = {
+      ...newJob(),
+      apiKeyId: await apiKey(),
+      version: '3.13',
+      stdin: 'in',
+      args: ['-v'],
+      compileOptions: ['-O2'],
+      encoding: 'base64',
+      expectedOutput: 'MQo=',
+      comparison: { mode: 'whitespace' },
+      tests: [{ stdin: '', expectedOutput: '1\n', encoding: 'utf8' }],
+      callbackUrl: 'https://example.com/hook',
+      callbackFormat: 'judge0',
+      functionCall: { name: 'main', inputs: { z: 1, a: [2] } },
+      network: { allow: ['example.com'] },
+      artifactPatterns: ['*.png'],
+      runs: 3,
+      redirectStderr: true,
+    } as NewJob;
+    const created = await jobs.create(job);
+    const model = (id: string) => clients[0].job.findUnique({ where: { id } });
+    expect(created).toEqual(await model(job.id));
+    expect(Object.keys(created.functionCall!.inputs as object)).toEqual(['z', 'a']);
+    const claimed = await jobs.claim(job.id, 'w1', 3);
+    expect(claimed!.row).toEqual(await model(job.id));
+    const result: ExecutionResult = {
+      ...RESULT,
+      outcome: 'wrong_answer',
+      function: { result: { b: 1, a: 2 }, logs: [], logsTruncated: false, error: null },
+      timings: { sandboxMs: 3, warm: true },
+      message: 'note',
+    } as ExecutionResult;
+    const written = await jobs.complete(job.id, 1, result, '3.13.1');
+    expect(written).toEqual(await model(job.id));
+    expect(written).toMatchObject({ outcome: 'wrong_answer', message: 'note', version: '3.13.1', timings: result.timings });
+    expect(Object.keys(written!.functionResult!.result as object)).toEqual(['b', 'a']);
+    expect(await jobs.findById(job.id)).toEqual(written);
   });
 
   it('fail by the running attempt marks the job failed with its message', async () => {
@@ -152,27 +202,28 @@ describe('writes of an attempt (complete, fail, release)', () => {
   it('refuses every write of a superseded attempt; the current attempt still finishes the job', async () => {
     const id = await running();
     await jobs.claim(id, 'w2', 3);
-    expect(await jobs.complete(id, 1, RESULT, null)).toBe(false);
+    expect(await jobs.complete(id, 1, RESULT, null)).toBeNull();
     expect(await jobs.fail(id, 1, 'late')).toBe(false);
     expect(await jobs.release(id, 1)).toBe(false);
     expect(await jobs.findById(id)).toMatchObject({ status: 'running', attempts: 2, workerId: 'w2', outcome: null, run: null });
-    expect(await jobs.complete(id, 2, RESULT, null)).toBe(true);
+    expect(await jobs.complete(id, 2, RESULT, null)).toMatchObject({ status: 'completed', attempts: 2 });
   });
 
   it('lets exactly the current attempt win when both complete at once', async () => {
     const id = await running();
     await jobs.claim(id, 'w2', 3);
     const other = repository();
-    expect(await Promise.all([other.complete(id, 1, RESULT, null), jobs.complete(id, 2, RESULT, null)])).toEqual([false, true]);
+    const [first, second] = await Promise.all([other.complete(id, 1, RESULT, null), jobs.complete(id, 2, RESULT, null)]);
+    expect([first, second?.status]).toEqual([null, 'completed']);
   });
 
   it('refuses writes to a job that is not running: queued, or already finished', async () => {
     const waiting = await queued();
-    expect(await jobs.complete(waiting, 0, RESULT, null)).toBe(false);
+    expect(await jobs.complete(waiting, 0, RESULT, null)).toBeNull();
     expect(await jobs.release(waiting, 0)).toBe(false);
     const done = await running();
     await jobs.complete(done, 1, RESULT, null);
-    expect(await jobs.complete(done, 1, { ...RESULT, outcome: 'timeout' }, null)).toBe(false);
+    expect(await jobs.complete(done, 1, { ...RESULT, outcome: 'timeout' }, null)).toBeNull();
     expect(await jobs.fail(done, 1, 'again')).toBe(false);
     expect(await jobs.release(done, 1)).toBe(false);
     expect(await jobs.findById(waiting)).toMatchObject({ status: 'queued', attempts: 0 });
@@ -194,7 +245,7 @@ describe('cancel(id, from)', () => {
     const id = await running();
     expect(await jobs.cancel(id, 'queued')).toBe(false);
     expect(await jobs.cancel(id, 'running')).toBe(true);
-    expect(await jobs.complete(id, 1, RESULT, null)).toBe(false);
+    expect(await jobs.complete(id, 1, RESULT, null)).toBeNull();
     expect(await jobs.findById(id)).toMatchObject({ status: 'cancelled', outcome: null });
   });
 

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { CallbackQueue, JobEvents } from '#messaging';
+import type { Job } from './job';
 import { JobFinisher } from './job-finisher';
+import { jobFromWire } from './job-record.mapper';
 import type { JobRepository } from './job.repository';
 
 describe('JobFinisher', () => {
@@ -27,6 +29,20 @@ describe('JobFinisher', () => {
     expect(callbacks.add).toHaveBeenCalledWith('j1');
   });
 
+  it('sends the row its finishing write returned along with the event, the webhook already marked there', async () => {
+    const written = { id: 'j1', callbackUrl: 'https://example.com/hook', status: 'completed', createdAt: new Date(0) } as unknown as Job;
+    await finisher.finished(written, written);
+    expect(steps).toEqual(['publish', 'queue']);
+    expect(events.publishFinished).toHaveBeenCalledWith('j1', JSON.stringify(written));
+    expect(jobFromWire(events.publishFinished.mock.calls[0][1] as string)).toEqual(written);
+  });
+
+  it('sends only the id when the written row is too large to ride on the event', async () => {
+    const written = { id: 'j1', callbackUrl: null, stdin: 'x'.repeat(40_000) } as unknown as Job;
+    await finisher.finished(written, written);
+    expect(events.publishFinished).toHaveBeenCalledWith('j1', undefined);
+  });
+
   it('only publishes for a job without a callbackUrl', async () => {
     await finisher.finished({ id: 'j1', callbackUrl: null });
     expect(steps).toEqual(['publish']);
@@ -45,7 +61,7 @@ describe('JobFinisher', () => {
   it('wakes waiters and skips the queue when the pending mark cannot be written', async () => {
     jobs.recordCallback.mockRejectedValue(new Error('postgres down'));
     await expect(finisher.finished({ id: 'j1', callbackUrl: 'https://example.com/hook' })).resolves.toBeUndefined();
-    expect(events.publishFinished).toHaveBeenCalledWith('j1');
+    expect(events.publishFinished).toHaveBeenCalledWith('j1', undefined);
     expect(callbacks.add).not.toHaveBeenCalled();
   });
 

@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CallbackQueue, JobEvents } from '#messaging';
-import type { FinishedJobRef } from './job';
+import { PENDING_CALLBACK, type FinishedJobRef, type Job } from './job';
+import { jobToWire } from './job-record.mapper';
 import { JobRepository } from './job.repository';
 
-const PENDING = { status: 'pending', attempts: 0, lastError: null, lastStatus: null, deliveredAt: null } as const;
+/** A finished row up to this size rides on its event, and a woken request answers without reading it again. */
+const INLINE_ROW_MAX_CHARS = 32 * 1024;
+
 
 /**
  * "This job reached a final status", said in one place for completion, failure, cancel and
@@ -20,16 +23,22 @@ export class JobFinisher {
     private readonly callbacks: CallbackQueue,
   ) {}
 
-  async finished(job: FinishedJobRef): Promise<void> {
-    const webhook = job.callbackUrl ? await this.markPending(job.id) : false;
+  /**
+   * `written`: the row as the finishing write left it, its webhook already marked due there
+   * (JobRepository.complete); it then rides on the event instead of being read again.
+   */
+  async finished(job: FinishedJobRef, written?: Job): Promise<void> {
+    const webhook = written ? Boolean(written.callbackUrl) : job.callbackUrl ? await this.markPending(job.id) : false;
     // After the mark: a woken request reads the row at once, and its answer shows the webhook as pending.
-    await this.events.publishFinished(job.id).catch((error: Error) => this.logger.warn(`publish ${job.id}: ${error.message}`));
+    const wire = written && jobToWire(written);
+    const detail = wire && wire.length <= INLINE_ROW_MAX_CHARS ? wire : undefined;
+    await this.events.publishFinished(job.id, detail).catch((error: Error) => this.logger.warn(`publish ${job.id}: ${error.message}`));
     if (webhook) await this.queueWebhook(job.id);
   }
 
   private async markPending(jobId: string): Promise<boolean> {
     try {
-      await this.jobs.recordCallback(jobId, PENDING);
+      await this.jobs.recordCallback(jobId, PENDING_CALLBACK);
       return true;
     } catch (error) {
       this.logger.warn(`webhook of ${jobId} not scheduled: ${(error as Error).message}`);
@@ -45,7 +54,7 @@ export class JobFinisher {
       const message = (error as Error).message;
       this.logger.warn(`webhook of ${jobId} not scheduled: ${message}`);
       await this.jobs
-        .recordCallback(jobId, { ...PENDING, status: 'failed', lastError: `not scheduled: ${message}` })
+        .recordCallback(jobId, { ...PENDING_CALLBACK, status: 'failed', lastError: `not scheduled: ${message}` })
         .catch((e: Error) => this.logger.warn(`webhook state of ${jobId} not recorded: ${e.message}`));
     }
   }

@@ -23,3 +23,17 @@ export function toJson(value: object): Prisma.InputJsonValue {
 export function toJsonColumn(value: object | null): Prisma.InputJsonValue | typeof Prisma.DbNull {
   return value === null ? Prisma.DbNull : toJson(value);
 }
+
+const DATE_FIELDS = ['createdAt', 'startedAt', 'finishedAt'] as const;
+
+/** A job as JSON text, for a message between processes. */
+export function jobToWire(job: Job): string {
+  return JSON.stringify(job);
+}
+
+/** The job jobToWire wrote, its dates revived. */
+export function jobFromWire(text: string): Job {
+  const job = JSON.parse(text) as Job & Record<(typeof DATE_FIELDS)[number], string | Date | null>;
+  for (const field of DATE_FIELDS) if (typeof job[field] === 'string') job[field] = new Date(job[field]);
+  return job;
+}

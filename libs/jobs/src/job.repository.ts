@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { FINAL_STATUSES, type CallbackState, type ExecutionResult, type JobStatus, type Outcome } from '#contracts';
-import { Prisma, PrismaService } from '#db';
+import { Prisma, PrismaService, type JobRecord } from '#db';
 import type { Job, NewJob } from './job';
-import { toJob, toJson, toJsonColumn } from './job-record.mapper';
+import { toJob, toJson } from './job-record.mapper';
+import { claimJobSql, completeJobSql, findJobSql, insertJobSql } from './job-sql';
 
 export interface JobListQuery {
   status?: JobStatus;
@@ -21,20 +22,6 @@ export interface JobListQuery {
 /** Submissions of one key queue on its lock; give them room before a pool wait becomes an error (a 503). */
 const TX_OPTIONS = { maxWait: 5000, timeout: 5000 };
 
-function insertData(job: NewJob): Prisma.JobUncheckedCreateInput {
-  return {
-    ...job,
-    files: toJson(job.files),
-    args: job.args,
-    compileOptions: job.compileOptions,
-    limits: { ...job.limits },
-    comparison: toJsonColumn(job.comparison),
-    tests: toJsonColumn(job.tests),
-    functionCall: toJsonColumn(job.functionCall ?? null),
-    network: toJsonColumn(job.network ?? null),
-    artifactPatterns: toJsonColumn(job.artifactPatterns ?? null),
-  };
-}
 export type ClaimResult = { kind: 'claimed'; row: Job } | { kind: 'exhausted'; row: Job };
 
 const UNFINISHED_FIELDS = {
@@ -55,7 +42,8 @@ export class JobRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async create(job: NewJob): Promise<Job> {
-    return toJob(await this.prisma.job.create({ data: insertData(job) }));
+    const [row] = await this.prisma.$queryRaw<JobRecord[]>(insertJobSql(job, new Date()));
+    return toJob(row);
   }
 
   /**
@@ -68,7 +56,8 @@ export class JobRepository {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${job.apiKeyId}, 7))`;
       const active = await tx.job.count({ where: { apiKeyId: job.apiKeyId, status: { in: ['queued', 'running'] } } });
       if (active >= maxActive) return null;
-      return tx.job.create({ data: insertData(job) });
+      const [created] = await tx.$queryRaw<JobRecord[]>(insertJobSql(job, new Date()));
+      return created;
     }, TX_OPTIONS);
     return row && toJob(row);
   }
@@ -93,8 +82,8 @@ export class JobRepository {
   }
 
   async findById(id: string): Promise<Job | null> {
-    const row = await this.prisma.job.findUnique({ where: { id } });
-    return row && toJob(row);
+    const [row] = await this.prisma.$queryRaw<JobRecord[]>(findJobSql(id));
+    return row ? toJob(row) : null;
   }
 
   async list(query: JobListQuery): Promise<Job[]> {
@@ -150,15 +139,8 @@ export class JobRepository {
    * cancelled, finished or gone.
    */
   async claim(id: string, workerId: string, maxAttempts: number): Promise<ClaimResult | null> {
-    try {
-      const row = await this.prisma.job.update({
-        where: { id, OR: [{ status: 'queued' }, { status: 'running', attempts: { lt: maxAttempts } }] },
-        data: { status: 'running', attempts: { increment: 1 }, startedAt: new Date(), workerId },
-      });
-      return { kind: 'claimed', row: toJob(row) };
-    } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2025') throw error;
-    }
+    const [claimed] = await this.prisma.$queryRaw<JobRecord[]>(claimJobSql(id, workerId, maxAttempts, new Date()));
+    if (claimed) return { kind: 'claimed', row: toJob(claimed) };
     const row = await this.findById(id);
     return row?.status === 'running' ? { kind: 'exhausted', row } : null;
   }
@@ -189,26 +171,13 @@ export class JobRepository {
     return this.prisma.job.findMany({ where, select: UNFINISHED_FIELDS, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit });
   }
 
-  /** Records a result (and the toolchain version that produced it), only if this attempt still owns the job. */
-  async complete(id: string, attempt: number, result: ExecutionResult, version: string | null): Promise<boolean> {
-    const { count } = await this.prisma.job.updateMany({
-      where: { id, status: 'running', attempts: attempt },
-      data: {
-        status: 'completed',
-        outcome: result.outcome,
-        compile: toJsonColumn(result.compile),
-        run: toJsonColumn(result.run),
-        testResults: toJsonColumn(result.tests ?? null),
-        summary: toJsonColumn(result.summary ?? null),
-        timings: toJsonColumn(result.timings ?? null),
-        functionResult: toJsonColumn(result.function ?? null),
-        artifacts: toJsonColumn(result.artifacts ?? null),
-        message: result.message,
-        finishedAt: new Date(),
-        ...(version ? { version } : {}),
-      },
-    });
-    return count === 1;
+  /**
+   * Records a result (and the toolchain version that produced it), only if this attempt still
+   * owns the job; a webhook is marked due in the same write. The row as written, or null.
+   */
+  async complete(id: string, attempt: number, result: ExecutionResult, version: string | null): Promise<Job | null> {
+    const [row] = await this.prisma.$queryRaw<JobRecord[]>(completeJobSql(id, attempt, result, version || null, new Date()));
+    return row ? toJob(row) : null;
   }
 
   async fail(id: string, attempt: number, message: string): Promise<boolean> {

@@ -86,3 +86,6 @@ export type NewJob = Pick<
 
 /** What a job needs for "finished": who waits for it and whether a webhook is due. */
 export type FinishedJobRef = Pick<Job, 'id' | 'callbackUrl'>;
+
+/** A webhook due and not yet tried: what a job's callback holds from its finish until the first delivery. */
+export const PENDING_CALLBACK = { status: 'pending', attempts: 0, lastError: null, lastStatus: null, deliveredAt: null } as const satisfies CallbackState;

@@ -79,8 +79,8 @@ export class JobSubmissionService {
       disarm();
       throw error;
     }
-    await done;
-    const latest = (await this.jobs.findById(row.id)) ?? row;
+    const end = await done;
+    const latest = (end.woken && end.job) || ((await this.jobs.findById(row.id)) ?? row);
     return { job: latest, finished: isFinal(latest), replayed: false };
   }
 
@@ -94,8 +94,8 @@ export class JobSubmissionService {
       disarm();
       return { job: now, finished: true };
     }
-    await done;
-    const latest = (await this.jobs.findById(job.id)) ?? now;
+    const end = await done;
+    const latest = (end.woken && end.job) || ((await this.jobs.findById(job.id)) ?? now);
     return { job: latest, finished: isFinal(latest) };
   }
 

@@ -65,7 +65,8 @@ describe('ExecutionService.attempt', () => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     jobs = {
       claim: jest.fn().mockResolvedValue({ kind: 'claimed', row: row() }),
-      complete: jest.fn().mockResolvedValue(true),
+      // The row as the completing write returns it: the claimed one, completed.
+      complete: jest.fn(async () => ({ ...(await jobs.claim.mock.results.at(-1)?.value)?.row, status: 'completed' })),
       fail: jest.fn().mockResolvedValue(true),
       release: jest.fn().mockResolvedValue(true),
       recordCallback: jest.fn().mockResolvedValue(undefined),
@@ -129,7 +130,8 @@ describe('ExecutionService.attempt', () => {
     claimReturns(row({ attempts: 3 }));
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
     expect(jobs.complete).toHaveBeenCalledWith(JOB_ID, 3, expect.objectContaining({ outcome: 'ok', run: RESULT.run }), '3.11.2');
-    expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
+    // The written row rides on the event, so a waiting request need not read it again.
+    expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID, expect.stringContaining('"status":"completed"'));
     expect(jobs.fail).not.toHaveBeenCalled();
   });
 
@@ -139,7 +141,7 @@ describe('ExecutionService.attempt', () => {
   });
 
   it('reports superseded, and announces nothing, when another attempt owns the row', async () => {
-    jobs.complete.mockResolvedValue(false);
+    jobs.complete.mockResolvedValue(null);
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('superseded');
     expect(events.publishFinished).not.toHaveBeenCalled();
   });
@@ -159,7 +161,7 @@ describe('ExecutionService.attempt', () => {
     execute.mockRejectedValue(fault);
     await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: true })).rejects.toBe(fault);
     expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 2, expect.stringContaining('docker engine unreachable'));
-    expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
+    expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID, undefined);
   });
 
   it('announces nothing when the final failure could not be written', async () => {
@@ -207,7 +209,7 @@ describe('ExecutionService.attempt', () => {
       await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('failed');
       expect(execute).not.toHaveBeenCalled();
       expect(jobs.fail).toHaveBeenCalledWith(JOB_ID, 3, expect.stringMatching(/attempt 3 of 3 stopped before it finished/));
-      expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID);
+      expect(events.publishFinished).toHaveBeenCalledWith(JOB_ID, undefined);
     });
 
     it('treats the last allowed attempt as final even when the queue has retries left', async () => {
@@ -218,7 +220,7 @@ describe('ExecutionService.attempt', () => {
     });
 
     it('retries the result write while the database is unreachable, without running the job again', async () => {
-      jobs.complete.mockRejectedValueOnce(unreachable()).mockRejectedValueOnce(unreachable()).mockResolvedValue(true);
+      jobs.complete.mockRejectedValueOnce(unreachable()).mockRejectedValueOnce(unreachable()).mockResolvedValue(row({ status: 'completed' }));
       await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
       expect(execute).toHaveBeenCalledTimes(1);
       expect(jobs.complete).toHaveBeenCalledTimes(3);

@@ -114,7 +114,7 @@ export class ExecutionService {
         return 'superseded';
       }
       report('completed', result.outcome);
-      await this.finisher.finished(row);
+      await this.finisher.finished(row, written);
       return 'completed';
     } catch (error) {
       if (error instanceof RequeueError) {
@@ -139,7 +139,7 @@ export class ExecutionService {
    * up to RUNQ_RESULT_WRITE_RETRY_MS, so a finished run is recorded rather than run again.
    * A shutdown past its grace period hands the job back instead; a cancel ends the retries.
    */
-  private async persist(jobId: string, signal: AbortSignal, write: () => Promise<boolean>): Promise<boolean> {
+  private async persist<T>(jobId: string, signal: AbortSignal, write: () => Promise<T>): Promise<T | null> {
     const deadline = Date.now() + this.config.worker.resultWriteRetryMs;
     for (let delay = WRITE_RETRY_MIN_MS; ; delay = Math.min(delay * 2, WRITE_RETRY_MAX_MS)) {
       try {
@@ -150,7 +150,7 @@ export class ExecutionService {
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
       if (signal.reason === 'shutdown') throw new RequeueError('worker shut down while the database was unavailable');
-      if (signal.aborted) return false;
+      if (signal.aborted) return null;
     }
   }
 }
