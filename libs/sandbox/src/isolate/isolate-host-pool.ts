@@ -40,14 +40,16 @@ function hostSourceDir(): string {
 
 /**
  * The worker's sandbox hosts: started ahead, a job goes to the least busy one. A host that
- * died is replaced on the next job; one that served `recycleAfterJobs` stops taking jobs
- * and is removed once its last job has ended.
+ * died is replaced on the next job; one that served `recycleAfterJobs` is replaced once its
+ * successor is ready, and removed when its last job has ended.
  */
 export class IsolateHostPool {
   private readonly slots: (Promise<IsolateHost> | null)[];
   /** Started hosts by slot. */
   private readonly ready = new Map<number, IsolateHost>();
   private readonly draining = new Set<IsolateHost>();
+  /** Slots whose host is past its job count and has a replacement starting. */
+  private readonly replacing = new Set<number>();
   private served = 0;
   private replaced = 0;
   private closed = false;
@@ -72,23 +74,44 @@ export class IsolateHostPool {
     return live.reduce((best, host) => (host.running < best.running ? host : best));
   }
 
-  /** After a job: a host past its job count is taken out of service and removed when idle. */
+  /**
+   * After a job: a host past its job count is replaced. It keeps taking jobs until its
+   * replacement is ready (a start takes about half a second; jobs must not wait for it),
+   * then is taken out of service and removed once idle.
+   */
   release(host: IsolateHost): void {
     this.served++;
     const index = this.slotOf(host);
-    if (host.served >= this.settings.recycleAfterJobs && index >= 0) {
-      this.slots[index] = null;
-      this.ready.delete(index);
-      this.draining.add(host);
-      this.replaced++;
-      if (!this.closed) void this.slot(index).catch(() => undefined);
+    if (host.served >= this.settings.recycleAfterJobs && index >= 0 && !this.closed && !this.replacing.has(index)) {
+      this.replacing.add(index);
+      void this.replace(index, host).finally(() => this.replacing.delete(index));
     }
-    if (this.draining.has(host)) {
-      void host.whenIdle().then(() => {
-        if (!this.draining.delete(host)) return;
-        return host.retire();
-      });
+    if (this.draining.has(host)) this.retireWhenIdle(host);
+  }
+
+  private async replace(index: number, old: IsolateHost): Promise<void> {
+    let next: IsolateHost;
+    try {
+      next = await IsolateHost.start(this.docker, this.spec(), this.settings.readyTimeoutMs);
+    } catch {
+      return; // the old host serves on; its next job tries again
     }
+    if (this.closed || this.ready.get(index) !== old) {
+      void next.retire();
+      return;
+    }
+    this.ready.set(index, next);
+    this.slots[index] = Promise.resolve(next);
+    this.replaced++;
+    this.draining.add(old);
+    this.retireWhenIdle(old);
+  }
+
+  private retireWhenIdle(host: IsolateHost): void {
+    void host.whenIdle().then(() => {
+      if (!this.draining.delete(host)) return;
+      return host.retire();
+    });
   }
 
   stats(): IsolateHostStats {
