@@ -8,7 +8,7 @@ export const HARNESS_DIR_IN_SANDBOX = '/tmp/runq/fn';
 export const EGRESS_DIR_IN_SANDBOX = '/run/runq-egress';
 export const EGRESS_SOCKET_NAME = 'egress.sock';
 
-const HARNESS_FILES = ['harness.js', 'result-encoder.js', 'egress-client.js', 'egress-worker.js', 'harness.py'];
+const HARNESS_FILES = ['harness.js', 'result-encoder.js', 'http-result.js', 'egress-client.js', 'egress-worker.js', 'harness.py'];
 
 /** Globals the harness defines, for the TypeScript compile stage. */
 export const TYPESCRIPT_GLOBALS = `// runq function mode (generated)

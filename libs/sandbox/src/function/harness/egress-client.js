@@ -7,6 +7,7 @@
  */
 const http = require('node:http');
 const path = require('node:path');
+const { httpResult } = require('./http-result.js');
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -55,25 +56,9 @@ function headerObject(headers) {
   return out;
 }
 
-/** The shape httpGet returns: data parsed as JSON when the response says it is JSON. */
+/** The shape httpGet returns. */
 function toHttpGetResult(answer) {
-  const body = Buffer.from(answer.body || '', 'base64');
-  const type = String(answer.headers['content-type'] || '');
-  let data = body.toString('utf8');
-  if (/\bjson\b/i.test(type)) {
-    try {
-      data = JSON.parse(data);
-    } catch {
-      // Not JSON after all: the text is more useful than an error.
-    }
-  }
-  return {
-    ok: answer.status >= 200 && answer.status < 300,
-    status: answer.status,
-    statusText: answer.statusText,
-    headers: answer.headers,
-    data,
-  };
+  return httpResult(answer, Buffer.from(answer.body || '', 'base64').toString('utf8'), JSON.parse);
 }
 
 function disabled() {

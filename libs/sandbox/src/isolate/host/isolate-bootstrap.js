@@ -3,7 +3,7 @@
  * built-ins). Its value is a setup function; the host calls it with the bridge callbacks
  * and gets back the runtime the job uses. The bridge stays in closures, never on globalThis.
  */
-/* global createResultEncoder */
+/* global createResultEncoder, httpResult */
 // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the script's completion value is the setup function
 (function setup(log, schedule, http, inputsJson, maxResultBytes, maxLogBytes) {
   'use strict';
@@ -76,24 +76,11 @@
   class EgressError extends Error {}
   EgressError.prototype.name = 'EgressError';
   const egressError = (message) => new EgressError(message);
+  // httpResult comes from http-result.js, evaluated just before this script; taken now, as JSON.parse is.
+  const toResult = httpResult;
   function parsed(answer) {
     if (answer.error) throw egressError(answer.error);
-    const type = answer.headers['content-type'] || '';
-    let data = answer.text;
-    if (/json/i.test(type)) {
-      try {
-        data = parse(answer.text);
-      } catch {
-        // Not JSON after all: the text.
-      }
-    }
-    return {
-      ok: answer.status >= 200 && answer.status < 300,
-      status: answer.status,
-      statusText: answer.statusText,
-      headers: answer.headers,
-      data,
-    };
+    return toResult(answer, answer.text, parse);
   }
   globalThis.httpGet = (url, options) => parsed(parse(http.applySyncPromise(undefined, [stringify(toRequest(url, options))])));
   globalThis.fetch = async (url, options) => {
