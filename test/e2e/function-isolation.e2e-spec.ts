@@ -154,7 +154,7 @@ describe.each(['container', 'isolate'] as const)('function mode, isolation %s', 
     expect(ts).toMatchObject({ outcome: 'runtime_error', error: { name: 'RangeError', message: 'too far 1', line: 3 } });
     expect(ts.error.stack).toMatch(/main\.ts:3:/);
     expect(syntax).toMatchObject({ outcome: 'compile_error', error: { name: 'SyntaxError', line: 2, column: 9 } });
-    expect(tsSyntax).toMatchObject({ outcome: 'compile_error', error: { line: 2 } });
+    expect(tsSyntax).toMatchObject({ outcome: 'compile_error', error: { name: 'CompileError', line: 2 } });
   });
 
   it('reaches an allowed host through the egress proxy, and only that', async () => {

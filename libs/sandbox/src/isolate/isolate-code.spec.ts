@@ -29,7 +29,7 @@ describe('isolate code preparation', () => {
 
   it('reports a TypeScript syntax error with its position', async () => {
     expect(await prepareCode('typescript', 'main.ts', 'const a: number = 1;\nlet b = ;\n', null)).toMatchObject({
-      name: 'SyntaxError',
+      name: 'CompileError',
       line: 2,
       column: 9,
       message: expect.stringMatching(/\(main\.ts:2:9\)$/),

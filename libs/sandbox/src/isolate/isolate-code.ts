@@ -42,7 +42,8 @@ export async function prepareCode(
     const line = first.location?.line ?? null;
     const column = first.location ? first.location.column + 1 : null;
     const where = line === null ? '' : ` (${entry}:${line}:${column})`;
-    return { name: 'SyntaxError', message: `${first.text}${where}`, stack: null, line, column };
+    // Named as the container path names a TypeScript compile failure.
+    return { name: 'CompileError', message: `${first.text}${where}`, stack: null, line, column };
   }
 }
 
