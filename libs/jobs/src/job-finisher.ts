@@ -7,7 +7,6 @@ import { JobRepository } from './job.repository';
 /** A finished row up to this size rides on its event, and a woken request answers without reading it again. */
 const INLINE_ROW_MAX_CHARS = 32 * 1024;
 
-
 /**
  * "This job reached a final status", said in one place for completion, failure, cancel and
  * the reconciler: marks its webhook due, wakes the requests waiting for it, then queues the

@@ -94,13 +94,7 @@ export function claimJobSql(id: string, workerId: string, maxAttempts: number, s
  * Records the result if `attempt` still owns the job. A job with a webhook is marked due in the
  * same write, so a request woken by its finished event already sees the delivery as pending.
  */
-export function completeJobSql(
-  id: string,
-  attempt: number,
-  result: ExecutionResult,
-  version: string | null,
-  finishedAt: Date,
-): Prisma.Sql {
+export function completeJobSql(id: string, attempt: number, result: ExecutionResult, version: string | null, finishedAt: Date): Prisma.Sql {
   return Prisma.sql`
     UPDATE jobs SET status = 'completed', outcome = ${result.outcome}::"Outcome",
       compile = ${jsonb(result.compile)}, run = ${jsonb(result.run)}, test_results = ${jsonb(result.tests ?? null)},

@@ -88,4 +88,10 @@ export type NewJob = Pick<
 export type FinishedJobRef = Pick<Job, 'id' | 'callbackUrl'>;
 
 /** A webhook due and not yet tried: what a job's callback holds from its finish until the first delivery. */
-export const PENDING_CALLBACK = { status: 'pending', attempts: 0, lastError: null, lastStatus: null, deliveredAt: null } as const satisfies CallbackState;
+export const PENDING_CALLBACK = {
+  status: 'pending',
+  attempts: 0,
+  lastError: null,
+  lastStatus: null,
+  deliveredAt: null,
+} as const satisfies CallbackState;

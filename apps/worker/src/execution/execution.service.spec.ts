@@ -220,7 +220,10 @@ describe('ExecutionService.attempt', () => {
     });
 
     it('retries the result write while the database is unreachable, without running the job again', async () => {
-      jobs.complete.mockRejectedValueOnce(unreachable()).mockRejectedValueOnce(unreachable()).mockResolvedValue(row({ status: 'completed' }));
+      jobs.complete
+        .mockRejectedValueOnce(unreachable())
+        .mockRejectedValueOnce(unreachable())
+        .mockResolvedValue(row({ status: 'completed' }));
       await expect(service.attempt({ jobId: JOB_ID, isFinalAttempt: false })).resolves.toBe('completed');
       expect(execute).toHaveBeenCalledTimes(1);
       expect(jobs.complete).toHaveBeenCalledTimes(3);
