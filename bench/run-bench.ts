@@ -7,7 +7,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { dockerRun, hostRun } from './baselines';
 import { isolateLoad, processMemoryMb } from './isolate-bench';
 import { writeChart, type ChartRow } from './chart';
@@ -64,20 +63,6 @@ async function sequential(count: number, task: () => Promise<unknown>): Promise<
   return latencies;
 }
 
-async function transactions(): Promise<number | null> {
-  if (!process.env.DATABASE_URL) return null;
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>(
-      'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
-    );
-    return Number(rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const report: Record<string, unknown> = { date: new Date().toISOString(), url, sequentialCalls: SEQUENTIAL };
@@ -89,10 +74,8 @@ async function main(): Promise<void> {
     const calls = program.id.includes('fib') ? 10 : SEQUENTIAL;
     process.stdout.write(`  ${program.id}: runq…`);
     for (let i = 0; i < 5; i++) await execute(program); // warm-up: lets the pool size itself
-    const tx0 = await transactions();
     const jobs: Job[] = [];
     const runq = summarize(await sequential(calls, async () => jobs.push(await execute(program))));
-    const tx1 = await transactions();
     const overhead = jobs.map((j) => j.totalMs - (j.timings?.sandboxMs ?? 0));
     process.stdout.write(' baseline A…');
     const a = summarize(await sequential(Math.min(calls, 30), dockerRun(program, prefix)));
@@ -106,7 +89,6 @@ async function main(): Promise<void> {
       overheadP50: percentile(overhead, 50),
       warmShare: jobs.filter((j) => j.timings?.warm).length / jobs.length,
     };
-    if (tx0 !== null && tx1 !== null) report[`dbTransactionsPerJob_${program.id}`] = (tx1 - tx0) / calls;
     chart.push({ program: program.id, system: 'runq', p50: runq.p50 }, { program: program.id, system: 'A: docker run --rm', p50: a.p50 });
     if (b) chart.push({ program: program.id, system: 'B: bare process', p50: b.p50 });
   }
@@ -166,17 +148,12 @@ async function main(): Promise<void> {
       .join(', ')}.`,
   );
   const rss = report.peakRssMb as Record<string, number>;
-  const db = Object.entries(report).filter(([k]) => k.startsWith('dbTransactionsPerJob_'));
   rows.push('');
   if (Object.keys(rss).length)
     rows.push(
       `Peak RSS: ${Object.entries(rss)
         .map(([k, v]) => `${k} ${v.toFixed(0)} MB`)
         .join(', ')}.`,
-    );
-  if (db.length)
-    rows.push(
-      `Database transactions per job: ${db.map(([k, v]) => `${k.replace('dbTransactionsPerJob_', '')} ${(v as number).toFixed(1)}`).join(', ')}.`,
     );
   rows.push(`Bench wall time ${(report.seconds as number).toFixed(0)} s.`);
 
