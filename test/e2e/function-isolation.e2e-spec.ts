@@ -1,4 +1,5 @@
-import { Stack } from './support/stack';
+import { executeFunction, startFunctionStack } from './support/function-stack';
+import type { Stack } from './support/stack';
 import { WireMock } from './support/wiremock';
 import { eventually } from './support/eventually';
 import { sandboxContainers } from './support/services';
@@ -24,31 +25,14 @@ const PNG_BYTES = `new Uint8Array([${[...Buffer.from(PNG, 'base64')].join(',')}]
 let stack: Stack;
 beforeAll(async () => {
   await wiremock.start();
-  // Its own Redis database: workers of other suites (no egress policy) must not take these jobs.
-  const redis = new URL(process.env.REDIS_URL!);
-  redis.pathname = '/7';
-  stack = await Stack.start('isolation', {
-    env: {
-      REDIS_URL: redis.toString(),
-      RUNQ_EGRESS_ALLOW: '127.0.0.1,*.example.com',
-      RUNQ_EGRESS_ALLOW_PRIVATE: `127.0.0.1:${wiremock.port}`,
-      RUNQ_EGRESS_TIMEOUT_MS: '3000',
-    },
-  });
+  stack = await startFunctionStack('isolation', 7, '127.0.0.1,*.example.com', wiremock.port);
 });
 afterAll(async () => {
   await stack?.stop();
   await wiremock.stop();
 });
 
-async function execute(body: object) {
-  const res = await stack.request('POST', '/execute?waitMs=60000', {
-    body: { limits: { timeoutMs: 20_000 }, ...body },
-    key: stack.userKey,
-  });
-  if (res.status !== 200) throw new Error(`POST /execute answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const execute = (body: object) => executeFunction(stack, body);
 
 describe.each(['container', 'isolate'] as const)('function mode, isolation %s', (isolation) => {
   const run = (body: object) => execute({ ...body, isolation });

@@ -1,4 +1,5 @@
-import { Stack } from './support/stack';
+import { executeFunction, startFunctionStack } from './support/function-stack';
+import type { Stack } from './support/stack';
 import { freeLoopbackPort, WireMock } from './support/wiremock';
 
 jest.setTimeout(300_000);
@@ -34,18 +35,8 @@ let closedPort = 0;
 beforeAll(async () => {
   await wiremock.start();
   closedPort = await freeLoopbackPort();
-  // Its own Redis database: workers of other suites (no egress policy) must not take these jobs.
-  const redis = new URL(process.env.REDIS_URL!);
-  redis.pathname = '/6';
-  stack = await Stack.start('function', {
-    env: {
-      REDIS_URL: redis.toString(),
-      RUNQ_EGRESS_ALLOW: `127.0.0.1,169.254.169.254,wiremock.invalid,*.example.com`,
-      // Loopback is refused except WireMock's own port.
-      RUNQ_EGRESS_ALLOW_PRIVATE: `127.0.0.1:${wiremock.port}`,
-      RUNQ_EGRESS_TIMEOUT_MS: '3000',
-      RUNQ_EGRESS_MAX_REQUESTS: '5',
-    },
+  stack = await startFunctionStack('function', 6, '127.0.0.1,169.254.169.254,wiremock.invalid,*.example.com', wiremock.port, {
+    RUNQ_EGRESS_MAX_REQUESTS: '5',
   });
 });
 afterAll(async () => {
@@ -53,15 +44,7 @@ afterAll(async () => {
   await wiremock.stop();
 });
 
-async function execute(body: object) {
-  // Generous limits: the machine may be shared and busy; no case here depends on the job's own time limit.
-  const res = await stack.request('POST', '/execute?waitMs=60000', {
-    body: { limits: { timeoutMs: 20_000 }, ...body },
-    key: stack.userKey,
-  });
-  if (res.status !== 200) throw new Error(`POST /execute answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
+const execute = (body: object) => executeFunction(stack, body);
 
 const network = () => ({ allow: [`127.0.0.1:${wiremock.port}`, '169.254.169.254'] });
 
