@@ -88,6 +88,18 @@ describe('abuse corpus, isolate mode', () => {
     expect(times[10]).toBeLessThan(500);
   });
 
+  // The loop's limits are far past this test's timeout: the cancel itself must end it, and not stall its host.
+  it('ends a running busy loop on cancel, and its host serves on', async () => {
+    const limits = { timeoutMs: 240_000, cpuTimeMs: 240_000 };
+    const body = { language: 'javascript', code: 'while (true) {}', inputs: {}, isolation: 'isolate', limits };
+    const created = await stack.request('POST', '/jobs', { body, key: stack.userKey });
+    expect(created.status).toBe(201);
+    await stack.waitFor(created.body.id, (j) => j.status === 'running', 30_000);
+    expect((await stack.request('POST', `/jobs/${created.body.id}/cancel`, { key: stack.userKey })).status).toBe(200);
+    expect(await execute('INPUTS.x + INPUTS.y')).toMatchObject({ outcome: 'ok', result: 5 });
+    expect((await stack.waitFor(created.body.id, (j) => j.status === 'cancelled', 10_000)).status).toBe('cancelled');
+  }, 60_000);
+
   it('runs the host as a hardened container', async () => {
     const [host] = await sandboxContainers({ 'runq.stage': 'isolate-host' });
     const info = await new (await import('dockerode')).default().getContainer(host.Id).inspect();

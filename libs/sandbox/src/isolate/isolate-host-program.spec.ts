@@ -108,8 +108,17 @@ describe('the sandbox host program', () => {
     host.send({ t: 'cancel', id: 'h' });
     expect(busy).toMatchObject({ status: 'timeout' });
     expect(bomb).toMatchObject({ status: 'memory_limit' });
-    expect(await cancelled).toMatchObject({ status: 'cancelled' }); // once its code yields: at the latest at its limit
+    expect(await cancelled).toMatchObject({ status: 'cancelled' });
   });
+
+  // Its limit is past this test's own timeout: the cancel must end running code, and the host must not wait for it.
+  it('ends running code on cancel at once, and serves other jobs meanwhile', async () => {
+    const busy = host.run('busy', 'while (true) {}', { timeoutMs: 120_000, cpuTimeMs: 120_000 });
+    expect(await host.run('other', 'INPUTS.x + 1', { inputs: '{"x":1}' })).toMatchObject({ status: 'ok', result: 2 });
+    host.send({ t: 'cancel', id: 'busy' });
+    expect(await busy).toMatchObject({ status: 'cancelled', cpuMs: expect.any(Number) });
+    expect(await host.run('after', 'INPUTS.x + 2', { inputs: '{"x":1}' })).toMatchObject({ status: 'ok', result: 3 });
+  }, 20_000);
 
   it('ends a job whose timer callback runs past its limit as a timeout, not as an error of the code', async () => {
     const done = await host.run('t', 'setTimeout(() => { while (true) {} }, 0); new Promise(() => {})', { timeoutMs: 400, cpuTimeMs: 300 });

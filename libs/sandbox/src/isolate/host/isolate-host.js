@@ -111,7 +111,10 @@ class Job {
   stop(reason) {
     if (this.ended) return;
     this.ended = reason;
-    this.final = this.measure();
+    // Its code may be running: a synchronous call into the isolate (its heap statistics) would block
+    // this host, and every job in it, until the code yields. Its CPU time can be read without waiting.
+    const cpuMs = this.isolate.isDisposed ? null : Number(this.isolate.cpuTime) / 1e6;
+    this.final = { cpuMs, memoryBytes: null };
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 
@@ -122,9 +125,8 @@ class Job {
       if (!isolate.isDisposed && Number(isolate.cpuTime) / 1e6 > request.cpuTimeMs) this.stop('cpu');
     }, CPU_CHECK_MS);
     try {
-      return { ...(await this.evaluate()), ...this.usage() };
-    } catch (error) {
-      return { ...this.failure(error), ...this.usage() };
+      const outcome = await this.evaluate().catch((error) => this.failure(error));
+      return { ...outcome, ...(await this.usage()) };
     } finally {
       clearTimeout(wall);
       clearInterval(cpu);
@@ -134,9 +136,9 @@ class Job {
   }
 
   /**
-   * How long code may still run without a break. Disposing an isolate takes effect only
-   * between tasks, so running code is bounded by the engine's own timeout: the smaller of
-   * the two limits, less the time already spent.
+   * How long code may still run without a break: the smaller of the two limits, less the
+   * time already spent. The engine's own timeout ends running code even when this host's
+   * timers (which dispose the isolate) fire late.
    */
   budget() {
     const { timeoutMs, cpuTimeMs } = this.request;
@@ -148,20 +150,24 @@ class Job {
     return this.request.cpuTimeMs < this.request.timeoutMs ? 'cpu' : 'wall';
   }
 
-  /** CPU time and heap of the isolate, while it still exists. */
-  measure() {
+  /**
+   * CPU time and heap of the isolate, while it still exists. Asked asynchronously: a timer
+   * callback of the job may still be running, and a synchronous call would block the host.
+   */
+  async measure() {
     if (this.isolate.isDisposed) return { cpuMs: null, memoryBytes: null };
-    const heap = this.isolate.getHeapStatisticsSync();
-    return { cpuMs: Number(this.isolate.cpuTime) / 1e6, memoryBytes: heap.used_heap_size + heap.externally_allocated_size };
+    const cpuMs = Number(this.isolate.cpuTime) / 1e6;
+    try {
+      const heap = await this.isolate.getHeapStatistics();
+      return { cpuMs, memoryBytes: heap.used_heap_size + heap.externally_allocated_size };
+    } catch {
+      return { cpuMs, memoryBytes: null }; // disposed meanwhile (its wall-clock limit)
+    }
   }
 
-  usage() {
-    return {
-      wallMs: Number(process.hrtime.bigint() - this.started) / 1e6,
-      ...(this.final ?? this.measure()),
-      logs: this.logs,
-      logsTruncated: this.logsTruncated,
-    };
+  async usage() {
+    const wallMs = Number(process.hrtime.bigint() - this.started) / 1e6;
+    return { wallMs, ...(this.final ?? (await this.measure())), logs: this.logs, logsTruncated: this.logsTruncated };
   }
 
   failure(error) {
