@@ -93,6 +93,7 @@ class Job {
     this.logsTruncated = false;
     this.timers = new Set();
     this.ended = null; // why the isolate was disposed: 'wall', 'cpu', 'cancel', 'thrown'
+    this.fire = null; // the runtime's timer entry, once set up
     this.final = null;
     this.isolate = new ivm.Isolate({ memoryLimit: Math.max(8, request.memoryMb) });
     this.started = process.hrtime.bigint();
@@ -191,13 +192,14 @@ class Job {
     // The set-up runs only the platform's own code, briefly: synchronous calls save a thread hop each.
     const context = isolate.createContextSync();
     const setup = compileBootstrap(isolate).runSync(context, { reference: true });
-    let runtime = null;
     const log = new ivm.Callback((level, message) => this.log(String(level), String(message)), { ignored: true });
-    const schedule = new ivm.Callback((id, ms) => this.schedule(runtime, id, ms));
+    const schedule = new ivm.Callback((id, ms) => this.schedule(id, ms));
     const http = new ivm.Reference((payload) => relayHttp(request.id, String(payload)));
     const args = [log, schedule, http, request.inputs, request.maxResultBytes, request.maxLogBytes];
-    runtime = setup.applySync(undefined, args, { result: { reference: true } });
-    const fn = (name) => runtime.getSync(name, { reference: true });
+    const runtime = setup.applySync(undefined, args, { result: { reference: true } });
+    // Taken now, before the job's code runs: once it may run (a timer), a synchronous call would wait for it.
+    const [finish, commonjs, call, fire] = ['finish', 'commonjs', 'call', 'fire'].map((name) => runtime.getSync(name, { reference: true }));
+    this.fire = fire;
     const filename = `/work/${request.entry}`;
     const timeout = this.budget();
     const promised = { timeout: this.budget(), result: { promise: true, copy: true } };
@@ -205,7 +207,7 @@ class Job {
     if (request.kind === 'script') {
       const script = await isolate.compileScript(request.code, { filename });
       const value = await script.run(context, { timeout, reference: true });
-      frame = await fn('finish').apply(undefined, [value.derefInto()], promised);
+      frame = await finish.apply(undefined, [value.derefInto()], promised);
     } else {
       let exported;
       if (request.kind === 'module') {
@@ -218,22 +220,19 @@ class Job {
       } else {
         const wrapped = `(function (exports, require, module) {${request.code}\n})`;
         const factory = await (await isolate.compileScript(wrapped, { filename })).run(context, { timeout, reference: true });
-        exported = await fn('commonjs').apply(undefined, [factory.derefInto()], { timeout, result: { reference: true } });
+        exported = await commonjs.apply(undefined, [factory.derefInto()], { timeout, result: { reference: true } });
       }
-      frame = await fn('call').apply(undefined, [exported.derefInto(), request.name, request.entry], promised);
+      frame = await call.apply(undefined, [exported.derefInto(), request.name, request.entry], promised);
     }
     return JSON.parse(frame);
   }
 
   /** A timer of the job's code: the host waits, then calls back into the isolate (while the job lasts). */
-  schedule(runtime, id, ms) {
+  schedule(id, ms) {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (this.isolate.isDisposed || !runtime) return;
-      runtime
-        .get('fire', { reference: true })
-        .then((fire) => fire.apply(undefined, [id], { timeout: this.budget() }))
-        .catch((error) => this.uncaught(error));
+      if (this.isolate.isDisposed || !this.fire) return;
+      this.fire.apply(undefined, [id], { timeout: this.budget() }).catch((error) => this.uncaught(error));
     }, ms);
     this.timers.add(timer);
   }
