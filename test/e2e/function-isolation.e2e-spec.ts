@@ -5,9 +5,10 @@ import { eventually } from './support/eventually';
 import { sandboxContainers } from './support/services';
 
 /**
- * The JavaScript and TypeScript function-mode cases in both isolation modes: the same
- * requests must give the same answers in a container of their own and in an isolate of a
- * sandbox host. Isolate-only behaviour (no host objects, hosts in heartbeats) follows.
+ * The JavaScript and TypeScript function-mode cases, one table run in both isolation modes:
+ * the same requests must give the same answers in a container of their own and in an isolate
+ * of a sandbox host. Isolate-only behaviour (no host objects, hosts in heartbeats) follows;
+ * Python's cases and the container's own (Buffer, process, stdout) are in function-mode.e2e-spec.ts.
  */
 jest.setTimeout(300_000);
 
@@ -43,7 +44,15 @@ describe.each(['container', 'isolate'] as const)('function mode, isolation %s', 
       run({ language: 'typescript', code: 'const sum: number = INPUTS.x + INPUTS.y;\nsum', inputs: { x: 5, y: 10 } }),
     ]);
     for (const job of [js, ts]) {
-      expect(job).toMatchObject({ status: 'completed', outcome: 'ok', result: 15, error: null, isolation, timings: { isolation } });
+      expect(job).toMatchObject({
+        status: 'completed',
+        outcome: 'ok',
+        result: 15,
+        error: null,
+        function: { name: null },
+        isolation,
+        timings: { isolation },
+      });
     }
   });
 
@@ -119,6 +128,7 @@ describe.each(['container', 'isolate'] as const)('function mode, isolation %s', 
       ['debug', 'd'],
     ]);
     expect(js.run.stdout).toBe('');
+    expect(new Date(js.logs[0].ts).getTime()).toBeGreaterThan(Date.now() - 120_000);
   });
 
   it('reports thrown errors at the user line (TypeScript mapped back) and syntax errors as compile_error', async () => {
