@@ -6,34 +6,12 @@
  * It talks to the worker over stdin/stdout in frames (4-byte big-endian length + JSON);
  * it has no network: outbound HTTP is relayed to the worker, which applies the egress policy.
  */
-const fs = require('node:fs');
 const path = require('node:path');
+const { ivm, refillSpare, takeIsolate } = require('./isolate-engine.js');
 
-const ENGINE_DIR = process.env.RUNQ_ISOLATE_ENGINE || '/opt/runq-isolate/isolated-vm';
-const ivm = require(
-  path.join(ENGINE_DIR, 'prebuilds', `linux-${process.arch}`, `isolated-vm.abi${process.versions.modules}.glibc.node`),
-).ivm;
-const HARNESS_DIR = process.env.RUNQ_ISOLATE_HARNESS || path.resolve(__dirname, '../../function/harness');
-// The result encoder and the HTTP answer's shape are the container harness's own, evaluated as part of the bootstrap script.
-const BOOTSTRAP = [
-  path.join(HARNESS_DIR, 'result-encoder.js'),
-  path.join(HARNESS_DIR, 'http-result.js'),
-  path.join(__dirname, 'isolate-bootstrap.js'),
-]
-  .map((file) => fs.readFileSync(file, 'utf8').replace(/^'use strict';$/m, ''))
-  .join('\n');
 const MAX_FRAME = 64 * 1024 * 1024;
 const CPU_CHECK_MS = 10;
 const MAX_LOG_MESSAGE_BYTES = 8192 + 64;
-
-// V8's code cache of the bootstrap, made by the first isolate: later ones skip parsing it.
-let bootstrapCache = null;
-function compileBootstrap(isolate) {
-  const options = { filename: 'runq:bootstrap', ...(bootstrapCache ? { cachedData: bootstrapCache } : { produceCachedData: true }) };
-  const script = isolate.compileScriptSync(BOOTSTRAP, options);
-  if (!bootstrapCache && script.cachedData) bootstrapCache = script.cachedData;
-  return script;
-}
 
 function send(message) {
   const body = Buffer.from(JSON.stringify(message));
@@ -95,7 +73,9 @@ class Job {
     this.ended = null; // why the isolate was disposed: 'wall', 'cpu', 'cancel', 'thrown'
     this.fire = null; // the runtime's timer entry, once set up
     this.final = null;
-    this.isolate = new ivm.Isolate({ memoryLimit: Math.max(8, request.memoryMb) });
+    this.memoryMb = Math.max(8, request.memoryMb);
+    this.prepared = takeIsolate(this.memoryMb);
+    this.isolate = this.prepared.isolate;
     this.started = process.hrtime.bigint();
   }
 
@@ -132,8 +112,12 @@ class Job {
       clearTimeout(wall);
       clearInterval(cpu);
       for (const timer of this.timers) clearTimeout(timer);
-      if (!isolate.isDisposed) isolate.dispose();
     }
+  }
+
+  /** After the answer is sent: nothing of the job outlives it. */
+  dispose() {
+    if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 
   /**
@@ -189,9 +173,8 @@ class Job {
 
   async evaluate() {
     const { request, isolate } = this;
-    // The set-up runs only the platform's own code, briefly: synchronous calls save a thread hop each.
-    const context = isolate.createContextSync();
-    const setup = compileBootstrap(isolate).runSync(context, { reference: true });
+    const { context, setup } = this.prepared;
+    // Binding the bridge runs only the platform's own code, briefly: synchronous calls save a thread hop each.
     const log = new ivm.Callback((level, message) => this.log(String(level), String(message)), { ignored: true });
     const schedule = new ivm.Callback((id, ms) => this.schedule(id, ms));
     const http = new ivm.Reference((payload) => relayHttp(request.id, String(payload)));
@@ -268,6 +251,9 @@ async function start(request) {
   const outcome = await job.run();
   jobs.delete(request.id);
   send({ t: 'done', id: request.id, ...outcome });
+  // Off the job's path: the answer is on its way first.
+  job.dispose();
+  refillSpare(job.memoryMb);
 }
 
 function receive(message) {
