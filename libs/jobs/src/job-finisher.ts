@@ -5,7 +5,7 @@ import { jobToWire } from './job-record.mapper';
 import { JobRepository } from './job.repository';
 
 /** A finished row up to this size rides on its event, and a woken request answers without reading it again. */
-const INLINE_ROW_MAX_CHARS = 32 * 1024;
+const INLINE_ROW_MAX_BYTES = 32 * 1024;
 
 /**
  * "This job reached a final status", said in one place for completion, failure, cancel and
@@ -30,7 +30,7 @@ export class JobFinisher {
     const webhook = written ? Boolean(written.callbackUrl) : job.callbackUrl ? await this.markPending(job.id) : false;
     // After the mark: a woken request reads the row at once, and its answer shows the webhook as pending.
     const wire = written && jobToWire(written);
-    const detail = wire && wire.length <= INLINE_ROW_MAX_CHARS ? wire : undefined;
+    const detail = wire && Buffer.byteLength(wire) <= INLINE_ROW_MAX_BYTES ? wire : undefined;
     await this.events.publishFinished(job.id, detail).catch((error: Error) => this.logger.warn(`publish ${job.id}: ${error.message}`));
     if (webhook) await this.queueWebhook(job.id);
   }
