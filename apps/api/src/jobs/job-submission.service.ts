@@ -10,7 +10,7 @@ import { IdempotencyStore, type IdempotencyRecord } from './idempotency.store';
 import { JobIntake } from './job-intake';
 import { findVisible } from './job-query.service';
 import { JobRequestFactory } from './job-request.factory';
-import { JobWaiter } from './job-waiter';
+import { JobWaiter, type WaitEnd } from './job-waiter';
 
 /** A created job, or why this item of a batch was refused. */
 export type BatchItem = { job: Job } | { error: DomainError };
@@ -79,9 +79,7 @@ export class JobSubmissionService {
       disarm();
       throw error;
     }
-    const end = await done;
-    const latest = (end.woken && end.job) || ((await this.jobs.findById(row.id)) ?? row);
-    return { job: latest, finished: isFinal(latest), replayed: false };
+    return { ...(await this.waitEnded(done, row)), replayed: false };
   }
 
   /** Waits up to `ms` for a job that already exists (a replayed request) to finish. */
@@ -94,8 +92,13 @@ export class JobSubmissionService {
       disarm();
       return { job: now, finished: true };
     }
+    return this.waitEnded(done, now);
+  }
+
+  /** How an armed wait ended: the row that rode on the finished event, else the row as it is now (else `known`). */
+  private async waitEnded(done: Promise<WaitEnd>, known: Job): Promise<WaitResult> {
     const end = await done;
-    const latest = (end.woken && end.job) || ((await this.jobs.findById(job.id)) ?? now);
+    const latest = (end.woken && end.job) || ((await this.jobs.findById(known.id)) ?? known);
     return { job: latest, finished: isFinal(latest) };
   }
 
